@@ -1,0 +1,41 @@
+"""The few exceptions orgline raises, each with a message a user can act on.
+
+    OrglineError                 base: catch this to catch everything orgline raises
+    ├── InputError               a file or text that cannot be read (names the file)
+    ├── ModelError               the spaCy pipeline is missing or unusable
+    ├── StoreError               the database cannot be opened, migrated or written
+    └── NotFound                 a query names an entity, source or claim that is not stored
+
+Messages are one line: what went wrong, where, and what to do next. The CLI prints them
+as they are and exits with the code in ``exit_code``.
+"""
+from __future__ import annotations
+
+
+class OrglineError(Exception):
+    """Base class; ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(OrglineError):
+    """A document could not be read; the rest of a batch goes on."""
+
+    exit_code = 2
+
+    def __init__(self, path: object, cause: str) -> None:
+        self.path = str(path)
+        self.cause = cause
+        super().__init__(f"{self.path}: {cause}")
+
+
+class ModelError(OrglineError):
+    exit_code = 3
+
+
+class StoreError(OrglineError):
+    exit_code = 4
+
+
+class NotFound(OrglineError):
+    exit_code = 5
