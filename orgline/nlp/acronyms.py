@@ -1,0 +1,159 @@
+"""Acronyms and aliases defined in the text.
+
+Rules (each checks that the short form's letters can be read off the long form, in the
+manner of Schwartz & Hearst 2003, so that "(1983)" or "(see below)" define nothing):
+
+- ``long_then_short``: "Full Name (ABC)", "Full Name, USA (ABC, USA)";
+- ``short_then_long``: "ABC (Full Name)";
+- ``short_for``: "ABC (for "Full Name")";
+- ``called``: "a group called X", "known as X": X is a name even where NER missed it.
+
+Links go to ``doc._.orgline_aliases`` as (short, long) span pairs; both ends are added to
+the mentions so the resolver can cluster them.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import EntityKind
+from .lexicon import COUNTRY_SUFFIXES, ORG_HEADS
+from .mentions import QUOTES, SPANS_KEY, is_acronym
+
+if not Doc.has_extension("orgline_aliases"):
+    Doc.set_extension("orgline_aliases", default=None)
+
+
+def letters_match(short: str, long: str) -> bool:
+    """Can the short form's letters be read, in order, off the long form's words, with the
+    first letter starting a word?"""
+    s = [c for c in short.lower() if c.isalnum()]
+    words = [w for w in re.findall(r"[\w'’-]+", long) if w.lower() not in ("the",)]
+    l_text = " ".join(words).lower()
+    if not s or not l_text or s[0] != l_text[0]:
+        return False
+    si, li = len(s) - 1, len(l_text) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (l_text[li] != c or (si == 0 and li > 0 and l_text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+        si -= 1
+    return True
+
+
+def _strip_suffix(text: str) -> tuple[str, str]:
+    m = re.match(r"^(.*?),\s*(\S+)$", text)
+    if m and m.group(2) in COUNTRY_SUFFIXES:
+        return m.group(1), m.group(2)
+    return text, ""
+
+
+def _mention_ending_at(doc: Doc, end: int) -> Span | None:
+    for span in doc.spans[SPANS_KEY]:
+        if span.end == end or (span.end == end - 1 and doc[end - 1].text in QUOTES):
+            return span
+    return None
+
+
+def _mention_at(doc: Doc, start: int, end: int) -> Span | None:
+    for span in doc.spans[SPANS_KEY]:
+        if span.start == start and span.end == end:
+            return span
+    return None
+
+
+def _paren_groups(doc: Doc) -> list[tuple[int, int]]:
+    """(open, close) token indices of each parenthesis pair on one sentence."""
+    groups = []
+    for tok in doc:
+        if tok.text == "(":
+            for j in range(tok.i + 1, min(tok.i + 20, len(doc))):
+                if doc[j].text == ")":
+                    groups.append((tok.i, j))
+                    break
+    return groups
+
+
+def _inner(doc: Doc, open_i: int, close_i: int) -> Span:
+    inner = doc[open_i + 1:close_i]
+    while len(inner) and inner[0].text in QUOTES:
+        inner = inner[1:]
+    while len(inner) and inner[-1].text in QUOTES:
+        inner = inner[:-1]
+    return inner
+
+
+def _ensure_mention(doc: Doc, span: Span, kind: EntityKind, added: list[Span]) -> Span:
+    existing = _mention_at(doc, span.start, span.end)
+    if existing is not None:
+        return existing
+    new = Span(doc, span.start, span.end, label=kind.value)
+    added.append(new)
+    return new
+
+
+def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
+    links: list[tuple[Span, Span]] = []
+    added: list[Span] = []
+    for open_i, close_i in _paren_groups(doc):
+        inner = _inner(doc, open_i, close_i)
+        if not len(inner):
+            continue
+        if inner[0].lower_ == "for" and open_i > 0:  # ABC (for "Full Name")
+            long = _inner(doc, inner.start, close_i)
+            short = doc[open_i - 1:open_i]
+            if is_acronym(short.text) and letters_match(short.text, long.text):
+                links.append((_ensure_mention(doc, short, EntityKind.ORG, added), long))
+            continue
+        before = _mention_ending_at(doc, open_i)
+        if before is None:
+            continue
+        core, suffix = _strip_suffix(inner.text)
+        if is_acronym(core.replace(" ", "")):  # Full Name (ABC)
+            long_core, _ = _strip_suffix(before.text)
+            if letters_match(core, long_core):
+                kind = EntityKind(before.label_) if before.label_ in ("org", "place") else EntityKind.ORG
+                links.append((_ensure_mention(doc, inner, kind, added), before))
+        elif is_acronym(before.text) and letters_match(before.text, inner.text):
+            kind = EntityKind.ORG  # ABC (Full Name)
+            links.append((before, _ensure_mention(doc, inner, kind, added)))
+    added.extend(_called_names(doc))
+    return links, added
+
+
+def _called_names(doc: Doc) -> list[Span]:
+    """ "a group called RADACADS", "known as the Red Circle": the name is an org mention."""
+    added = []
+    for tok in doc:
+        if tok.lower_ not in ("called", "named") and not (
+                tok.lower_ == "as" and tok.i > 0 and doc[tok.i - 1].lower_ == "known"):
+            continue
+        head_noun = tok.head if tok.dep_ == "acl" else None
+        if tok.lower_ != "as" and (head_noun is None or head_noun.lemma_.lower() not in ORG_HEADS):
+            continue
+        start = tok.i + 1
+        while start < len(doc) and (doc[start].text in QUOTES or doc[start].lower_ == "the"):
+            start += 1
+        end = start
+        while end < len(doc) and (doc[end].text[:1].isupper() or (
+                doc[end].lower_ in ("of", "for", "and") and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper())):
+            end += 1
+        if end > start and _mention_at(doc, start, end) is None and not any(
+                m.start <= start < m.end for m in doc.spans[SPANS_KEY]):
+            added.append(Span(doc, start, end, label=EntityKind.ORG.value))
+    return added
+
+
+@Language.component("orgline_acronyms_v1")
+def acronyms_component(doc: Doc) -> Doc:
+    links, added = find_aliases(doc)
+    if added:
+        doc.spans[SPANS_KEY] = sorted(list(doc.spans[SPANS_KEY]) + added, key=lambda s: s.start)
+    doc._.orgline_aliases = links
+    return doc

@@ -1,0 +1,105 @@
+"""Who says so: ``according_to``, denials and hedges on the drafts of one sentence.
+
+Three ways a text attributes a statement, each a named rule:
+
+- ``according_to``: "According to X, ..." (X the organization or person in the phrase,
+  else the work);
+- ``reporting_verb``: "X states / maintains / denies that ..." (a denial flips ``negated``);
+- ``quoted``: a quotation opened after either of those carries the attribution to every
+  sentence inside it, up to the closing quote.
+
+The document's own voice stays unattributed. Hedges ("reportedly", "allegedly") mark a
+claim as ``claimed``.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EntityKind, Hedging
+from .draft import Draft, Ref
+from .lexicon import HEDGES, REPORTING_VERBS
+from .reader import Reader
+
+SPEAKERS = (EntityKind.ORG, EntityKind.PERSON)
+
+
+def quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges between double quotes (straight or curly)."""
+    regions = []
+    for m in re.finditer(r"[\"“]([^\"“”]*)[\"”]", doc.text):
+        regions.append((m.start(1), m.end(1)))
+    return regions
+
+
+def _according_to(r: Reader, sent: Span, before: int | None = None) -> Ref | None:
+    for tok in sent:
+        if before is not None and tok.i >= before:
+            break
+        if tok.lower_ == "according" and tok.i + 1 < len(r.doc) and r.doc[tok.i + 1].lower_ == "to":
+            prep = r.doc[tok.i + 1]
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                return r.refs_in(pobj, SPEAKERS) or r.refs_in(pobj, (EntityKind.WORK,))
+    return None
+
+
+def _reporter(r: Reader, tok: Token) -> tuple[Ref, bool] | None:
+    """The speaker of the reporting verb governing ``tok``, and whether it is a denial."""
+    t = tok
+    while t.head.i != t.i:
+        child, t = t, t.head
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and child.dep_ in (
+                "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and child.i > t.i:
+            speaker = r.ref(r.subject(t), SPEAKERS)
+            if speaker is not None:
+                return speaker, t.lemma_.lower() == "deny"
+    return None
+
+
+def _quote_speaker(r: Reader, region: tuple[int, int]) -> Ref | None:
+    start_tok = r.doc.char_span(region[0], region[0] + 1, alignment_mode="expand")
+    if start_tok is None:
+        return None
+    sent = start_tok[0].sent
+    found = _according_to(r, sent, before=start_tok.start)
+    if found is not None:
+        return found
+    for tok in reversed(sent[: start_tok.start - sent.start]):
+        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+            return r.ref(r.subject(tok), SPEAKERS) or (
+                r.ref(tok.head, SPEAKERS) if tok.dep_ == "appos" else None)
+        if tok.dep_ == "appos" and tok.lemma_.lower() in REPORTING_VERBS:  # "MIM states, "...""
+            return r.ref(next((c for c in tok.children if c.dep_ == "compound"), None), SPEAKERS)
+    return None
+
+
+class Attributor:
+    def __init__(self, r: Reader) -> None:
+        self.r = r
+        self.quotes = [(reg, _quote_speaker(r, reg)) for reg in quote_regions(r.doc)
+                       if reg[1] - reg[0] > 40]
+
+    def apply(self, sent: Span, drafts: list[Draft]) -> None:
+        hedged = any(t.lower_ in HEDGES for t in sent)
+        phrase = _according_to(self.r, sent)
+        for d in drafts:
+            if hedged:
+                d.hedging = Hedging.CLAIMED
+            if d.according_to is not None:
+                continue
+            trigger = self.r.doc[d.trigger]
+            reported = _reporter(self.r, trigger)
+            if reported is not None:
+                d.according_to, denial = reported
+                d.negated = d.negated != denial
+            elif phrase is not None:
+                d.according_to = phrase
+            else:
+                d.according_to = self._quoted(trigger.idx)
+
+    def _quoted(self, char: int) -> Ref | None:
+        for (start, end), speaker in self.quotes:
+            if start <= char < end and speaker is not None:
+                return speaker
+        return None

@@ -1,0 +1,42 @@
+"""The claims component: runs every registered rule over each sentence, in order, with
+the reader's coreference state and the attribution pass."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import Attributor
+from .draft import Draft
+from .reader import Reader
+from .rules import RULES
+
+if not Doc.has_extension("orgline_drafts"):
+    Doc.set_extension("orgline_drafts", default=None)
+
+_BY_LEMMA: dict[str, list[str]] = {}
+for _name, (_lemmas, _fn) in RULES.items():
+    for _lemma in _lemmas:
+        _BY_LEMMA.setdefault(_lemma, []).append(_name)
+
+
+def read_claims(doc: Doc) -> list[Draft]:
+    r = Reader(doc)
+    attributor = Attributor(r)
+    drafts: list[Draft] = []
+    for sent in doc.sents:
+        r.begin_sentence(sent)
+        found: list[Draft] = []
+        for tok in sent:
+            for name in _BY_LEMMA.get(tok.lemma_.lower(), []) + (
+                    _BY_LEMMA.get(tok.lower_, []) if tok.lower_ != tok.lemma_.lower() else []):
+                found.extend(RULES[name][1](r, tok))
+        attributor.apply(sent, found)
+        drafts.extend(found)
+        r.end_sentence(sent, [d.subject for d in found if d.subject.kind.value == "org"])
+    return drafts
+
+
+@Language.component("orgline_claims_v1")
+def claims_component(doc: Doc) -> Doc:
+    doc._.orgline_drafts = read_claims(doc)
+    return doc

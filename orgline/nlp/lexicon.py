@@ -1,0 +1,73 @@
+"""Vocabularies the rules read: org head nouns, trigger lemmas, ideology words.
+
+Kept as plain data in one place so that widening a rule's vocabulary is an edit here, not
+in the rule, and so that tests can check each entry against the sentences it exists for.
+"""
+from __future__ import annotations
+
+# The head nouns of organization names ("... Workers *Union*") and of descriptions that
+# stand for one ("the *group*").
+ORG_HEADS = frozenset("""
+movement party union league society association council committee federation front
+organization organisation collective congress alliance group company corporation
+corporation inc ltd co institute university college club sisters brothers brotherhood
+sisterhood order congregation fellowship foundation trust bureau agency commission
+coalition caucus network cooperative co-operative syndicate confederation assembly
+students workers brigade army guard youth circle cell international internationale
+academy church mission guild chamber board department faction bloc
+""".split())
+
+# Definite descriptions that refer back to an organization already in the passage.
+ORG_ANAPHORS = frozenset("""
+group organization organisation party union movement society association company league
+federation council club congregation order collective front committee body charity
+institute firm trust network alliance coalition
+""".split())
+
+ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})
+
+# Words that look like acronyms but name no organization.
+NOT_ACRONYMS = frozenset({"PO", "US", "USA", "U.S.", "UK", "TV", "AM", "PM", "OK", "ID", "AD", "BC",
+                          "II", "III", "IV", "VI", "CEO", "NB", "PS"})
+
+COUNTRY_SUFFIXES = frozenset({"USA", "U.S.A.", "U.S.", "US", "UK", "Canada", "Britain",
+                              "India", "Ireland", "Australia", "NZ"})
+
+WORK_NOUNS = frozenset("""
+document pamphlet book newspaper journal bulletin manifesto statement history report
+magazine newsletter paper periodical leaflet tract essay declaration programme program
+platform charter constitution memoir article review gazette organ series
+""".split())
+
+REPORTING_VERBS = frozenset("""
+state say claim maintain assert argue insist write deny contend declare report allege
+explain acknowledge admit note recall
+""".split())
+
+HEDGES = frozenset({"reportedly", "allegedly", "supposedly", "purportedly", "apparently"})
+
+# Ideology adjectives and their nouns: the value a claim carries is the noun.
+IDEOLOGIES: dict[str, str] = {
+    "maoist": "Maoism", "maoism": "Maoism",
+    "communist": "communism", "communism": "communism",
+    "socialist": "socialism", "socialism": "socialism",
+    "social-democratic": "social democracy", "social democratic": "social democracy",
+    "social democracy": "social democracy",
+    "anarchist": "anarchism", "anarchism": "anarchism",
+    "anarcho-syndicalist": "anarcho-syndicalism", "anarcho-syndicalism": "anarcho-syndicalism",
+    "syndicalist": "syndicalism", "syndicalism": "syndicalism",
+    "trotskyist": "Trotskyism", "trotskyism": "Trotskyism", "trotskyite": "Trotskyism",
+    "marxist": "Marxism", "marxism": "Marxism",
+    "marxist-leninist": "Marxism-Leninism", "marxism-leninism": "Marxism-Leninism",
+    "leninist": "Leninism", "leninism": "Leninism",
+    "stalinist": "Stalinism", "nationalist": "nationalism", "nationalism": "nationalism",
+    "fascist": "fascism", "fascism": "fascism", "liberal": "liberalism",
+    "liberalism": "liberalism", "classical liberalism": "classical liberalism",
+    "conservative": "conservatism", "conservatism": "conservatism",
+    "libertarian": "libertarianism", "libertarianism": "libertarianism",
+    "feminist": "feminism", "feminism": "feminism", "pacifist": "pacifism",
+    "pacifism": "pacifism", "environmentalist": "environmentalism",
+    "ecologist": "ecologism", "far-right": "far right", "far right": "far right",
+    "far-left": "far left", "anti-revisionist": "anti-revisionism",
+    "eurocommunist": "Eurocommunism", "eurocommunism": "Eurocommunism",
+}

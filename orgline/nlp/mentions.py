@@ -1,0 +1,169 @@
+"""Entity mentions: organizations, people, places, works and named ideologies.
+
+spaCy's NER finds most names but the small model splits "Revolutionary Communist Party,
+USA", tags acronyms as people, misses many organization names and has no notion of a
+document title. This component keeps the NER's spans it can trust and adds three rules:
+
+- ``org_name``: a run of capitalized words containing an organization head noun
+  ("... Workers Union", "Society of ...");
+- ``quoted_title``: a capitalized phrase in quotes after a word for a document
+  ("a pamphlet titled "X"") is a work; after "ideology called" it is an ideology;
+- ``country_suffix``: "Party, USA" keeps its country as part of the name.
+
+Mentions go to ``doc.spans["orgline_mentions"]`` labelled with an EntityKind value.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EntityKind
+from .lexicon import COUNTRY_SUFFIXES, NOT_ACRONYMS, ORG_HEADS, WORK_NOUNS
+
+SPANS_KEY = "orgline_mentions"
+
+NER_KINDS = {
+    "ORG": EntityKind.ORG, "PERSON": EntityKind.PERSON, "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "WORK_OF_ART": EntityKind.WORK,
+}
+CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "di", "del", "'s", "&", "in", "on"}
+QUOTES = "\"“”‘’'"
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){2,}$|^[A-Z][A-Z0-9&-]{1,9}$")
+
+
+def is_acronym(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return bool(_ACRONYM.match(compact)) and compact not in NOT_ACRONYMS and any(
+        c.isupper() for c in compact[1:])
+
+
+def _capitalized(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha or bool(is_acronym(tok.text))
+
+
+def _org_name_spans(doc: Doc) -> list[Span]:
+    """Maximal capitalized runs (connectors allowed inside) that hold an org head noun."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if not _capitalized(doc[i]) or (doc[i].i == doc[i].sent.start and doc[i].lower_ == "the"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or (
+                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and _capitalized(doc[j + 2]))):
+            j += 1
+        run = doc[i:j + 1]
+        while len(run) and run[-1].lower_ in CONNECTORS:
+            run = run[:-1]
+        if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
+            spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
+        i = j + 1
+    return spans
+
+
+def _quoted_spans(doc: Doc) -> list[Span]:
+    """Capitalized phrases in quotes: titles of works, or names of ideologies."""
+    spans: list[Span] = []
+    for m in re.finditer(r"[\"“‘']([A-Z][^\"“”‘’]{1,120}?)[\"”’'](?!\w)", doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or len(span) > 14 or span.text.endswith("."):
+            continue
+        words = [t for t in span if t.is_alpha and not t.is_stop]
+        if not words or sum(t.text[:1].isupper() for t in words) < 0.6 * len(words):
+            continue
+        before = doc[max(0, span.start - 4):span.start]
+        if any(t.lower_ == "for" for t in before[-2:]) and any(t.text == "(" for t in before):
+            continue  # ABC (for "Full Name"): the acronym rule reads it
+        lemmas = {t.lemma_.lower() for t in before}
+        if lemmas & {"ideology", "doctrine", "philosophy", "line", "theory"}:
+            spans.append(Span(doc, span.start, span.end, label=EntityKind.IDEOLOGY.value))
+        elif lemmas & {"name", "rename"}:
+            continue  # a name being given: the org rules read it
+        elif lemmas & (WORK_NOUNS | {"title", "titled", "entitled", "call"}) or not any(
+                t.lower_ in ORG_HEADS for t in span):
+            spans.append(Span(doc, span.start, span.end, label=EntityKind.WORK.value))
+    return spans
+
+
+def _trusted_ner(doc: Doc) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        kind = NER_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        ent = _strip_det(ent)
+        if not len(ent) or not ent[0].text[:1].isupper():
+            continue
+        if kind is EntityKind.ORG and len(ent) == 1 and not is_acronym(ent.text) and \
+                ent[0].pos_ != "PROPN":
+            continue
+        if ent.text in NOT_ACRONYMS and kind is not EntityKind.PLACE:
+            continue
+        spans.append(Span(doc, ent.start, ent.end, label=kind.value))
+    return spans
+
+
+def _strip_det(span: Span) -> Span:
+    while len(span) and (span[0].lower_ in ("the", "a", "an") or span[0].text in QUOTES):
+        span = span[1:]
+    while len(span) and (span[-1].text in QUOTES or span[-1].is_punct):
+        span = span[:-1]
+    return span
+
+
+def _with_country_suffix(doc: Doc, span: Span) -> Span:
+    """ "Communist Party, USA": keep the country when it closes the name."""
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in COUNTRY_SUFFIXES:
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        if after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX"):
+            return Span(doc, span.start, end + 2, label=span.label_)
+    return span
+
+
+def _merge_place_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ann Arbor, Michigan" is one place."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == span.label_ == EntityKind.PLACE.value
+                and span.start == prev.end + 1 and doc[prev.end].text == ","):
+            out[-1] = Span(doc, prev.start, span.end, label=span.label_)
+        else:
+            out.append(span)
+    return out
+
+
+def _resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Longest first; rule spans win ties over NER (they are listed first)."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: -(s.end - s.start)):
+        if taken.isdisjoint(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _vote_kinds(spans: list[Span]) -> list[Span]:
+    """One string, one kind per document: an acronym tagged ORG once is an ORG throughout."""
+    votes: dict[str, str] = {}
+    for span in spans:
+        if span.label_ == EntityKind.ORG.value:
+            votes[span.text] = span.label_
+    return [Span(span.doc, span.start, span.end, label=votes.get(span.text, span.label_))
+            if span.label_ == EntityKind.PERSON.value else span for span in spans]
+
+
+@Language.component("orgline_mentions_v1")
+def mentions_component(doc: Doc) -> Doc:
+    rules = _quoted_spans(doc) + _org_name_spans(doc)
+    spans = _resolve_overlaps(rules + _trusted_ner(doc))
+    spans = [_with_country_suffix(doc, s) if s.label_ == "org" else s for s in spans]
+    spans = _resolve_overlaps(spans)
+    spans = _merge_place_pairs(doc, spans)
+    doc.spans[SPANS_KEY] = _vote_kinds(spans)
+    return doc

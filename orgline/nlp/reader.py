@@ -1,0 +1,215 @@
+"""What every claim rule needs to read a sentence: which mention a token belongs to, who
+"it" and "the group" are, which date belongs to a word, whether it is negated.
+
+Coreference is salience-based, which is what DESIGN.md asks of the first slice: "the
+group", "it", "its" refer to the organization the passage is about. Each organization
+mention adds salience (more as a grammatical subject), salience decays sentence by
+sentence, and the organization the document opens with keeps a small standing bonus.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EntityKind
+from .dates import SPANS_KEY as DATES_KEY
+from .draft import Ref
+from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS
+from .mentions import SPANS_KEY as MENTIONS_KEY
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
+DECAY = 0.5
+TOPIC_BONUS = 0.6
+
+
+def norm_name(text: str) -> str:
+    s = "".join(c for c in text.lower().replace(".", "") if c.isalnum() or c.isspace())
+    s = " ".join(s.split())
+    return s[4:] if s.startswith("the ") else s
+
+
+class Reader:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions: list[Span] = list(doc.spans[MENTIONS_KEY])
+        self._by_token: dict[int, Span] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+        self.aliases: dict[str, str] = {}
+        for short, long in doc._.orgline_aliases or []:
+            self.aliases[norm_name(short.text)] = norm_name(long.text)
+        self.dates: list[Span] = list(doc.spans[DATES_KEY])
+        self.salience: dict[str, float] = {}
+        self.latest: dict[str, Ref] = {}
+        self.topic: str | None = None
+        self.last_created: Ref | None = None
+        self.sentence_subject: Ref | None = None
+        self.focus_before: Ref | None = None
+
+    # ---- mentions and references ------------------------------------------------------
+
+    def mention(self, tok: Token) -> Span | None:
+        return self._by_token.get(tok.i)
+
+    def key(self, ref: Ref) -> str:
+        k = norm_name(ref.text)
+        return self.aliases.get(k, k)
+
+    def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
+        return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
+
+    def ref(self, tok: Token | None, kinds: tuple[EntityKind, ...] = (EntityKind.ORG,)) -> Ref | None:
+        """The entity a token stands for: its mention, or for "it"/"the group" the
+        organization in focus; for "X's members" the possessor X."""
+        if tok is None:
+            return None
+        m = self.mention(tok)
+        if m is not None:
+            ref = self.ref_of_span(m)
+            return ref if ref.kind in kinds else None
+        if EntityKind.ORG not in kinds:
+            return None
+        low = tok.lower_
+        if tok.lemma_.lower() in ("member", "leader", "founder", "officer", "comrade") and tok.pos_ == "NOUN":
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            return self.ref(poss[0], kinds) if poss else None
+        if low in ORG_PRONOUNS and tok.pos_ == "PRON":
+            return self.focus(tok)
+        if tok.lemma_.lower() in ORG_ANAPHORS and tok.tag_ == "NN":
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+            if "new" in {c.lower_ for c in tok.children} and self.last_created and "the" in dets:
+                return self.last_created
+            named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
+            if dets & {"the", "this", "that"} and not named and not any(
+                    c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
+                return self.focus(tok)
+        return None
+
+    def focus(self, tok: Token) -> Ref | None:
+        """The organization a pronoun or "the group" refers to."""
+        subj = self.sentence_subject
+        if subj is not None and subj.end <= tok.i and subj.via == "mention":
+            return Ref(subj.start, subj.end, subj.kind, subj.text, via="coref")
+        best = self.focus_before
+        return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _most_salient(self) -> Ref | None:
+        if not self.salience:
+            return None
+        key = max(self.salience, key=lambda k: self.salience[k] + (TOPIC_BONUS if k == self.topic else 0))
+        return self.latest.get(key)
+
+    # ---- sentence bookkeeping ----------------------------------------------------------
+
+    def begin_sentence(self, sent: Span) -> None:
+        self.focus_before = self._most_salient()
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        self.sentence_subject = None
+        if subj is not None:
+            m = self.mention(subj)
+            if m is not None and m.label_ == EntityKind.ORG.value:
+                self.sentence_subject = self.ref_of_span(m)
+
+    def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
+        for k in self.salience:
+            self.salience[k] *= DECAY
+        for m in self.mentions:
+            if m.start >= sent.start and m.end <= sent.end and m.label_ == EntityKind.ORG.value:
+                weight = 1.0 if m.root.dep_ in SUBJECT_DEPS else 0.4
+                self._add(self.ref_of_span(m), weight)
+        for ref in subjects:
+            self._add(ref, 0.6)
+        if self.topic is None and self.salience:
+            self.topic = max(self.salience, key=lambda k: self.salience[k])
+
+    def _add(self, ref: Ref, weight: float) -> None:
+        if ref.kind is not EntityKind.ORG:
+            return
+        k = self.key(ref)
+        self.salience[k] = self.salience.get(k, 0.0) + weight
+        if ref.via == "mention" or k not in self.latest:
+            self.latest[k] = ref
+
+    # ---- syntax helpers ----------------------------------------------------------------
+
+    def subject(self, verb: Token) -> Token | None:
+        """The grammatical subject of a verb, climbing through conjoined and controlled
+        verbs ("was founded in 1971 and renamed ...", "claimed to adhere")."""
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            return self.subject(verb.head)
+        if verb.dep_ in ("relcl", "acl"):
+            return verb.head
+        return None
+
+    def preps(self, tok: Token, *words: str) -> list[Token]:
+        """The objects of prepositions ``words`` under ``tok`` (conjuncts included)."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out.append(p)
+                        out.extend(p.conjuncts)
+        return out
+
+    def refs_in(self, tok: Token, kinds: tuple[EntityKind, ...]) -> Ref | None:
+        """The first mention of ``kinds`` in a token's noun phrase (or the token's own
+        ref), not looking into relative or other clauses hung on it."""
+        for t in self._phrase(tok):
+            own = self.ref(t, kinds)
+            if own is not None:
+                return own
+        return None
+
+    @staticmethod
+    def _phrase(tok: Token) -> list[Token]:
+        """A noun phrase's tokens, nearest first; "a group called X" keeps X."""
+        out, queue = [], [tok]
+        while queue:
+            t = queue.pop(0)
+            out.append(t)
+            queue.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or (
+                c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "title", "entitle")))
+        return out
+
+    def date_for(self, trigger: Token) -> str | None:
+        """The date of the clause a trigger heads; else the only date of its sentence;
+        else the sentence's nearest date."""
+        sent = trigger.sent
+        dates = [d for d in self.dates if d.start >= sent.start and d.end <= sent.end]
+        if not dates:
+            return None
+        head = self._clause_head(trigger)
+        own = [d for d in dates if self._clause_head(d.root) == head]
+        pick = own or [d for d in dates if self._adverbial(d)]
+        if not pick:
+            return None
+        best = min(pick, key=lambda d: abs(d.start - trigger.i))
+        return str(best._.edtf) if best._.edtf else None
+
+    @staticmethod
+    def _adverbial(date: Span) -> bool:
+        """A date that dates a clause ("in 1984"), not a noun ("the 1969 breakup")."""
+        root = date.root
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        return root.dep_ in ("pobj", "npadvmod", "advmod") and head.pos_ in ("VERB", "AUX")
+
+    def _clause_head(self, tok: Token) -> Token:
+        t = tok
+        while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "amod"):
+            if t.dep_ in ("relcl", "ccomp", "advcl") and t.i != tok.i:
+                break
+            t = t.head
+        return t
+
+    def negated(self, tok: Token) -> bool:
+        heads = [tok] + ([tok.head] if tok.dep_ in ("attr", "acomp", "dobj", "pobj", "xcomp") else [])
+        if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+            heads.append(tok.head.head)
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
+                   for h in heads for c in h.children)

@@ -1,0 +1,55 @@
+"""Claim rules: each small, named, versioned, and tested by the sentences it exists for.
+
+A rule is a function ``(reader, trigger token) -> drafts`` registered with the lemmas that
+trigger it. It reads the parse around its trigger (subject, objects of prepositions,
+appositions), so that "X was founded in 1983", "founded in 1983, X ..." and "the group
+was founded" all reach the same claim; the date, negation and attribution are added by
+the shared helpers in :mod:`.reader` and :mod:`.attribution`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+
+ORG = (EntityKind.ORG,)
+ORG_PERSON = (EntityKind.ORG, EntityKind.PERSON)
+PLACE = (EntityKind.PLACE,)
+PLACE_ORG = (EntityKind.PLACE, EntityKind.ORG)
+
+Rule = Callable[[Reader, Token], Iterator[Draft]]
+RULES: dict[str, tuple[frozenset[str], Rule]] = {}
+
+
+def rule(name: str, lemmas: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[f"orgline.{name}.v1"] = (frozenset(lemmas.split()), fn)
+        return fn
+    return register
+
+
+def draft(r: Reader, trigger: Token, type_: str, subject: Ref, **kw: object) -> Draft:
+    sent = trigger.sent
+    base = Draft(type=type_, subject=subject, trigger=trigger.i,
+                 evidence=(sent.start_char, sent.end_char), **kw)  # type: ignore[arg-type]
+    if base.date is None and "date" not in kw:
+        base.date = r.date_for(trigger)
+    if subject.via == "coref":
+        base.confidence -= 0.1
+    return base
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def dobj(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+from . import founding, names, places, relations, works  # noqa: E402,F401  (registers the rules)

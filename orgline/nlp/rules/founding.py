@@ -1,0 +1,127 @@
+"""Rules for how organizations begin and end."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+
+
+# ---- founding -----------------------------------------------------------------------------
+
+@rule("founded", "found establish form create launch organize organise start set begin "
+      "constitute incorporate inaugurate")
+def founded(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
+        return
+    if lemma == "set" and not any(c.lower_ == "up" for c in verb.children):
+        return
+    obj = dobj(verb)
+    founder: Ref | None = None
+    if is_passive(verb):
+        subject = r.ref(r.subject(verb), ORG)
+        founder = next((r.refs_in(p, ORG_PERSON) for p in r.preps(verb, "by")), None)
+    elif obj is not None:
+        if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list"):
+            return  # "formed an alliance with": the partnership rules read it
+        subject = r.ref(obj, ORG)
+        founder = r.ref(r.subject(verb), ORG_PERSON)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join"):
+            return  # "merged to form C": the merger rule reads it
+    elif lemma in ("form", "begin", "start", "constitute"):
+        subject = r.ref(r.subject(verb), ORG)
+    else:
+        return
+    if subject is None:
+        return
+    if lemma == "begin" and not r.preps(verb, "as"):
+        return
+    founding = draft(r, verb, "founded", subject, rule="orgline.founded.v1", confidence=0.85)
+    places = [r.refs_in(p, PLACE) for p in r.preps(verb, "in", "at")]
+    place = next((p for p in places if p is not None), None)
+    founding.place = place
+    r.last_created = subject
+    yield founding
+    if place is not None:
+        yield founding.but(type="location", object=place, place=None, kind="founded in",
+                           rule="orgline.founded_in.v1", confidence=0.75)
+    for pobj in r.preps(verb, "as"):
+        name = r.refs_in(pobj, ORG)
+        if name is not None:
+            yield founding.but(type="named", value=name.text, value_ref=name, place=None,
+                               kind="official", rule="orgline.founded_as.v1", confidence=0.85)
+    for pobj in r.preps(verb, "from", "out"):
+        origin = r.refs_in(pobj, ORG)
+        if origin is not None and origin != subject:
+            yield founding.but(type="formed_from", object=origin, place=None,
+                               rule="orgline.founded_from.v1", confidence=0.75)
+    if founder is not None and founder != subject:
+        yield founding.but(type="founded_by", object=founder, place=None,
+                           rule="orgline.founded_by.v1", confidence=0.75)
+
+
+@rule("formed_from", "grow emerge evolve develop spring arise")
+def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X grew out of Y", "X emerged from Y"."""
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    for pobj in r.preps(verb, "out", "from", "of"):
+        origin = r.refs_in(pobj, ORG)
+        if origin is not None and origin != subject:
+            yield draft(r, verb, "formed_from", subject, object=origin,
+                         negated=r.negated(verb), rule="orgline.formed_from.v1", confidence=0.75)
+            return
+
+
+@rule("dissolved", "dissolve disband fold cease liquidate collapse")
+def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X dissolved in 1988", "X was disbanded", "X ceased to exist / operations"."""
+    if verb.lemma_.lower() == "cease" and not any(
+            t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
+        return
+    subj_tok = r.subject(verb)
+    subject = r.ref(subj_tok, ORG)
+    if subject is None and verb.lemma_.lower() == "dissolve":
+        obj = dobj(verb)
+        subject = r.ref(obj, ORG) if obj is not None and obj.lower_ not in ("itself",) else (
+            r.ref(subj_tok, ORG) if obj is not None else None)
+    if subject is not None:
+        yield draft(r, verb, "dissolved", subject, negated=r.negated(verb),
+                     rule="orgline.dissolved.v1", confidence=0.8)
+
+
+@rule("merged", "merge amalgamate unite fuse combine absorb")
+def merged(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
+    "A united with B"."""
+    subj_tok = r.subject(verb)
+    first = r.ref(subj_tok, ORG)
+    if first is None:
+        return
+    members = [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
+    partners = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "with")) if x]
+    into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into")) if x]
+    form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
+                 and c.lemma_.lower() in ("form", "create", "found", "become", "establish")), None)
+    result = r.ref(dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None), ORG) \
+        if form is not None else None
+    target = result or (into[0] if into else None)
+    if target is None and not partners:
+        return
+    date = r.date_for(verb)
+    for member in members + (partners if result is not None else []):
+        obj = target or partners[0]
+        if member != obj:
+            yield draft(r, verb, "merged", member, object=obj, result=result, date=date,
+                        negated=r.negated(verb), rule="orgline.merged.v1", confidence=0.8)
+    if result is not None:
+        r.last_created = result
+        yield draft(r, verb, "founded", result, date=date, rule="orgline.merged_to_form.v1",
+                    confidence=0.8)

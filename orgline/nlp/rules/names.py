@@ -1,0 +1,75 @@
+"""Rules for the names an organization bears."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+
+
+# ---- names --------------------------------------------------------------------------------
+
+@rule("renamed", "change adopt take assume choose revive rename rebrand become know")
+def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "changed its name to N", "adopted the name N (for its own X)", "was renamed N",
+    "became known as N", "rebranded as N", "X became N"."""
+    lemma = verb.lemma_.lower()
+    name = _new_name(r, verb, lemma)
+    if name is None:
+        return
+    subj_tok = r.subject(verb)
+    if lemma == "know" and verb.head.lemma_.lower() == "become":
+        subj_tok = r.subject(verb.head)
+    owner = r.ref(subj_tok, ORG)
+    subject = owner
+    for pobj in r.preps(verb, "for"):  # "... for its own international organization"
+        if pobj.lemma_.lower() not in ("itself",) and r.ref(pobj, ORG) is None:
+            subject = Ref(pobj.left_edge.i, pobj.i + 1, EntityKind.ORG, name.text, new=True,
+                          via="description")
+    if subject is None and subj_tok is not None and subj_tok.pos_ == "NOUN" and any(
+            c.lower_ in ("a", "an", "another") for c in subj_tok.children):
+        subject = Ref(subj_tok.left_edge.i, subj_tok.i + 1, EntityKind.ORG, name.text, new=True,
+                      via="description")  # "a new student group adopted the name N"
+    if subject is None or (subject == name and not subject.new):
+        return
+    claim = draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
+                   negated=r.negated(verb), rule="orgline.renamed.v1", confidence=0.85)
+    yield claim
+    if subject.new and owner is not None and subject is not owner:
+        yield claim.but(type="parent_org", object=owner, value=None, value_ref=None, kind=None,
+                        rule="orgline.name_for_own.v1", confidence=0.6)
+
+
+def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
+    if lemma in ("change", "adopt", "take", "assume", "choose", "revive"):
+        obj = dobj(verb)
+        if obj is None or obj.lemma_.lower() != "name":
+            return None
+        for pobj in r.preps(verb, "to") + r.preps(obj, "of"):
+            return r.refs_in(pobj, ORG)
+        for t in obj.subtree:
+            m = r.mention(t)
+            if m is not None and m.label_ == "org" and t.i > obj.i:
+                return r.ref_of_span(m)
+        nxt = obj.i + 1
+        while nxt < len(r.doc) and r.doc[nxt].is_punct:
+            nxt += 1
+        m = r.mention(r.doc[nxt]) if nxt < len(r.doc) else None
+        return r.ref_of_span(m) if m is not None and m.label_ == "org" else None
+    if lemma in ("rename", "rebrand", "know"):
+        if lemma == "know" and not r.preps(verb, "as"):
+            return None
+        for c in verb.children:
+            if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and r.ref(c, ORG) is not None:
+                return r.ref(c, ORG)
+        for pobj in r.preps(verb, "as", "to"):
+            return r.refs_in(pobj, ORG)
+        return None
+    if lemma == "become":
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        return r.ref(attr, ORG) if attr is not None and r.mention(attr) is not None else None
+    return None

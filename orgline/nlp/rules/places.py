@@ -1,0 +1,100 @@
+"""Rules for where an organization was based."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, PLACE, draft, rule
+
+PLACE_LIKE = (EntityKind.PLACE,)
+KINDS = {"headquarter": "headquarters", "headquarters": "headquarters", "office": "office",
+         "address": "address", "base": "based in", "locate": "based in", "situate": "based in",
+         "seat": "headquarters"}
+
+
+def _owner(r: Reader, tok: Token) -> Ref | None:
+    """Whose location this is: "X, based in P" (the noun described), "X was an organization
+    based in P" (the subject of the copula), "its offices" (the possessor)."""
+    if tok.dep_ in ("acl", "amod") or (tok.dep_ == "advcl" and tok.tag_ == "VBN"):
+        head = tok.head
+        own = r.ref(head, ORG)
+        if own is not None:
+            return own
+        if head.dep_ in ("attr", "appos"):
+            return r.ref(r.subject(head.head) if head.dep_ == "attr" else head.head, ORG)
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return r.ref(poss, ORG)
+    return r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _places_under(r: Reader, tok: Token) -> list[Ref]:
+    found = []
+    for pobj in r.preps(tok, "in", "at", "on"):
+        ref = r.refs_in(pobj, PLACE) or _address(r, pobj)
+        if ref is not None:
+            found.append(ref)
+    return found
+
+
+def _address(r: Reader, pobj: Token) -> Ref | None:
+    """ "412 Marine Drive", "the Labor Temple on Duane Street": a capitalized place-like
+    phrase that NER did not tag."""
+    span = r.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    words = [t for t in span if t.is_alpha]
+    if words and all(t.text[:1].isupper() or t.is_stop for t in words) and span[-1].text[:1].isupper():
+        start = span.start + (1 if span[0].lower_ == "the" else 0)
+        text = r.doc[start:span.end].text
+        return Ref(start, span.end, EntityKind.PLACE, text)
+    return None
+
+
+@rule("location", "base headquarter headquarters locate situate office address seat")
+def location(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "based in P", "headquartered in P", "its offices were at P", "P ... as its mailing
+    address", "headquarters in P"."""
+    lemma = tok.lemma_.lower()
+    kind = KINDS.get(lemma, "based in")
+    places = _places_under(r, tok)
+    anchor = tok
+    if not places and tok.pos_ == "NOUN":  # "its offices were at P": the copula holds P
+        anchor = tok.head
+        places = _places_under(r, anchor) if anchor.pos_ in ("AUX", "VERB") else []
+        if not places and lemma == "address":  # "listed a PO box in P as its address"
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            places = _places_under(r, verb) + [p for c in verb.children if c.dep_ == "dobj"
+                                               for p in _places_under(r, c)]
+            anchor = verb
+    if not places:
+        return
+    owner = _owner(r, tok) if tok.pos_ != "NOUN" or lemma != "address" else _owner(r, tok)
+    if owner is None and anchor.i != tok.i:
+        owner = r.ref(r.subject(anchor), ORG)
+    if owner is None:
+        return
+    for place in places:
+        if place.text != owner.text:
+            yield draft(r, tok, "location", owner, object=place, kind=kind,
+                        negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75)
+
+
+@rule("moved", "move relocate transfer")
+def moved(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X moved its office from P to Q": located at Q from the date, at P before."""
+    owner = r.ref(r.subject(verb), ORG)
+    if owner is None:
+        return
+    for pobj in r.preps(verb, "to"):
+        place = r.refs_in(pobj, PLACE) or _address(r, pobj)
+        if place is not None:
+            yield draft(r, verb, "location", owner, object=place, kind="headquarters",
+                        rule="orgline.moved_to.v1", confidence=0.7)
+    for pobj in r.preps(verb, "from"):
+        place = r.refs_in(pobj, PLACE)
+        if place is not None:
+            yield draft(r, verb, "location", owner, object=place, kind="headquarters", date=None,
+                        rule="orgline.moved_from.v1", confidence=0.65)

@@ -1,0 +1,119 @@
+"""Rules for relations between organizations."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+
+
+# ---- relations between organizations ------------------------------------------------------
+
+@rule("member_of", "join affiliate member belong")
+def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "member":
+        if tok.dep_ not in ("attr", "appos") or not r.preps(tok, "of"):
+            return
+        subject = r.ref(r.subject(tok.head), ORG_PERSON)
+        objects = r.preps(tok, "of")
+    elif lemma == "join":
+        obj = dobj(tok)
+        objects = [obj] + list(obj.conjuncts) if obj is not None else []
+        subject = r.ref(r.subject(tok), ORG_PERSON)
+    else:
+        objects = r.preps(tok, "with", "to")
+        subject = r.ref(r.subject(tok), ORG_PERSON)
+    if subject is None or tok.lower_ in ("will", "would") or _future(tok):
+        return
+    for o in objects:
+        target = r.refs_in(o, ORG)
+        if target is not None and target != subject:
+            yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
+                         rule="orgline.member_of.v1", confidence=0.75)
+
+
+def _future(tok: Token) -> bool:
+    """ "will apply to join": a plan is not a membership."""
+    t = tok
+    for _ in range(3):
+        if any(c.lower_ in ("will", "would", "plan", "hope", "intend") for c in t.children) or \
+                t.lemma_.lower() in ("plan", "hope", "intend", "apply", "seek", "consider"):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+@rule("broke_with", "break sever split leave quit break_away")
+def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "X broke with Y", "X severed ties with Y", "X left Y", and a bare "a break ensued"
+    between the organization in focus and the one other organization in the sentence."""
+    lemma = tok.lemma_.lower()
+    subject = r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
+    if lemma in ("break", "split") and any(c.lower_ == "away" for c in tok.children):
+        for pobj in r.preps(tok, "from"):
+            parent = r.refs_in(pobj, ORG)
+            if subject is not None and parent is not None and parent != subject:
+                yield draft(r, tok, "split_from", subject, object=parent,
+                             rule="orgline.broke_away.v1", confidence=0.8)
+        return
+    if lemma == "leave":
+        obj = dobj(tok)
+        target = r.ref(obj, ORG) if obj is not None else None
+        if subject is None or target is None or target == subject:
+            return
+        form = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp")
+                     and c.lemma_.lower() in ("form", "found", "establish", "create", "launch")), None)
+        if form is not None:
+            new = r.refs_in(dobj(form) or form, ORG)
+            if new is not None:
+                yield draft(r, tok, "split_from", new, object=target, rule="orgline.left_to_form.v1",
+                             confidence=0.75)
+            return
+        if tok.dep_ != "relcl":
+            yield draft(r, tok, "broke_with", subject, object=target, rule="orgline.left.v1",
+                         confidence=0.6)
+        return
+    partners = r.preps(tok, "with", "from")
+    if subject is not None and partners:
+        for p in partners:
+            other = r.refs_in(p, ORG)
+            if other is not None and other != subject:
+                yield draft(r, tok, "broke_with", subject, object=other,
+                             negated=r.negated(tok), rule="orgline.broke_with.v1", confidence=0.8)
+        return
+    if tok.pos_ == "NOUN" and lemma in ("break", "split", "rupture"):
+        yield from _bare_break(r, tok)
+
+
+def _bare_break(r: Reader, noun: Token) -> Iterator[Draft]:
+    sent = noun.sent
+    others = {r.key(r.ref_of_span(m)): r.ref_of_span(m) for m in r.mentions
+              if m.start >= sent.start and m.end <= sent.end and m.label_ == "org"}
+    focus = r.focus_before
+    if focus is None or len(others) != 1:
+        return
+    (key, other), = others.items()
+    if key != r.key(focus):
+        subject = Ref(focus.start, focus.end, focus.kind, focus.text, via="coref")
+        yield draft(r, noun, "broke_with", subject, object=other,
+                     rule="orgline.bare_break.v1", confidence=0.55)
+
+
+@rule("worked_with", "work cooperate collaborate ally partner")
+def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    for p in r.preps(verb, "with", "alongside"):
+        other = r.refs_in(p, ORG)
+        if other is not None and other != subject:
+            yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
+                         rule="orgline.worked_with.v1", confidence=0.7)

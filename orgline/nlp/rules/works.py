@@ -1,0 +1,88 @@
+"""Rules for what an organization published and what it professed."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ...model import EntityKind, Hedging
+from ..draft import Draft, Ref
+from ..lexicon import IDEOLOGIES, WORK_NOUNS
+from ..reader import Reader
+from . import ORG, ORG_PERSON, draft, dobj, is_passive, rule
+
+WORK = (EntityKind.WORK,)
+
+
+def _work(r: Reader, tok: Token | None) -> Ref | None:
+    """A work mention at or under a token: "a document titled "W"", "a bulletin, W"."""
+    if tok is None:
+        return None
+    own = r.ref(tok, WORK)
+    if own is not None:
+        return own
+    if tok.lemma_.lower() not in WORK_NOUNS:
+        return None
+    for t in tok.subtree:
+        m = r.mention(t)
+        if m is not None and m.label_ == EntityKind.WORK.value:
+            return r.ref_of_span(m)
+    return None
+
+
+@rule("published", "publish issue print release produce write author")
+def published(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "W, published by A in May 1994", "A published W", "A issued a pamphlet, W"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    if is_passive(verb):
+        work = _work(r, verb.head if verb.dep_ == "acl" else r.subject(verb))
+        author = next((r.refs_in(p, ORG_PERSON) for p in r.preps(verb, "by")), None)
+        if author is None and verb.dep_ == "acl":
+            return
+    else:
+        obj = dobj(verb)
+        work = _work(r, obj)
+        author = r.ref(r.subject(verb), ORG_PERSON)
+    if work is None or author is None:
+        return
+    yield draft(r, verb, "published", work, object=author, negated=r.negated(verb),
+                rule="orgline.published.v1", confidence=0.8)
+
+
+@rule("ideology", "adhere espouse advocate embrace profess uphold champion follow call")
+def ideology(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X adhered to a radical ideology called "T"", "X espoused anarcho-syndicalism"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call":
+        return  # reached through the verb the ideology is the object of
+    holder_tok = r.subject(verb)
+    holder = r.ref(holder_tok, ORG)
+    if holder is None:
+        return
+    targets = [c for c in verb.children if c.dep_ == "dobj"] + r.preps(verb, "to")
+    for target in targets:
+        value = _ideology_value(r, target)
+        if value is None:
+            continue
+        d = draft(r, verb, "ideology", holder, value=value, negated=r.negated(verb),
+                  rule="orgline.ideology.v1", confidence=0.75)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("claim", "say", "profess"):
+            d.hedging = Hedging.CLAIMED
+            d.according_to = holder
+        yield d
+        return
+
+
+def _ideology_value(r: Reader, tok: Token) -> str | None:
+    for t in tok.subtree:
+        m = r.mention(t)
+        if m is not None and m.label_ == EntityKind.IDEOLOGY.value:
+            return m.text
+    words = [t for t in tok.subtree if not t.is_punct]
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(w.lower_ for w in words[i:i + size])
+            if phrase in IDEOLOGIES:
+                return IDEOLOGIES[phrase]
+    return None
