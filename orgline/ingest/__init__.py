@@ -1,6 +1,4 @@
-"""Ingest: read files into normalized :class:`~orgline.model.Source` records.
+"""Ingest: read files into normalized :class:`~orgline.model.Source` records."""
+from .readers import SUFFIXES, find_documents, read_document
 
-Contract (filled in by the readers): ``read_document(path) -> Source`` raises
-:class:`~orgline.errors.InputError` naming the file and the cause; ``find_documents(paths)``
-expands files and folders (recursively) to the readable files, sorted.
-"""
+__all__ = ["SUFFIXES", "find_documents", "read_document"]

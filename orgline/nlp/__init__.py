@@ -1,1 +1,20 @@
-"""NLP: from a Source's text to the entities and claims in it (DocumentFacts)."""
+"""NLP: from a Source's text to the entities and claims in it (DocumentFacts).
+
+The spaCy pipeline (model plus orgline's components, see :mod:`.pipeline`) reads the text;
+:mod:`orgline.resolve` then turns its mentions and draft claims into entities.
+"""
+from __future__ import annotations
+
+from ..model import DocumentFacts, Source
+from .pipeline import DEFAULT_MODEL, load, model_name
+
+
+def extract(source: Source, model: str | None = None) -> DocumentFacts:
+    """Read one source; the pipeline is loaded once per process and model name."""
+    from ..resolve import resolve_document  # resolve reads the NLP stage's output
+
+    doc = load(model_name(model))(source.text)
+    return resolve_document(doc, source)
+
+
+__all__ = ["DEFAULT_MODEL", "extract", "load"]

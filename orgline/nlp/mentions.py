@@ -100,6 +100,8 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if kind is EntityKind.ORG and len(ent) == 1 and not is_acronym(ent.text) and \
                 ent[0].pos_ != "PROPN":
             continue
+        if kind is EntityKind.ORG and ent[-1].pos_ == "ADJ":
+            continue  # "Anti-Revisionist": a description, not a name
         if ent.text in NOT_ACRONYMS and kind is not EntityKind.PLACE:
             continue
         spans.append(Span(doc, ent.start, ent.end, label=kind.value))

@@ -1,0 +1,257 @@
+"""Entity resolution inside one document.
+
+Mentions with the same normalized name, an acronym and its expansion, and a name given to
+an organization ("founded as N", "changed its name to N") become one entity. An entity the
+text introduces by description ("a new student group adopted the name N") stays an entity
+of its own even though it shares a name with an older one: a name is resolved by (name,
+date), never by string alone. Names get their validity from the dated ``named`` claims: a
+name holds from its date until the organization's next name.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from ..model import Claim, DocumentFacts, Entity, EntityKind, Name, NameKind, Source, Span
+from ..edtf import bounds
+from ..nlp.draft import Draft, Ref
+from ..nlp.lexicon import COUNTRY_SUFFIXES
+from ..nlp.mentions import SPANS_KEY, is_acronym
+from ..nlp.reader import norm_name
+
+
+class _Clusters:
+    """Union-find over entity keys ("org:maoist internationalist movement")."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, k: str) -> str:
+        self.parent.setdefault(k, k)
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _key(kind: EntityKind | str, text: str) -> str:
+    return f"{EntityKind(kind).value}:{norm_name(text)}"
+
+
+def _ref_key(ref: Ref) -> str:
+    return f"new:{ref.start}" if ref.new else _key(ref.kind, ref.text)
+
+
+def _surface(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+class _Builder:
+    def __init__(self, doc: Doc, drafts: list[Draft]) -> None:
+        self.doc = doc
+        self.drafts = drafts
+        self.clusters = _Clusters()
+        self.names: dict[str, list[str]] = defaultdict(list)  # entity key -> surface names
+        self.kinds: dict[str, EntityKind] = {}
+        self.mentions: dict[str, list[Span]] = defaultdict(list)
+        self.short_of: dict[str, str] = {}  # norm long name -> short surface form
+
+    def add(self, key: str, kind: EntityKind, name: str | None, span: Span | None = None) -> None:
+        root = self.clusters.find(key)
+        self.kinds.setdefault(key, kind)
+        if name and norm_name(name) not in {norm_name(n) for n in self.names[key]}:
+            self.names[key].append(_surface(name))
+        if span is not None:
+            self.mentions[key].append(span)
+        del root
+
+    def collect(self) -> None:
+        for m in self.doc.spans[SPANS_KEY]:
+            self.add(_key(m.label_, m.text), EntityKind(m.label_), m.text,
+                     Span(m.start_char, m.end_char, m.text))
+        for short, long in self.doc._.orgline_aliases or []:
+            kind = EntityKind(short.label_) if short.label_ else EntityKind.ORG
+            self.add(_key(kind, long.text), kind, long.text)
+            self.clusters.union(_key(kind, long.text), _key(short.label_ or kind, short.text))
+            self.short_of[norm_name(long.text)] = short.text
+        self._link_places()
+        self._link_country_forms()
+        for d in self.drafts:
+            for ref in (d.subject, d.object, d.place, d.result, d.according_to):
+                if ref is not None:
+                    self.add(_ref_key(ref), ref.kind, None if ref.new else ref.text)
+            if d.type == "named" and d.value_ref is not None:
+                value_key = _key(d.value_ref.kind, d.value_ref.text)
+                if d.subject.new:
+                    self.add(_ref_key(d.subject), EntityKind.ORG, d.value_ref.text)
+                elif not d.negated:
+                    self.clusters.union(_ref_key(d.subject), value_key)
+
+    def _link_country_forms(self) -> None:
+        """ "RCP" and "RCP, USA" are one organization once the text defines the latter."""
+        orgs = {k for k, kind in self.kinds.items() if kind is EntityKind.ORG}
+        for k in orgs:
+            core, _, suffix = k.rpartition(" ")
+            if suffix and suffix.upper() in {s.upper().replace(".", "") for s in COUNTRY_SUFFIXES} \
+                    and core in orgs:
+                self.clusters.union(k, core)
+
+    def _link_places(self) -> None:
+        """ "Port Huron, Michigan" and a later "Port Huron" are one place."""
+        places = [k for k, kind in self.kinds.items() if kind is EntityKind.PLACE]
+        for k in places:
+            head = k.split(",")[0] if "," in k else None
+            name = k.removeprefix("place:")
+            for other in places:
+                if other != k and head is None and other.startswith(k + " ") is False and \
+                        other.removeprefix("place:").split(" ")[0:len(name.split())] == name.split() \
+                        and "," not in name and len(other) > len(k) and _is_city_state(other):
+                    self.clusters.union(other, k)
+
+    def entities(self) -> tuple[list[Entity], dict[str, str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for k in list(self.kinds):
+            groups[self.clusters.find(k)].append(k)
+        out: list[Entity] = []
+        key_of: dict[str, str] = {}
+        for i, (_, members) in enumerate(sorted(groups.items(), key=lambda g: self._first(g[1])), 1):
+            ekey = f"e{i}"
+            names: list[str] = []
+            for m in members:
+                names += [n for n in self.names[m] if norm_name(n) not in {norm_name(x) for x in names}]
+            kinds = [self.kinds[m] for m in members]
+            kind = EntityKind.ORG if EntityKind.ORG in kinds else kinds[0]
+            spans = sorted((s for m in members for s in self.mentions[m]), key=lambda s: s.start)
+            label = max(names, key=lambda n: (not is_acronym(n), len(n))) if names else ""
+            out.append(Entity(ekey, kind, label, [Name(n, _name_kind(n)) for n in names], spans))
+            for m in members:
+                key_of[m] = ekey
+        return out, key_of
+
+    def _first(self, members: list[str]) -> int:
+        starts = [s.start for m in members for s in self.mentions[m]]
+        return min(starts) if starts else 10**9
+
+
+def _is_city_state(key: str) -> bool:
+    return "," in key or len(key.split()) > 1
+
+
+def _name_kind(name: str) -> NameKind:
+    core = name.rsplit(",", 1)[0] if "," in name else name
+    return NameKind.SHORT if is_acronym(core) else NameKind.OFFICIAL
+
+
+def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
+    drafts: list[Draft] = list(doc._.orgline_drafts or [])
+    b = _Builder(doc, drafts)
+    b.collect()
+    entities, key_of = b.entities()
+    by_key = {e.key: e for e in entities}
+
+    def ek(ref: Ref | None) -> str | None:
+        return None if ref is None else key_of.get(_ref_key(ref))
+
+    claims: list[Claim] = []
+    for d in drafts:
+        subject = ek(d.subject)
+        if subject is None:
+            continue
+        obj = ek(d.object)
+        if obj is not None and obj == subject and d.type != "named":
+            continue
+        s, e = d.evidence
+        claims.append(Claim(
+            type=d.type, subject=subject, object=obj, value=d.value, date=d.date, end=d.end,
+            place=ek(d.place), result=ek(d.result), kind=d.kind, negated=d.negated,
+            according_to=ek(d.according_to), hedging=d.hedging,
+            evidence=[Span(s, e, doc.text[s:e])], rule=d.rule, confidence=round(d.confidence, 2)))
+    claims = _names(claims, by_key, b.short_of)
+    claims = _dedupe(claims)
+    _validity(claims, by_key)
+    used = {k for c in claims for k in (c.subject, c.object, c.place, c.result, c.according_to) if k}
+    keep = [e for e in entities if e.key in used or e.mentions]
+    return DocumentFacts(source=source, entities=keep, claims=claims)
+
+
+def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, str]) -> list[Claim]:
+    """Complete the `named` claims: an acronym is dated like its full name, and an
+    organization that was never renamed bore its names from its founding."""
+    out = list(claims)
+    renamed = {c.subject for c in claims if c.type == "named" and c.rule != "orgline.founded_as.v1"}
+    founded = {c.subject: c for c in claims if c.type == "founded" and c.date and not c.according_to}
+    for org, f in founded.items():
+        if org in renamed or by_key[org].kind is not EntityKind.ORG:
+            continue
+        has = {norm_name(c.value or "") for c in claims if c.type == "named" and c.subject == org}
+        for name in by_key[org].names:
+            if name.kind is NameKind.OFFICIAL and norm_name(name.text) not in has:
+                out.append(Claim(type="named", subject=org, value=name.text, date=f.date,
+                                 kind="official", evidence=f.evidence, rule="orgline.named_at_founding.v1",
+                                 confidence=0.6))
+    for c in list(out):
+        short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
+        if short and short in {n.text for n in by_key[c.subject].names}:
+            out.append(Claim(type="named", subject=c.subject, value=short, date=c.date,
+                             kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
+                             confidence=c.confidence))
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement, evidence merged; a dated name beats the same name undated."""
+    dated_names = {(c.subject, norm_name(c.value or "")) for c in claims if c.type == "named" and c.date}
+    seen: dict[tuple[object, ...], Claim] = {}
+    for c in claims:
+        if c.type == "named" and not c.date and (c.subject, norm_name(c.value or "")) in dated_names:
+            continue
+        value = norm_name(c.value) if c.value else None
+        key = (c.type, c.subject, c.object, value, c.date, c.negated, c.according_to)
+        if key in seen:
+            kept = seen[key]
+            kept.evidence += [e for e in c.evidence if e not in kept.evidence]
+            kept.confidence = max(kept.confidence, c.confidence)
+        else:
+            seen[key] = c
+    return list(seen.values())
+
+
+def _validity(claims: list[Claim], by_key: dict[str, Entity]) -> None:
+    """Date each entity's names from its `named` claims; a name ends where the next begins."""
+    per_entity: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.type == "named" and not c.negated:
+            per_entity[c.subject].append(c)
+    for ekey, named in per_entity.items():
+        entity = by_key[ekey]
+        longs = sorted((c for c in named if c.kind != "short" and c.date),
+                       key=lambda c: (bounds(c.date) or (0, 0))[0])
+        starts = {norm_name(c.value or ""): c.date for c in named if c.date}
+        ends: dict[str, str] = {}
+        for prev, nxt in zip(longs, longs[1:]):
+            if norm_name(prev.value or "") != norm_name(nxt.value or ""):
+                ends[norm_name(prev.value or "")] = nxt.date or ""
+                prev.end = prev.end or nxt.date
+        for c in named:
+            if c.kind == "short":
+                long = next((x for x in longs if x.date == c.date), None)
+                if long is not None and long.end:
+                    c.end = long.end
+                    ends[norm_name(c.value or "")] = long.end
+        existing = {norm_name(n.text) for n in entity.names}
+        names = list(entity.names)
+        for c in named:
+            if norm_name(c.value or "") not in existing:
+                names.append(Name(c.value or "", _name_kind(c.value or "")))
+                existing.add(norm_name(c.value or ""))
+        entity.names = [Name(n.text, n.kind, starts.get(norm_name(n.text)), ends.get(norm_name(n.text)) or None)
+                        for n in names]
+        named_latest = max(longs, key=lambda c: (bounds(c.date) or (0, 0))[0], default=None)
+        if named_latest is not None and named_latest.value:
+            entity.label = named_latest.value

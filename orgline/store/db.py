@@ -1,0 +1,169 @@
+"""The Store: opens (and migrates) the database and saves one document atomically.
+
+A document is stored with all its entities and claims in one transaction, or not at all;
+a text already stored (same sha256) adds nothing. Opening runs the Alembic migrations to
+head, and refuses a database that is not orgline's rather than rebuilding it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..edtf import bounds
+from ..errors import StoreError
+from ..model import Claim, DocumentFacts, Span
+from ..nlp.reader import norm_name
+from .schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
+                     SpanRow)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _url(db: str) -> str:
+    if "://" in db:
+        return db
+    path = Path(db)
+    if not path.parent.exists():
+        raise StoreError(f"{db}: folder {path.parent} does not exist; create it or choose another --db")
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, db: str) -> "Store":
+        engine = create_engine(_url(db))
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        store = cls(engine)
+        store._migrate(db)
+        return store
+
+    def _migrate(self, db: str) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        head = ScriptDirectory.from_config(cfg).get_current_head()
+        try:
+            with self.engine.begin() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+                tables = set(inspect(conn).get_table_names())
+                if current is None and tables - {"alembic_version"}:
+                    raise StoreError(f"{db}: holds tables but is not an orgline database; "
+                                     "choose another --db")
+                known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+                if current is not None and current not in known:
+                    raise StoreError(f"{db}: made by a newer orgline (schema {current}); upgrade orgline")
+                if current != head:
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+        except SQLAlchemyError as e:
+            raise StoreError(f"{db}: cannot open database: {str(e).splitlines()[0][:120]}") from e
+
+    def session(self) -> Session:
+        return Session(self.engine)
+
+    def has_source(self, source_id: str) -> bool:
+        with self.session() as s:
+            return s.get(SourceRow, source_id) is not None
+
+    def save(self, facts: DocumentFacts) -> bool:
+        """Store one document with everything read from it; False if already stored."""
+        try:
+            with self.session() as s, s.begin():
+                if s.get(SourceRow, facts.source.id) is not None:
+                    return False
+                _Writer(s, facts).write()
+            return True
+        except SQLAlchemyError as e:
+            raise StoreError(f"{facts.source.origin}: not stored: {str(e).splitlines()[0][:120]}") from e
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class _Writer:
+    def __init__(self, session: Session, facts: DocumentFacts) -> None:
+        self.s = session
+        self.facts = facts
+        self.ids: dict[str, int] = {}
+
+    def write(self) -> None:
+        src = self.facts.source
+        self.s.add(SourceRow(id=src.id, title=src.title, origin=src.origin, text=src.text,
+                             author=src.author, published=src.published,
+                             ingested_at=datetime.now(timezone.utc)))
+        self.s.flush()
+        for e in self.facts.entities:
+            row = EntityRow(source_id=src.id, kind=e.kind.value, label=e.label, qid=e.qid)
+            self.s.add(row)
+            self.s.flush()
+            self.ids[e.key] = row.id
+            for n in e.names:
+                lo, hi = bounds(n.valid_from), bounds(n.valid_to)
+                self.s.add(NameRow(entity_id=row.id, name=n.text, normalized=norm_name(n.text),
+                                   kind=n.kind.value, valid_from=n.valid_from, valid_to=n.valid_to,
+                                   from_lo=lo[0] if lo else None, to_hi=hi[1] if hi else None))
+            for span in e.mentions:
+                self.s.add(MentionRow(entity_id=row.id, span_id=self._span(span)))
+        for c in self.facts.claims:
+            self._claim(c)
+
+    def _span(self, span: Span) -> int:
+        row = SpanRow(source_id=self.facts.source.id, start=span.start, end=span.end, quote=span.text)
+        self.s.add(row)
+        self.s.flush()
+        return row.id
+
+    def _id(self, key: str | None) -> int | None:
+        if key is None:
+            return None
+        if key not in self.ids:
+            raise StoreError(f"{self.facts.source.origin}: claim refers to unknown entity {key}")
+        return self.ids[key]
+
+    def _claim(self, c: Claim) -> None:
+        d, e = bounds(c.date), bounds(c.end)
+        row = ClaimRow(
+            key=claim_key(self.facts.source.id, c), source_id=self.facts.source.id, type=c.type,
+            subject_id=self._id(c.subject), object_id=self._id(c.object), value=c.value,
+            date=c.date, date_lo=d[0] if d else None, date_hi=d[1] if d else None,
+            end=c.end, end_lo=e[0] if e else None, end_hi=e[1] if e else None,
+            place_id=self._id(c.place), result_id=self._id(c.result), kind=c.kind,
+            negated=c.negated, according_to_id=self._id(c.according_to), hedging=c.hedging.value,
+            rule=c.rule, extractor_version=__version__, confidence=c.confidence)
+        self.s.add(row)
+        self.s.flush()
+        for span in c.evidence:
+            self.s.add(ClaimEvidenceRow(claim_id=row.id, span_id=self._span(span)))
+
+
+def claim_key(source_id: str, c: Claim) -> str:
+    """Content-derived claim id: the same statement from the same passage hashes alike."""
+    ev = [(s.start, s.end) for s in c.evidence]
+    payload = [source_id, c.type, c.subject, c.object, c.value, c.date, c.end, c.place,
+               c.result, c.kind, c.negated, c.according_to, c.rule, ev]
+    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+
+
+def stored_ids(session: Session) -> list[str]:
+    return list(session.scalars(select(SourceRow.id)))

@@ -1,0 +1,110 @@
+"""The tables (DESIGN.md section 1). Plain names and declared foreign keys, so that the
+SQLite file reads well in sqlite3, Datasette or pandas; portable types, so that the same
+schema runs on PostgreSQL. Dates are kept as the EDTF string plus integer YYYYMMDD
+bounds, which any SQL database can range-query."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the text
+    title: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(64))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SpanRow(Base):
+    __tablename__ = "spans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    label: Mapped[str] = mapped_column(Text)
+    qid: Mapped[str | None] = mapped_column(String(32))
+
+
+class NameRow(Base):
+    __tablename__ = "names"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    normalized: Mapped[str] = mapped_column(Text, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[str | None] = mapped_column(String(64))
+    valid_to: Mapped[str | None] = mapped_column(String(64))
+    from_lo: Mapped[int | None] = mapped_column(Integer)
+    to_hi: Mapped[int | None] = mapped_column(Integer)
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id"))
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)  # content-derived
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    object_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(64))
+    date_lo: Mapped[int | None] = mapped_column(Integer)
+    date_hi: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[str | None] = mapped_column(String(64))
+    end_lo: Mapped[int | None] = mapped_column(Integer)
+    end_hi: Mapped[int | None] = mapped_column(Integer)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    according_to_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    hedging: Mapped[str] = mapped_column(String(16), default="asserted")
+    rule: Mapped[str] = mapped_column(String(64), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16), default="extracted", index=True)
+
+
+Index("ix_claims_dates", ClaimRow.date_lo, ClaimRow.date_hi)
+
+
+class ClaimEvidenceRow(Base):
+    __tablename__ = "claim_evidence"
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id"), primary_key=True)
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id"), index=True)
+    reviewer: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    before: Mapped[str | None] = mapped_column(Text)  # JSON
+    after: Mapped[str | None] = mapped_column(Text)  # JSON
