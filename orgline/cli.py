@@ -1,0 +1,188 @@
+"""The ``orgline`` command: a thin layer over :class:`orgline.project.Project`."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+from rich.tree import Tree
+
+from .errors import OrglineError
+from .export import FORMATS
+from .project import Project
+
+app = typer.Typer(help="Read prose about organizations into a sourced, time-aware history.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+STATE: dict[str, Any] = {}
+
+JSON_OPT = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+@app.callback()
+def main(db: str = typer.Option("orgline.db", "--db", envvar="ORGLINE_DB",
+                                help="SQLite file (or SQLAlchemy URL) of the store."),
+         model: Optional[str] = typer.Option(None, "--model", envvar="ORGLINE_SPACY_MODEL",
+                                             help="Installed spaCy pipeline to read with.")) -> None:
+    STATE.update(db=db, model=model)
+
+
+def _project() -> Project:
+    return Project(STATE["db"], STATE["model"])
+
+
+def _fail(e: OrglineError) -> None:
+    err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    raise typer.Exit(e.exit_code)
+
+
+def _json(rows: Any) -> None:
+    sys.stdout.write(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
+
+
+def _short(text: str | None, n: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf).")) -> None:
+    """Read documents, extract their claims and store them (a text stored before is skipped).
+    Exits 1 when any file could not be read."""
+    try:
+        project = _project()
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("reading", total=None)
+            report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=p.name))
+    except OrglineError as e:
+        _fail(e)
+    for e in report.failed:
+        err.print(f"[red]{e}[/red]", highlight=False, soft_wrap=True)
+    err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    t = Table(title=title, show_lines=False)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    out.print(t)
+
+
+def _run(fn: Any, *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except OrglineError as e:
+        _fail(e)
+
+
+@app.command()
+def sources(as_json: bool = JSON_OPT) -> None:
+    """List the ingested documents."""
+    rows = _run(lambda: _project().sources())
+    if as_json:
+        return _json(rows)
+    _table("Sources", ["id", "title", "origin", "claims"],
+           [[r["id"][:12], r["title"], r["origin"], r["claims"]] for r in rows])
+
+
+@app.command()
+def entities(kind: Optional[str] = typer.Option(None, help="org, person, place, work or ideology."),
+             as_json: bool = JSON_OPT) -> None:
+    """List the entities found, with their names."""
+    rows = _run(lambda: _project().entities(kind))
+    if as_json:
+        return _json(rows)
+    _table("Entities", ["id", "kind", "label", "names", "claims"],
+           [[r["id"], r["kind"], r["label"], "; ".join(r["names"]), r["claims"]] for r in rows])
+
+
+@app.command()
+def names(name: str, at: Optional[str] = typer.Option(None, "--at", help="An EDTF date: 1983, 1994-05."),
+          as_json: bool = JSON_OPT) -> None:
+    """Which organization bore NAME (at a date), with the evidence."""
+    rows = _run(lambda: _project().names(name, at))
+    if as_json:
+        return _json(rows)
+    _table(f"Bearers of {name!r}" + (f" at {at}" if at else ""),
+           ["entity", "id", "from", "to", "evidence"],
+           [[r["entity"], r["id"] if "id" in r else r["entity_id"],
+             r["valid_from"] or ("undated" if r["undated"] else "?"), r["valid_to"] or "",
+             _short(r["evidence"])] for r in rows])
+
+
+def _claim_cells(r: dict[str, Any]) -> list[Any]:
+    what = r["object"] or r["value"] or ""
+    if r["negated"]:
+        what = f"NOT {what}"
+    who = f"according to {r['according_to']}" if r["according_to"] else ""
+    if r["hedging"] == "claimed":
+        who = (who + " (claimed)").strip()
+    return [r["date"] or "", r["type"], r["subject"], what, who,
+            f'"{_short(r["evidence"][0] if r["evidence"] else "")}"', Path(r["source"]["origin"]).name]
+
+
+CLAIM_COLUMNS = ["date", "type", "subject", "object / value", "attribution", "evidence", "source"]
+
+
+@app.command()
+def claims(name: str, type_: Optional[list[str]] = typer.Option(None, "--type", help="Only these claim types."),
+           as_json: bool = JSON_OPT) -> None:
+    """Every claim about NAME, with its quoted evidence and source."""
+    rows = _run(lambda: _project().claims(name, type_))
+    if as_json:
+        return _json(rows)
+    _table(f"Claims about {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])
+
+
+@app.command()
+def timeline(name: str, date_from: Optional[str] = typer.Option(None, "--from"),
+             date_to: Optional[str] = typer.Option(None, "--to"), as_json: bool = JSON_OPT) -> None:
+    """NAME's history in date order (undated claims last), each with its evidence."""
+    rows = _run(lambda: _project().timeline(name, date_from, date_to))
+    if as_json:
+        return _json(rows)
+    _table(f"Timeline of {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])
+
+
+def _grow(node: Tree, items: list[dict[str, Any]]) -> None:
+    for it in items:
+        _grow(node.add(f"{it['label']}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),
+              it["children"])
+
+
+@app.command()
+def lineage(name: str, as_json: bool = JSON_OPT) -> None:
+    """What NAME grew out of, split from or merged with (predecessors) and what came of it."""
+    rows = _run(lambda: _project().lineage(name))
+    if as_json:
+        return _json(rows)
+    for r in rows:
+        tree = Tree(f"[bold]{r['label']}[/bold] (#{r['id']})")
+        _grow(tree.add("predecessors"), r["predecessors"])
+        _grow(tree.add("successors"), r["successors"])
+        out.print(tree)
+
+
+@app.command()
+def export(fmt: str = typer.Option("facts", "--format", help=f"One of: {', '.join(FORMATS)}."),
+           output: str = typer.Option("-", "--output", "-o", help="File to write, - for stdout.")) -> None:
+    """Write every claim in an interchange format (facts: DESIGN.md section 4)."""
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    project = _run(_project)
+    if output == "-":
+        n = project.export(fmt, sys.stdout)
+    else:
+        with open(output, "w", encoding="utf-8") as fp:
+            n = project.export(fmt, fp)
+    err.print(f"{n} claims written")

@@ -1,0 +1,60 @@
+"""The facts interchange format (DESIGN.md section 4): one JSON object per claim, plus
+``origin``, the path its source was ingested from. The scorer in shared/eval reads exactly
+this, so the keys are fixed here and nowhere else."""
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..store import Store
+from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
+
+KEYS = ("id", "type", "subject", "object", "value", "date", "end", "place", "result",
+        "negated", "according_to", "source", "span", "quote", "confidence", "status", "origin")
+
+
+class _Entities:
+    """Entity objects, built once each while streaming."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.cache: dict[int, dict[str, Any]] = {}
+
+    def get(self, eid: int | None) -> dict[str, Any] | None:
+        if eid is None:
+            return None
+        if eid not in self.cache:
+            e = self.s.get(EntityRow, eid)
+            assert e is not None
+            names = list(self.s.scalars(select(NameRow.name).where(NameRow.entity_id == eid).order_by(NameRow.id)))
+            self.cache[eid] = {"id": f"e{eid}", "kind": e.kind, "label": e.label, "names": names}
+        return self.cache[eid]
+
+
+def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: str) -> dict[str, Any]:
+    return {
+        "id": f"c{c.id}", "type": c.type, "subject": entities.get(c.subject_id),
+        "object": entities.get(c.object_id), "value": c.value, "date": c.date, "end": c.end,
+        "place": entities.get(c.place_id), "result": entities.get(c.result_id),
+        "negated": bool(c.negated), "according_to": entities.get(c.according_to_id),
+        "source": c.source_id, "span": [span.start, span.end] if span else None,
+        "quote": span.quote if span else None, "confidence": c.confidence, "status": c.status,
+        "origin": origin,
+    }
+
+
+def write_facts(store: Store, fp: TextIO) -> int:
+    """Stream every claim as one JSON line; returns how many were written."""
+    n = 0
+    with store.session() as s:
+        origins = dict(s.execute(select(SourceRow.id, SourceRow.origin)).all())
+        entities = _Entities(s)
+        for c in s.scalars(select(ClaimRow).order_by(ClaimRow.id).execution_options(yield_per=500)):
+            span = s.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
+                             .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)).first()
+            fp.write(json.dumps(fact(c, entities, span, origins[c.source_id]), ensure_ascii=False) + "\n")
+            n += 1
+    return n

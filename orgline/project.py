@@ -1,0 +1,78 @@
+"""The Python API: a project is a store plus the pipeline that fills it. The CLI is a
+thin layer over these methods."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import query
+from .errors import InputError
+from .export import FORMATS
+from .ingest import find_documents, read_document
+from .nlp import extract
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+
+
+class Project:
+    def __init__(self, db: str = "orgline.db", model: str | None = None) -> None:
+        self.store = Store.open(db)
+        self.model = model
+
+    def ingest(self, paths: Iterable[str | Path],
+               on_progress: Callable[[Path, str], None] | None = None) -> IngestReport:
+        """Read, extract and store each file; a file that fails is reported, the rest go on."""
+        report = IngestReport()
+        files: list[Path] = []
+        for p in paths:
+            try:
+                files += find_documents([p])
+            except InputError as e:
+                report.failed.append(e)
+        for path in files:
+            status = self._ingest_one(path, report)
+            if on_progress:
+                on_progress(path, status)
+        return report
+
+    def _ingest_one(self, path: Path, report: IngestReport) -> str:
+        try:
+            source = read_document(path)
+        except InputError as e:
+            report.failed.append(e)
+            return "failed"
+        if self.store.has_source(source.id):
+            report.already.append(str(path))
+            return "already"
+        self.store.save(extract(source, self.model))
+        report.stored.append(str(path))
+        return "stored"
+
+    def sources(self) -> list[dict[str, Any]]:
+        return query.sources(self.store)
+
+    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
+        return query.entities(self.store, kind)
+
+    def names(self, name: str, at: str | None = None) -> list[dict[str, Any]]:
+        return query.names_at(self.store, name, at)
+
+    def claims(self, name: str, types: list[str] | None = None) -> list[dict[str, Any]]:
+        return query.claims(self.store, name, types)
+
+    def timeline(self, name: str, date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+        return query.timeline(self.store, name, date_from, date_to)
+
+    def lineage(self, name: str) -> list[dict[str, Any]]:
+        return query.lineage(self.store, name)
+
+    def export(self, fmt: str, fp: Any) -> int:
+        return FORMATS[fmt](self.store, fp)

@@ -1,0 +1,173 @@
+"""Read questions over a Store: sources, entities, names at a date, claims, timeline,
+lineage. Each answer is a list of plain dicts, ready for a Rich table or ``--json``."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..edtf import bounds
+from ..errors import NotFound
+from ..model import CLAIM_TYPES
+from ..nlp.reader import norm_name
+from ..store import Store
+from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow,
+                            SpanRow)
+
+Row = dict[str, Any]
+
+
+def sources(store: Store) -> list[Row]:
+    with store.session() as s:
+        counts = dict(s.execute(select(ClaimRow.source_id, func.count()).group_by(ClaimRow.source_id)).all())
+        return [{"id": r.id, "title": r.title, "origin": r.origin, "chars": len(r.text),
+                 "claims": counts.get(r.id, 0), "ingested_at": r.ingested_at.isoformat()}
+                for r in s.scalars(select(SourceRow).order_by(SourceRow.ingested_at))]
+
+
+def entities(store: Store, kind: str | None = None, existed_in: str | None = None) -> list[Row]:
+    with store.session() as s:
+        q = select(EntityRow).order_by(EntityRow.kind, EntityRow.label)
+        if kind:
+            q = q.where(EntityRow.kind == kind)
+        counts = dict(s.execute(select(ClaimRow.subject_id, func.count()).group_by(ClaimRow.subject_id)).all())
+        return [_entity(s, e) | {"claims": counts.get(e.id, 0)} for e in s.scalars(q)]
+
+
+def _entity(s: Session, e: EntityRow) -> Row:
+    names = s.scalars(select(NameRow).where(NameRow.entity_id == e.id).order_by(NameRow.id)).all()
+    return {"id": e.id, "kind": e.kind, "label": e.label, "qid": e.qid, "source": e.source_id,
+            "names": [n.name for n in names]}
+
+
+def find_entities(store: Store, name_or_id: str) -> list[int]:
+    """Entities bearing a name (any kind: acronyms and former names too), or ``#id``."""
+    with store.session() as s:
+        if name_or_id.lstrip("#e").isdigit() and name_or_id[:1] in "#e":
+            ids = [int(name_or_id.lstrip("#e"))]
+            if s.get(EntityRow, ids[0]) is None:
+                raise NotFound(f"no entity with id {ids[0]}; see `orgline entities`")
+            return ids
+        ids = list(s.scalars(select(NameRow.entity_id).where(
+            NameRow.normalized == norm_name(name_or_id)).distinct().order_by(NameRow.entity_id)))
+    if not ids:
+        raise NotFound(f"no entity is named {name_or_id!r}; see `orgline entities`")
+    return ids
+
+
+def names_at(store: Store, name: str, at: str | None = None) -> list[Row]:
+    """Which entities bore ``name``, and when; with ``at``, those whose validity overlaps
+    that date. Names with no date are reported as undated, not guessed."""
+    when = bounds(at) if at else None
+    if at and when is None:
+        raise NotFound(f"{at!r} is not an EDTF date (try 1983, 1994-05, 196X)")
+    with store.session() as s:
+        rows = s.scalars(select(NameRow).where(NameRow.normalized == norm_name(name))).all()
+        out = []
+        for n in rows:
+            e = s.get(EntityRow, n.entity_id)
+            assert e is not None
+            dated = n.from_lo is not None or n.to_hi is not None
+            lo = n.from_lo if n.from_lo is not None else -10**9
+            hi = n.to_hi if n.to_hi is not None else 10**9
+            if when is not None and dated and not (lo <= when[1] and when[0] <= hi):
+                continue
+            out.append({"name": n.name, "kind": n.kind, "entity_id": e.id, "entity": e.label,
+                        "valid_from": n.valid_from, "valid_to": n.valid_to,
+                        "undated": not dated, "evidence": _name_evidence(s, e.id, n.normalized)})
+    if at:
+        out.sort(key=lambda r: r["undated"])
+    return out
+
+
+def _name_evidence(s: Session, entity_id: int, normalized: str) -> str | None:
+    for c in s.scalars(select(ClaimRow).where(ClaimRow.subject_id == entity_id,
+                                              ClaimRow.type == "named")):
+        if norm_name(c.value or "") == normalized:
+            return _quotes(s, c.id)[0] if _quotes(s, c.id) else None
+    return None
+
+
+def _quotes(s: Session, claim_id: int) -> list[str]:
+    return list(s.scalars(select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
+                          .where(ClaimEvidenceRow.claim_id == claim_id).order_by(SpanRow.start)))
+
+
+def claim_rows(s: Session, where: Any) -> list[Row]:
+    subj, obj, acc, place, res = (aliased(EntityRow) for _ in range(5))
+    q = (select(ClaimRow, subj, obj, acc, place, res, SourceRow)
+         .join(subj, subj.id == ClaimRow.subject_id)
+         .outerjoin(obj, obj.id == ClaimRow.object_id)
+         .outerjoin(acc, acc.id == ClaimRow.according_to_id)
+         .outerjoin(place, place.id == ClaimRow.place_id)
+         .outerjoin(res, res.id == ClaimRow.result_id)
+         .join(SourceRow, SourceRow.id == ClaimRow.source_id).where(where)
+         .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id))
+    out = []
+    for c, sj, ob, ac, pl, rs, src in s.execute(q).all():
+        out.append({
+            "id": c.id, "type": c.type, "subject": sj.label, "subject_id": sj.id,
+            "object": ob.label if ob else None, "object_id": ob.id if ob else None,
+            "value": c.value, "date": c.date, "end": c.end, "place": pl.label if pl else None,
+            "result": rs.label if rs else None, "kind": c.kind, "negated": c.negated,
+            "according_to": ac.label if ac else None, "hedging": c.hedging,
+            "confidence": c.confidence, "status": c.status, "rule": c.rule,
+            "evidence": _quotes(s, c.id), "source": {"id": src.id, "title": src.title, "origin": src.origin}})
+    return out
+
+
+def claims(store: Store, name_or_id: str, types: list[str] | None = None,
+           date_from: str | None = None, date_to: str | None = None) -> list[Row]:
+    """Claims where the entity is subject, object or result, in date order (undated last)."""
+    ids = find_entities(store, name_or_id)
+    for t in types or []:
+        if t not in CLAIM_TYPES:
+            raise NotFound(f"unknown claim type {t!r}; one of {', '.join(CLAIM_TYPES)}")
+    cond = or_(ClaimRow.subject_id.in_(ids), ClaimRow.object_id.in_(ids), ClaimRow.result_id.in_(ids))
+    if types:
+        cond = cond & ClaimRow.type.in_(types)
+    lo, hi = bounds(date_from), bounds(date_to)
+    if lo:
+        cond = cond & (ClaimRow.date_hi >= lo[0])
+    if hi:
+        cond = cond & (ClaimRow.date_lo <= hi[1])
+    with store.session() as s:
+        return claim_rows(s, cond)
+
+
+def timeline(store: Store, name_or_id: str, date_from: str | None = None,
+             date_to: str | None = None) -> list[Row]:
+    return claims(store, name_or_id, date_from=date_from, date_to=date_to)
+
+
+def lineage(store: Store, name_or_id: str, depth: int = 5) -> list[Row]:
+    """For each entity bearing the name: its predecessors and successors as trees."""
+    lineage_types = [t.name for t in CLAIM_TYPES.values() if t.lineage]
+    with store.session() as s:
+        edges = s.scalars(select(ClaimRow).where(ClaimRow.type.in_(lineage_types),
+                                                 ClaimRow.negated.is_(False))).all()
+        before: dict[int, list[tuple[int, ClaimRow]]] = {}
+        after: dict[int, list[tuple[int, ClaimRow]]] = {}
+        for c in edges:
+            targets = [t for t in (c.object_id, c.result_id) if t is not None]
+            for t in dict.fromkeys(targets):
+                if c.type == "merged":  # subject merged into t: subject came before t
+                    before.setdefault(t, []).append((c.subject_id, c))
+                    after.setdefault(c.subject_id, []).append((t, c))
+                else:  # subject formed from / split from t: t came before subject
+                    before.setdefault(c.subject_id, []).append((t, c))
+                    after.setdefault(t, []).append((c.subject_id, c))
+        labels = {e.id: e.label for e in s.scalars(select(EntityRow))}
+
+        def tree(eid: int, graph: dict[int, list[tuple[int, ClaimRow]]], seen: frozenset[int], d: int) -> list[Row]:
+            if d == 0:
+                return []
+            return [{"id": nxt, "label": labels[nxt], "type": c.type, "date": c.date, "claim": c.id,
+                     "children": tree(nxt, graph, seen | {nxt}, d - 1)}
+                    for nxt, c in graph.get(eid, []) if nxt not in seen]
+
+        return [{"id": i, "label": labels[i],
+                 "predecessors": tree(i, before, frozenset({i}), depth),
+                 "successors": tree(i, after, frozenset({i}), depth)}
+                for i in find_entities(store, name_or_id)]
