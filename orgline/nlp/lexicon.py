@@ -21,7 +21,7 @@ academy church mission guild chamber board department faction bloc
 ORG_ANAPHORS = frozenset("""
 group organization organisation party union movement society association company league
 federation council club congregation order collective front committee body charity
-institute firm trust network alliance coalition
+institute firm trust network alliance coalition guild cooperative society
 """.split())
 
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})

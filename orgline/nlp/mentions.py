@@ -53,7 +53,8 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             continue
         j = i
         while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or (
-                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and _capitalized(doc[j + 2]))):
+                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and _capitalized(doc[j + 2])
+                and doc[j + 2].ent_type_ not in ("DATE", "TIME"))):
             j += 1
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
@@ -95,6 +96,9 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if kind is None:
             continue
         ent = _strip_det(ent)
+        while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
+                t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
+            ent = ent[:-1]  # "Tenants Federation in October": NER ran past the name
         if not len(ent) or not ent[0].text[:1].isupper():
             continue
         if kind is EntityKind.ORG and len(ent) == 1 and not is_acronym(ent.text) and \

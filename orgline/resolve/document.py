@@ -181,13 +181,12 @@ def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
 
 
 def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, str]) -> list[Claim]:
-    """Complete the `named` claims: an acronym is dated like its full name, and an
-    organization that was never renamed bore its names from its founding."""
+    """Complete the `named` claims: an acronym is dated like its full name, and a name that
+    no rename introduced is the one the organization was founded under."""
     out = list(claims)
-    renamed = {c.subject for c in claims if c.type == "named" and c.rule != "orgline.founded_as.v1"}
     founded = {c.subject: c for c in claims if c.type == "founded" and c.date and not c.according_to}
     for org, f in founded.items():
-        if org in renamed or by_key[org].kind is not EntityKind.ORG:
+        if by_key[org].kind is not EntityKind.ORG:
             continue
         has = {norm_name(c.value or "") for c in claims if c.type == "named" and c.subject == org}
         for name in by_key[org].names:
@@ -252,6 +251,11 @@ def _validity(claims: list[Claim], by_key: dict[str, Entity]) -> None:
                 existing.add(norm_name(c.value or ""))
         entity.names = [Name(n.text, n.kind, starts.get(norm_name(n.text)), ends.get(norm_name(n.text)) or None)
                         for n in names]
-        named_latest = max(longs, key=lambda c: (bounds(c.date) or (0, 0))[0], default=None)
-        if named_latest is not None and named_latest.value:
-            entity.label = named_latest.value
+        renames = [c for c in longs if c.rule != "orgline.founded_as.v1"]
+        latest = max(renames, key=lambda c: (bounds(c.date) or (0, 0))[0], default=None)
+        founding = {norm_name(c.value or "") for c in longs if c.rule == "orgline.founded_as.v1"}
+        if latest is not None and latest.value:
+            entity.label = latest.value  # the name it bore last
+        elif norm_name(entity.label) in founding:
+            entity.label = next((n.text for n in entity.names if norm_name(n.text) not in founding
+                                 and n.kind is NameKind.OFFICIAL), entity.label)

@@ -56,11 +56,16 @@ def ideology(r: Reader, verb: Token) -> Iterator[Draft]:
     lemma = verb.lemma_.lower()
     if lemma == "call":
         return  # reached through the verb the ideology is the object of
-    holder_tok = r.subject(verb)
+    if verb.dep_ == "amod":  # a mis-parse of "X espoused Y" as an adjective on Y
+        holder_tok = next((c for c in list(verb.children) + list(verb.head.children)
+                           if c.dep_ in ("nsubj", "nsubjpass")), None)
+        targets = [verb.head]
+    else:
+        holder_tok = r.subject(verb)
+        targets = [c for c in verb.children if c.dep_ == "dobj"] + r.preps(verb, "to")
     holder = r.ref(holder_tok, ORG)
     if holder is None:
         return
-    targets = [c for c in verb.children if c.dep_ == "dobj"] + r.preps(verb, "to")
     for target in targets:
         value = _ideology_value(r, target)
         if value is None:

@@ -1,0 +1,104 @@
+"""Each rule, tested by sentences written for it (fictional organizations), on the real
+spaCy pipeline."""
+from __future__ import annotations
+
+from orgline.model import DocumentFacts, Source
+from orgline.nlp import extract
+from orgline.nlp.acronyms import letters_match
+
+
+def read(text: str) -> DocumentFacts:
+    return extract(Source(text=text, origin="test.txt"))
+
+
+def facts(text: str) -> set[tuple[object, ...]]:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    return {(c.type, label[c.subject], label.get(c.object or "") or c.value, c.date, c.negated,
+             label.get(c.according_to or "")) for c in f.claims}
+
+
+def names_of(f: DocumentFacts, label: str) -> set[str]:
+    return {n.text for e in f.entities if e.label == label for n in e.names}
+
+
+def test_letters_match_acronyms() -> None:
+    assert letters_match("NWL", "Northfield Workers League")
+    assert letters_match("RADACADS", "RADical ACADemics")
+    assert not letters_match("XYZ", "Northfield Workers League")
+
+
+def test_full_name_then_acronym_is_one_entity() -> None:
+    f = read("The Coastal Fishers Union (CFU) was founded in 1948. The CFU was based in Hull.")
+    assert {"Coastal Fishers Union", "CFU"} <= names_of(f, "Coastal Fishers Union")
+
+
+def test_acronym_for_quoted_expansion() -> None:
+    f = read('It grew from a group called PEWG (for "People\'s Education Working Group") in Leeds.')
+    assert any({"PEWG", "People's Education Working Group"} <= {n.text for n in e.names} for e in f.entities)
+
+
+def test_country_suffix_acronym() -> None:
+    f = read("The Socialist Labor Party, USA (SLP, USA) was founded in 1876. The SLP, USA later split.")
+    assert {"Socialist Labor Party, USA", "SLP, USA"} <= names_of(f, "Socialist Labor Party, USA")
+
+
+def test_founded_as_with_date_and_origin() -> None:
+    got = facts("The Tenants Federation was founded as the Renters Committee in 1958 "
+                "from a group called TAG at Leith Institute.")
+    assert ("founded", "Tenants Federation", None, "1958", False, None) in got
+    assert ("named", "Tenants Federation", "Renters Committee", "1958", False, None) in got
+    assert ("formed_from", "Tenants Federation", "TAG", "1958", False, None) in got
+
+
+def test_rename_is_dated_and_the_group_is_the_topic() -> None:
+    got = facts("The Renters Committee was founded in 1958. The group changed its name to "
+                "the Tenants Federation in 1963.")
+    assert ("named", "Tenants Federation", "Tenants Federation", "1963", False, None) in got
+
+
+def test_name_taken_for_own_section_is_another_entity() -> None:
+    f = read("The Renters Committee was founded in 1958. The group changed its name to the "
+             "Tenants Federation in 1963 after the Housing League adopted the name \"Renters "
+             "Committee\" for its own youth section.")
+    bearers = [e for e in f.entities if "Renters Committee" in {n.text for n in e.names}]
+    assert len(bearers) == 2
+    validity = sorted(((n.valid_from, n.valid_to) for e in bearers for n in e.names
+                       if n.text == "Renters Committee"), key=str)
+    assert validity == [("1958", "1963"), ("1963", None)]
+
+
+def test_month_year_publication() -> None:
+    got = facts('In a pamphlet titled "Rent Strike Days", published by the Tenants Federation '
+                "in October 1971, the federation told its story.")
+    assert ("published", "Rent Strike Days", "Tenants Federation", "1971-10", False, None) in got
+
+
+def test_attributed_denial_is_negated_membership() -> None:
+    got = facts("The Tenants Federation was founded in 1958. According to the Tenants "
+                "Federation, its members were never members of the Communist Party.")
+    assert ("member_of", "Tenants Federation", "Communist Party", None, True, "Tenants Federation") in got
+
+
+def test_location_membership_break_ideology() -> None:
+    got = facts("The Fen Drainage Union was based in Ely. The union joined the Eastern Trades "
+                "Council in 1965. It broke with the Eastern Trades Council in 1974. The union "
+                "espoused syndicalism.")
+    assert ("location", "Fen Drainage Union", "Ely", None, False, None) in got
+    assert ("member_of", "Fen Drainage Union", "Eastern Trades Council", "1965", False, None) in got
+    assert ("broke_with", "Fen Drainage Union", "Eastern Trades Council", "1974", False, None) in got
+    assert ("ideology", "Fen Drainage Union", "syndicalism", None, False, None) in got
+
+
+def test_states_that_attributes_to_speaker() -> None:
+    got = facts("The Fen Drainage Union was founded in 1920. The Fen Drainage Union states "
+                "that it was never a member of the Liberal Party.")
+    assert any(t[0] == "member_of" and t[4] and t[5] == "Fen Drainage Union" for t in got)
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "The Coastal Fishers Union was founded in 1948."
+    f = read(text)
+    for c in f.claims:
+        for span in c.evidence:
+            assert text[span.start:span.end] == span.text
