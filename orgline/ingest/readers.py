@@ -1,122 +1,78 @@
-"""Readers for .txt, .md, .html and .pdf files.
+"""Finding documents and reading them into :class:`~orgline.model.Source` records.
 
-Each reader returns the document's prose; :func:`read_document` normalizes it (the stored
-text is what every evidence offset points into) and turns every failure into one
-:class:`~orgline.errors.InputError` naming the file and the cause, so a batch can report
-it and go on. HTML main text comes from trafilatura (boilerplate removal is its job), PDF
-text from pypdf's text layer.
+:func:`read_document` is the one place that normalizes text (the stored text is what every
+evidence offset points into, and what the source id is hashed from) and the one place that
+turns a failure into an :class:`~orgline.errors.InputError` naming the file, with a
+one-line cause, so that a batch can report it and go on.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Source, normalize_text
+from .decoding import Unreadable, decode_text, one_line
+from .markdown import markdown_to_text
+from .pdf import read_pdf
+from .webpage import read_html
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 
-
-def find_documents(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and the readable files inside folders (recursively), sorted."""
-    found: set[Path] = set()
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.update(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif p.is_file():
-            found.add(p)
-        else:
-            raise InputError(p, "no such file or folder")
-    return sorted(found)
+Reader = Callable[[bytes], tuple[str, str]]  # bytes -> (text, title or "")
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if not data.strip():
-        raise InputError(path, "empty file")
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "no text found (binary file?)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"not valid UTF-8 (at byte {e.start}); re-save it as UTF-8") from e
+def _read_txt(data: bytes) -> tuple[str, str]:
+    return decode_text(data), ""
 
 
-def _read_txt(path: Path) -> tuple[str, str]:
-    return _decode(path, path.read_bytes()), path.stem
+def _read_md(data: bytes) -> tuple[str, str]:
+    return markdown_to_text(decode_text(data))
 
 
-_MD_RULES = [
-    (re.compile(r"^\s{0,3}#{1,6}\s*", re.M), ""),          # heading marks
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),          # images: keep alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),           # links: keep link text
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),                # strong
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)"), r"\1"),  # emphasis
-    (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),                 # block quotes
-]
-
-
-def _read_md(path: Path) -> tuple[str, str]:
-    text = _decode(path, path.read_bytes())
-    heading = re.search(r"^\s{0,3}#\s+(.+)$", text, re.M)
-    for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
-    return text, heading.group(1).strip() if heading else path.stem
-
-
-def _read_html(path: Path) -> tuple[str, str]:
-    import trafilatura
-    from lxml import html as lxml_html
-
-    raw = _decode(path, path.read_bytes())
-    text = trafilatura.extract(raw, include_comments=False, include_tables=False,
-                               favor_precision=True) or ""
-    try:
-        tree = lxml_html.fromstring(raw)
-        title = (tree.findtext(".//title") or "").strip()
-        if not text.strip():
-            body = tree.find(".//body")
-            text = body.text_content() if body is not None else ""
-    except Exception as e:  # lxml raises several types on broken markup
-        raise InputError(path, f"unreadable HTML: {str(e)[:80]}") from e
-    if not text.strip():
-        raise InputError(path, "HTML page has no main text")
-    return re.sub(r"\n(?=[^\n])", "\n\n", text), title or path.stem
-
-
-def _read_pdf(path: Path) -> tuple[str, str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata.title if reader.metadata else None) or path.stem
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise InputError(path, f"corrupt or unreadable PDF: {str(e).splitlines()[0][:80]}") from e
-    text = "\n\n".join(p.strip() for p in pages if p.strip())
-    if not text:
-        raise InputError(path, "PDF has no text layer (scanned?); run OCR first")
-    return text, str(title)
-
-
-READERS: dict[str, Callable[[Path], tuple[str, str]]] = {
-    ".txt": _read_txt, ".md": _read_md, ".html": _read_html, ".htm": _read_html, ".pdf": _read_pdf,
+READERS: dict[str, Reader] = {
+    ".txt": _read_txt, ".md": _read_md, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
 }
 
 
+def find_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the files with a readable suffix inside folders (recursively),
+    sorted, each file once even when reached twice. A file named explicitly is returned
+    whatever its suffix, so that reading it reports why it cannot be read rather than
+    skipping it silently; inside folders, other files are simply not documents."""
+    found: dict[Path, Path] = {}  # resolved -> as the user spelled it
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = [f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()]
+        elif path.is_file():
+            files = [path]
+        else:
+            raise InputError(path, "no such file or folder")
+        for f in files:
+            found.setdefault(f.resolve(), f)
+    return sorted(found.values())
+
+
 def read_document(path: str | Path) -> Source:
+    """Read one file with the reader for its suffix into a normalized Source.
+
+    Raises InputError(path, cause) for anything that cannot be read."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise InputError(path, f"unsupported file type {path.suffix or '(none)'} "
+        raise InputError(path, f"unsupported file type {path.suffix or '(no suffix)'} "
                                "(expected .txt, .md, .html, .pdf)")
     try:
-        text, title = reader(path)
+        text, title = reader(path.read_bytes())
+    except FileNotFoundError as e:
+        raise InputError(path, "no such file or folder") from e
+    except IsADirectoryError as e:
+        raise InputError(path, "is a folder, not a file") from e
     except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror or e}") from e
+        raise InputError(path, f"cannot read: {one_line(e.strerror or e)}") from e
+    except Unreadable as e:
+        raise InputError(path, one_line(e.cause, limit=200)) from e
     text = normalize_text(text)
-    if not text:
+    if not text.strip():  # e.g. a Markdown file of nothing but syntax
         raise InputError(path, "empty file")
-    return Source(text=text, origin=str(path), title=title)
+    return Source(text=text, origin=str(path), title=title or path.stem)
