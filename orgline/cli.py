@@ -114,7 +114,7 @@ def names(name: str, at: Optional[str] = typer.Option(None, "--at", help="An EDT
         return _json(rows)
     _table(f"Bearers of {name!r}" + (f" at {at}" if at else ""),
            ["entity", "id", "from", "to", "evidence"],
-           [[r["entity"], r["id"] if "id" in r else r["entity_id"],
+           [[r["entity"], r["entity_id"],
              r["valid_from"] or ("undated" if r["undated"] else "?"), r["valid_to"] or "",
              _short(r["evidence"])] for r in rows])
 

@@ -192,5 +192,13 @@ def normalize_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def norm_name(text: str) -> str:
+    """The form names are compared in: lower case, no dots ("M.S.S.C." is "MSSC"), no
+    other punctuation, no leading "the". Resolution, the store and queries all use it."""
+    s = "".join(c for c in text.lower().replace(".", "") if c.isalnum() or c.isspace())
+    s = " ".join(s.split())
+    return s[4:] if s.startswith("the ") else s
+
+
 def source_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

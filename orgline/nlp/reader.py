@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import EntityKind
+from ..model import EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
 from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS
@@ -20,12 +20,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
 TOPIC_BONUS = 0.6
-
-
-def norm_name(text: str) -> str:
-    s = "".join(c for c in text.lower().replace(".", "") if c.isalnum() or c.isspace())
-    s = " ".join(s.split())
-    return s[4:] if s.startswith("the ") else s
 
 
 class Reader:

@@ -9,8 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..edtf import bounds
 from ..errors import NotFound
-from ..model import CLAIM_TYPES
-from ..nlp.reader import norm_name
+from ..model import CLAIM_TYPES, norm_name
 from ..store import Store
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow,
                             SpanRow)

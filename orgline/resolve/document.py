@@ -13,12 +13,12 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from ..model import Claim, DocumentFacts, Entity, EntityKind, Name, NameKind, Source, Span
+from ..model import (Claim, DocumentFacts, Entity, EntityKind, Name, NameKind, Source, Span,
+                     norm_name)
 from ..edtf import bounds
 from ..nlp.draft import Draft, Ref
 from ..nlp.lexicon import COUNTRY_SUFFIXES
 from ..nlp.mentions import SPANS_KEY, is_acronym
-from ..nlp.reader import norm_name
 
 
 class _Clusters:
@@ -63,13 +63,12 @@ class _Builder:
         self.short_of: dict[str, str] = {}  # norm long name -> short surface form
 
     def add(self, key: str, kind: EntityKind, name: str | None, span: Span | None = None) -> None:
-        root = self.clusters.find(key)
+        self.clusters.find(key)
         self.kinds.setdefault(key, kind)
         if name and norm_name(name) not in {norm_name(n) for n in self.names[key]}:
             self.names[key].append(_surface(name))
         if span is not None:
             self.mentions[key].append(span)
-        del root
 
     def collect(self) -> None:
         for m in self.doc.spans[SPANS_KEY]:
@@ -103,16 +102,12 @@ class _Builder:
                 self.clusters.union(k, core)
 
     def _link_places(self) -> None:
-        """ "Port Huron, Michigan" and a later "Port Huron" are one place."""
-        places = [k for k, kind in self.kinds.items() if kind is EntityKind.PLACE]
-        for k in places:
-            head = k.split(",")[0] if "," in k else None
-            name = k.removeprefix("place:")
-            for other in places:
-                if other != k and head is None and other.startswith(k + " ") is False and \
-                        other.removeprefix("place:").split(" ")[0:len(name.split())] == name.split() \
-                        and "," not in name and len(other) > len(k) and _is_city_state(other):
-                    self.clusters.union(other, k)
+        """ "Port Huron, Michigan" and a "Port Huron" elsewhere are one place."""
+        for key, kind in list(self.kinds.items()):
+            for name in self.names[key] if kind is EntityKind.PLACE else []:
+                town = _key(EntityKind.PLACE, name.split(",")[0]) if "," in name else None
+                if town in self.kinds:
+                    self.clusters.union(key, town)
 
     def entities(self) -> tuple[list[Entity], dict[str, str]]:
         groups: dict[str, list[str]] = defaultdict(list)
@@ -137,10 +132,6 @@ class _Builder:
     def _first(self, members: list[str]) -> int:
         starts = [s.start for m in members for s in self.mentions[m]]
         return min(starts) if starts else 10**9
-
-
-def _is_city_state(key: str) -> bool:
-    return "," in key or len(key.split()) > 1
 
 
 def _name_kind(name: str) -> NameKind:

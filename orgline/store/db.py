@@ -15,15 +15,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..edtf import bounds
 from ..errors import StoreError
-from ..model import Claim, DocumentFacts, Span
-from ..nlp.reader import norm_name
+from ..model import Claim, DocumentFacts, Span, norm_name
 from .schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
                      SpanRow)
 
@@ -164,6 +163,3 @@ def claim_key(source_id: str, c: Claim) -> str:
                c.result, c.kind, c.negated, c.according_to, c.rule, ev]
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
 
-
-def stored_ids(session: Session) -> list[str]:
-    return list(session.scalars(select(SourceRow.id)))

@@ -43,6 +43,14 @@ def draft(r: Reader, trigger: Token, type_: str, subject: Ref, **kw: object) -> 
     return base
 
 
+def others(r: Reader, tok: Token, subject: Ref, *preps: str) -> Iterator[Ref]:
+    """The organizations governed by ``preps`` under ``tok``, other than the subject."""
+    for pobj in r.preps(tok, *preps):
+        other = r.refs_in(pobj, ORG)
+        if other is not None and other != subject:
+            yield other
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")

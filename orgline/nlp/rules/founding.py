@@ -5,10 +5,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 
 
 # ---- founding -----------------------------------------------------------------------------
@@ -56,11 +55,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         if name is not None:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.85)
-    for pobj in r.preps(verb, "from", "out"):
-        origin = r.refs_in(pobj, ORG)
-        if origin is not None and origin != subject:
-            yield founding.but(type="formed_from", object=origin, place=None,
-                               rule="orgline.founded_from.v1", confidence=0.75)
+    for origin in others(r, verb, subject, "from", "out"):
+        yield founding.but(type="formed_from", object=origin, place=None,
+                           rule="orgline.founded_from.v1", confidence=0.75)
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
@@ -72,12 +69,10 @@ def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
     subject = r.ref(r.subject(verb), ORG)
     if subject is None:
         return
-    for pobj in r.preps(verb, "out", "from", "of"):
-        origin = r.refs_in(pobj, ORG)
-        if origin is not None and origin != subject:
-            yield draft(r, verb, "formed_from", subject, object=origin,
-                         negated=r.negated(verb), rule="orgline.formed_from.v1", confidence=0.75)
-            return
+    for origin in others(r, verb, subject, "out", "from", "of"):
+        yield draft(r, verb, "formed_from", subject, object=origin,
+                    negated=r.negated(verb), rule="orgline.formed_from.v1", confidence=0.75)
+        return
 
 
 @rule("dissolved", "dissolve disband fold cease liquidate collapse")

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+from . import ORG, draft, dobj, rule
 
 
 # ---- names --------------------------------------------------------------------------------

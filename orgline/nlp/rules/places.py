@@ -71,7 +71,7 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
             anchor = verb
     if not places:
         return
-    owner = _owner(r, tok) if tok.pos_ != "NOUN" or lemma != "address" else _owner(r, tok)
+    owner = _owner(r, tok)
     if owner is None and anchor.i != tok.i:
         owner = r.ref(r.subject(anchor), ORG)
     if owner is None:

@@ -5,10 +5,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, rule
+from . import ORG, ORG_PERSON, draft, dobj, others, rule
 
 
 # ---- relations between organizations ------------------------------------------------------
@@ -58,11 +57,9 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
     lemma = tok.lemma_.lower()
     subject = r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
     if lemma in ("break", "split") and any(c.lower_ == "away" for c in tok.children):
-        for pobj in r.preps(tok, "from"):
-            parent = r.refs_in(pobj, ORG)
-            if subject is not None and parent is not None and parent != subject:
-                yield draft(r, tok, "split_from", subject, object=parent,
-                             rule="orgline.broke_away.v1", confidence=0.8)
+        for parent in others(r, tok, subject, "from") if subject is not None else ():
+            yield draft(r, tok, "split_from", subject, object=parent,
+                        rule="orgline.broke_away.v1", confidence=0.8)
         return
     if lemma == "leave":
         obj = dobj(tok)
@@ -81,13 +78,10 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
             yield draft(r, tok, "broke_with", subject, object=target, rule="orgline.left.v1",
                          confidence=0.6)
         return
-    partners = r.preps(tok, "with", "from")
-    if subject is not None and partners:
-        for p in partners:
-            other = r.refs_in(p, ORG)
-            if other is not None and other != subject:
-                yield draft(r, tok, "broke_with", subject, object=other,
-                             negated=r.negated(tok), rule="orgline.broke_with.v1", confidence=0.8)
+    if subject is not None and r.preps(tok, "with", "from"):
+        for other in others(r, tok, subject, "with", "from"):
+            yield draft(r, tok, "broke_with", subject, object=other,
+                        negated=r.negated(tok), rule="orgline.broke_with.v1", confidence=0.8)
         return
     if tok.pos_ == "NOUN" and lemma in ("break", "split", "rupture"):
         yield from _bare_break(r, tok)
@@ -112,8 +106,6 @@ def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
     subject = r.ref(r.subject(verb), ORG)
     if subject is None:
         return
-    for p in r.preps(verb, "with", "alongside"):
-        other = r.refs_in(p, ORG)
-        if other is not None and other != subject:
-            yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
-                         rule="orgline.worked_with.v1", confidence=0.7)
+    for other in others(r, verb, subject, "with", "alongside"):
+        yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
+                    rule="orgline.worked_with.v1", confidence=0.7)
