@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import EntityKind, norm_name
+from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
 from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS
@@ -171,20 +171,29 @@ class Reader:
                 c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "title", "entitle")))
         return out
 
-    def date_for(self, trigger: Token) -> str | None:
-        """The date of the clause a trigger heads; else the only date of its sentence;
-        else the sentence's nearest date."""
+    def date_span(self, trigger: Token) -> Span | None:
+        """The date of the clause a trigger heads; else the sentence's adverbial date
+        nearest the trigger. A person's lifespan "(1939-2016)" never dates a claim."""
         sent = trigger.sent
-        dates = [d for d in self.dates if d.start >= sent.start and d.end <= sent.end]
+        dates = [d for d in self.dates if d.start >= sent.start and d.end <= sent.end
+                 and not (d._.timex and d._.timex.lifespan)]
         if not dates:
             return None
         head = self._clause_head(trigger)
         own = [d for d in dates if self._clause_head(d.root) == head]
         pick = own or [d for d in dates if self._adverbial(d)]
-        if not pick:
-            return None
-        best = min(pick, key=lambda d: abs(d.start - trigger.i))
-        return str(best._.edtf) if best._.edtf else None
+        return min(pick, key=lambda d: abs(d.start - trigger.i)) if pick else None
+
+    def dates_for(self, trigger: Token, claim_type: str) -> tuple[str | None, str | None]:
+        """The claim's (date, end) from its clause's temporal expression."""
+        span = self.date_span(trigger)
+        if span is None:
+            return None, None
+        return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)
+
+    def date_for(self, trigger: Token) -> str | None:
+        """The date of an event (a founding, a merger) in the trigger's clause."""
+        return self.dates_for(trigger, "founded")[0]
 
     @staticmethod
     def _adverbial(date: Span) -> bool:
@@ -194,8 +203,10 @@ class Reader:
         return root.dep_ in ("pobj", "npadvmod", "advmod") and head.pos_ in ("VERB", "AUX")
 
     def _clause_head(self, tok: Token) -> Token:
+        """The verb of the clause a word is in: the word itself when it is a verb, so
+        that "affiliated in 1938 and adopted the name in 1941" dates each verb apart."""
         t = tok
-        while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "amod"):
+        while t.head.i != t.i and not (t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"):
             if t.dep_ in ("relcl", "ccomp", "advcl") and t.i != tok.i:
                 break
             t = t.head
@@ -207,3 +218,26 @@ class Reader:
             heads.append(tok.head.head)
         return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
                    for h in heads for c in h.children)
+
+
+SPANS = ("interval", "year_range", "month_range", "day_range", "open_end", "open_start")
+
+
+def claim_dates(edtf: str | None, form: str, claim_type: str) -> tuple[str | None, str | None]:
+    """Split a temporal expression into a claim's date and end.
+
+    A claim that lasts (a name, a membership, a seat: types with an ``end`` role) takes
+    "from 1971 to 1974" as date 1971, end 1974 and "until 1990" as end 1990; any claim
+    takes "since 1990" as date 1990, when the state began. An event keeps an interval
+    whole: "founded between 1971 and 1974" is one uncertain date, "by 1990" an upper bound.
+    Coarse dates that are intervals only in EDTF ("the late 1960s") are never split.
+    """
+    if not edtf or "/" not in edtf or form not in SPANS:
+        return edtf, None
+    lo, hi = edtf.split("/", 1)
+    lasting = "end" in CLAIM_TYPES[claim_type].roles
+    if hi == "..":
+        return lo, None
+    if lo == "..":
+        return (None, hi) if lasting else (edtf, None)
+    return (lo, hi) if lasting else (edtf, None)

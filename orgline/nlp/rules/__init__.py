@@ -37,7 +37,8 @@ def draft(r: Reader, trigger: Token, type_: str, subject: Ref, **kw: object) -> 
     base = Draft(type=type_, subject=subject, trigger=trigger.i,
                  evidence=(sent.start_char, sent.end_char), **kw)  # type: ignore[arg-type]
     if base.date is None and "date" not in kw:
-        base.date = r.date_for(trigger)
+        base.date, end = r.dates_for(trigger, type_)
+        base.end = base.end or end
     if subject.via == "coref":
         base.confidence -= 0.1
     return base
