@@ -96,9 +96,11 @@ def sources(as_json: bool = JSON_OPT) -> None:
 
 @app.command()
 def entities(kind: Optional[str] = typer.Option(None, help="org, person, place, work or ideology."),
+             existed_in: Optional[str] = typer.Option(
+                 None, "--existed-in", help="Only organizations alive at this EDTF date: 1985, 196X."),
              as_json: bool = JSON_OPT) -> None:
     """List the entities found, with their names."""
-    rows = _run(lambda: _project().entities(kind))
+    rows = _run(lambda: _project().entities(kind, existed_in))
     if as_json:
         return _json(rows)
     _table("Entities", ["id", "kind", "label", "names", "claims"],
@@ -119,6 +121,12 @@ def names(name: str, at: Optional[str] = typer.Option(None, "--at", help="An EDT
              _short(r["evidence"])] for r in rows])
 
 
+def _period(date: str | None, end: str | None) -> str:
+    if end:
+        return f"{date} to {end}" if date else f"until {end}"
+    return date or ""
+
+
 def _claim_cells(r: dict[str, Any]) -> list[Any]:
     what = r["object"] or r["value"] or ""
     if r["negated"]:
@@ -126,7 +134,7 @@ def _claim_cells(r: dict[str, Any]) -> list[Any]:
     who = f"according to {r['according_to']}" if r["according_to"] else ""
     if r["hedging"] == "claimed":
         who = (who + " (claimed)").strip()
-    return [r["date"] or "", r["type"], r["subject"], what, who,
+    return [_period(r["date"], r["end"]), r["type"], r["subject"], what, who,
             f'"{_short(r["evidence"][0] if r["evidence"] else "")}"', Path(r["source"]["origin"]).name]
 
 
@@ -144,8 +152,10 @@ def claims(name: str, type_: Optional[list[str]] = typer.Option(None, "--type", 
 
 
 @app.command()
-def timeline(name: str, date_from: Optional[str] = typer.Option(None, "--from"),
-             date_to: Optional[str] = typer.Option(None, "--to"), as_json: bool = JSON_OPT) -> None:
+def timeline(name: str,
+             date_from: Optional[str] = typer.Option(None, "--from", help="An EDTF date: claims from then on."),
+             date_to: Optional[str] = typer.Option(None, "--to", help="An EDTF date: claims up to then."),
+             as_json: bool = JSON_OPT) -> None:
     """NAME's history in date order (undated claims last), each with its evidence."""
     rows = _run(lambda: _project().timeline(name, date_from, date_to))
     if as_json:

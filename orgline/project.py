@@ -59,8 +59,8 @@ class Project:
     def sources(self) -> list[dict[str, Any]]:
         return query.sources(self.store)
 
-    def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
-        return query.entities(self.store, kind)
+    def entities(self, kind: str | None = None, existed_in: str | None = None) -> list[dict[str, Any]]:
+        return query.entities(self.store, kind, existed_in)
 
     def names(self, name: str, at: str | None = None) -> list[dict[str, Any]]:
         return query.names_at(self.store, name, at)

@@ -26,12 +26,51 @@ def sources(store: Store) -> list[Row]:
 
 
 def entities(store: Store, kind: str | None = None, existed_in: str | None = None) -> list[Row]:
+    """Entities with their names; with ``existed_in``, the organizations whose life
+    (founding to dissolution or merger) overlaps that EDTF date."""
+    when = _when(existed_in, "--existed-in") if existed_in else None
     with store.session() as s:
         q = select(EntityRow).order_by(EntityRow.kind, EntityRow.label)
         if kind:
             q = q.where(EntityRow.kind == kind)
+        if when is not None:
+            q = q.where(EntityRow.id.in_(_existing(s, when)))
         counts = dict(s.execute(select(ClaimRow.subject_id, func.count()).group_by(ClaimRow.subject_id)).all())
         return [_entity(s, e) | {"claims": counts.get(e.id, 0)} for e in s.scalars(q)]
+
+
+def _when(edtf: str, option: str) -> tuple[int, int]:
+    b = bounds(edtf)
+    if b is None:
+        raise NotFound(f"{option} {edtf!r} is not an EDTF date (try 1985, 1994-05, 196X, 1971/1974)")
+    return b
+
+
+def _existing(s: Session, when: tuple[int, int]) -> list[int]:
+    """Organizations alive at some day of ``when``: begun by its end (founded then, or
+    else first seen in a dated claim then) and not ended before its start (dissolved or
+    merged away). An organization with no date at all is left out, not guessed."""
+    asserted = ClaimRow.negated.is_(False)
+    founded = dict(s.execute(select(ClaimRow.subject_id, func.min(ClaimRow.date_lo))
+                             .where(ClaimRow.type == "founded", asserted)
+                             .group_by(ClaimRow.subject_id)).all())
+    first_seen = dict(s.execute(select(ClaimRow.subject_id, func.min(ClaimRow.date_lo))
+                                .where(ClaimRow.date_lo.is_not(None), asserted)
+                                .group_by(ClaimRow.subject_id)).all())
+    ended = dict(s.execute(select(ClaimRow.subject_id, func.max(ClaimRow.date_hi))
+                           .where(ClaimRow.type.in_(("dissolved", "merged")), asserted,
+                                  ClaimRow.date_hi.is_not(None))
+                           .group_by(ClaimRow.subject_id)).all())
+    orgs = s.scalars(select(EntityRow.id).where(EntityRow.kind == "org")).all()
+    alive = []
+    for org in orgs:
+        start = founded.get(org) or first_seen.get(org)
+        if start is None or start > when[1]:
+            continue
+        end = ended.get(org)
+        if end is None or end >= when[0]:
+            alive.append(org)
+    return alive
 
 
 def _entity(s: Session, e: EntityRow) -> Row:
@@ -58,9 +97,7 @@ def find_entities(store: Store, name_or_id: str) -> list[int]:
 def names_at(store: Store, name: str, at: str | None = None) -> list[Row]:
     """Which entities bore ``name``, and when; with ``at``, those whose validity overlaps
     that date. Names with no date are reported as undated, not guessed."""
-    when = bounds(at) if at else None
-    if at and when is None:
-        raise NotFound(f"{at!r} is not an EDTF date (try 1983, 1994-05, 196X)")
+    when = _when(at, "--at") if at else None
     with store.session() as s:
         rows = s.scalars(select(NameRow).where(NameRow.normalized == norm_name(name))).all()
         out = []
@@ -126,11 +163,10 @@ def claims(store: Store, name_or_id: str, types: list[str] | None = None,
     cond = or_(ClaimRow.subject_id.in_(ids), ClaimRow.object_id.in_(ids), ClaimRow.result_id.in_(ids))
     if types:
         cond = cond & ClaimRow.type.in_(types)
-    lo, hi = bounds(date_from), bounds(date_to)
-    if lo:
-        cond = cond & (ClaimRow.date_hi >= lo[0])
-    if hi:
-        cond = cond & (ClaimRow.date_lo <= hi[1])
+    if date_from:  # the claim's days, to its end where it has one, overlap the range
+        cond = cond & (func.coalesce(ClaimRow.end_hi, ClaimRow.date_hi) >= _when(date_from, "--from")[0])
+    if date_to:
+        cond = cond & (func.coalesce(ClaimRow.date_lo, ClaimRow.end_lo) <= _when(date_to, "--to")[1])
     with store.session() as s:
         return claim_rows(s, cond)
 
