@@ -41,6 +41,7 @@ delegates"), ordinals, page and issue numbers, money, times of day, street numbe
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -262,7 +263,7 @@ def iso_date(m: re.Match[str], ctx: Context) -> str | None:
     return _date(int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-def day_range(m: re.Match[str]) -> str | None:
+def day_range(m: re.Match[str], ctx: Context) -> str | None:
     """ "from 3 to 7 June 1912"."""
     y, month = int(m["year"]), _month(m["month"])
     a, b = _date(y, month, int(m["d1"])), _date(y, month, int(m["day"]))
@@ -388,7 +389,6 @@ def _shift(p: Point, unit: str, n: int) -> Point | None:
     if unit == "day":
         if not (p.month and p.day):
             return None
-        import datetime as dt
         d = dt.date(p.year, p.month, p.day) + dt.timedelta(days=n)
         return Point(d.year, d.month, d.day, mark=p.mark)
     return None
@@ -409,7 +409,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> str | None:
     if unit in SEASONS:
         return _season_after(p, SEASONS[unit], step)
     if unit == "decade":
-        return f"{(p.year // 10 + step) // 1:03d}X"
+        return f"{p.year // 10 + step:03d}X"
     q = _shift(p, unit, step)
     return q.edtf() if q else None
 
@@ -486,7 +486,6 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 def weekday(m: re.Match[str], ctx: Context) -> str | None:
     """ "on Saturday" in a dated report: the last such day before the date in focus
     ("next Saturday", "the following Saturday": the first one after it)."""
-    import datetime as dt
     p = ctx.focus_point()
     if p is None or not (p.month and p.day):
         return None
@@ -534,7 +533,7 @@ BASE: list[Form] = [
           rf"|October|November|December)\s*(?:to|until|till|through|and|[-\u2013\u2014])\s*{_MONTH},?"
           rf"\s+{_YEAR}", month_range),
     _form("day_range", rf"\b(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?\s*(?:to|until"
-          rf"|till|and|[-\u2013\u2014])\s*{_DAY}\s+{_MONTH},?\s+{_YEAR}", lambda m, c: day_range(m)),
+          rf"|till|and|[-\u2013\u2014])\s*{_DAY}\s+{_MONTH},?\s+{_YEAR}", day_range),
     _form("month_year", rf"\b{_MONTH}(?:,|\s+of)?\s+{_YEAR}", month_year),
     _form("season_year", rf"\b{_THE}{_SEASON}(?:\s+of)?,?\s+{_YEAR}", season_year),
     _form("part_year", rf"\b{_THE}(?P<part>(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\s+in)?|(?:beginning|start"
