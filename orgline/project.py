@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import query
-from .errors import InputError
+from .errors import InputError, OrglineError
 from .export import FORMATS
 from .ingest import find_documents, read_document
 from .nlp import extract
@@ -52,7 +52,15 @@ class Project:
         if self.store.has_source(source.id):
             report.already.append(str(path))
             return "already"
-        self.store.save(extract(source, self.model))
+        try:
+            facts = extract(source, self.model)
+        except OrglineError:
+            raise
+        except Exception as e:  # a bug in a rule must not cost the rest of the batch
+            report.failed.append(InputError(path, f"extraction failed, an orgline bug worth "
+                                                  f"reporting ({type(e).__name__}: {e})"))
+            return "failed"
+        self.store.save(facts)
         report.stored.append(str(path))
         return "stored"
 

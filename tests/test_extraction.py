@@ -102,3 +102,10 @@ def test_evidence_points_into_the_text() -> None:
     for c in f.claims:
         for span in c.evidence:
             assert text[span.start:span.end] == span.text
+
+
+def test_a_quote_that_opens_on_a_space_is_read() -> None:
+    # tokenized text, as some corpora give it: the quote mark stands apart from its words
+    text = ('The Fenland Drainage Guild was founded in 1911. As " the oldest guild of the '
+            'county and the first to admit women, " the guild keeps a library in Ely.')
+    assert ("founded", "Fenland Drainage Guild", None, "1911", False, None) in facts(text)

@@ -59,7 +59,7 @@ def _reporter(r: Reader, tok: Token) -> tuple[Ref, bool] | None:
 
 def _quote_speaker(r: Reader, region: tuple[int, int]) -> Ref | None:
     start_tok = r.doc.char_span(region[0], region[0] + 1, alignment_mode="expand")
-    if start_tok is None:
+    if start_tok is None or len(start_tok) == 0:  # the quote opens on whitespace
         return None
     sent = start_tok[0].sent
     found = _according_to(r, sent, before=start_tok.start)
