@@ -109,3 +109,21 @@ def test_a_quote_that_opens_on_a_space_is_read() -> None:
     text = ('The Fenland Drainage Guild was founded in 1911. As " the oldest guild of the '
             'county and the first to admit women, " the guild keeps a library in Ely.')
     assert ("founded", "Fenland Drainage Guild", None, "1911", False, None) in facts(text)
+
+
+def test_a_chronology_line_keeps_its_year() -> None:
+    text = ("A chronology of the guild\n\n"
+            "1958 - On 4 March the Weavers Guild is founded in Bradford.\n"
+            "1963 - In May the Weavers Guild joins the Textile Federation.\n")
+    got = facts(text)
+    assert ("founded", "Weavers Guild", None, "1958-03-04", False, None) in got
+    assert ("member_of", "Weavers Guild", "Textile Federation", "1963-05", False, None) in got
+
+
+def test_coordinated_verbs_share_a_date_and_keep_their_own() -> None:
+    got = facts("Later that month the dissidents left the Weavers Guild and set up the Loom "
+                "Workers League. The Weavers Guild was founded in June 1958. In 1960 it joined "
+                "the Textile Federation and took the name Weavers Union in 1962.")
+    # the label is the latest name
+    assert ("named", "Weavers Union", "Weavers Union", "1962", False, None) in got
+    assert ("member_of", "Weavers Union", "Textile Federation", "1960", False, None) in got

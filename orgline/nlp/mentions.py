@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
+from .dates import SPANS_KEY as DATES_KEY
 from .lexicon import COUNTRY_SUFFIXES, NOT_ACRONYMS, ORG_HEADS, WORK_NOUNS
 
 SPANS_KEY = "orgline_mentions"
@@ -164,10 +165,28 @@ def _vote_kinds(spans: list[Span]) -> list[Span]:
             if span.label_ == EntityKind.PERSON.value else span for span in spans]
 
 
+def _without_dates(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "In May the Weavers Guild": the model may take a date and the name after it for one
+    name; the date component has already read "May", so the name is what follows the
+    date (or, for a date at the end, what precedes it)."""
+    dated = {i for d in doc.spans.get(DATES_KEY, []) for i in range(d.start, d.end)}
+    out = []
+    for span in spans:
+        inside = [i for i in range(span.start, span.end) if i in dated]
+        if not inside:
+            out.append(span)
+            continue
+        part = doc[inside[-1] + 1:span.end] if inside[-1] + 1 < span.end else doc[span.start:inside[0]]
+        part = _strip_det(part)
+        if len(part):
+            out.append(Span(doc, part.start, part.end, label=span.label_))
+    return out
+
+
 @Language.component("orgline_mentions_v1")
 def mentions_component(doc: Doc) -> Doc:
     rules = _quoted_spans(doc) + _org_name_spans(doc)
-    spans = _resolve_overlaps(rules + _trusted_ner(doc))
+    spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
     spans = [_with_country_suffix(doc, s) if s.label_ == "org" else s for s in spans]
     spans = _resolve_overlaps(spans)
     spans = _merge_place_pairs(doc, spans)

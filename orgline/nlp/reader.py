@@ -34,6 +34,7 @@ class Reader:
         for short, long in doc._.orgline_aliases or []:
             self.aliases[norm_name(short.text)] = norm_name(long.text)
         self.dates: list[Span] = list(doc.spans[DATES_KEY])
+        self.dated = {i for d in self.dates for i in range(d.start, d.end)}
         self.salience: dict[str, float] = {}
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
@@ -130,9 +131,10 @@ class Reader:
 
     def subject(self, verb: Token) -> Token | None:
         """The grammatical subject of a verb, climbing through conjoined and controlled
-        verbs ("was founded in 1971 and renamed ...", "claimed to adhere")."""
+        verbs ("was founded in 1971 and renamed ...", "claimed to adhere"). A date the
+        parser took for a subject ("1963 - In May the guild joins") is passed over."""
         for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
+            if c.dep_ in SUBJECT_DEPS and c.i not in self.dated:
                 return c
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self.subject(verb.head)
@@ -179,8 +181,12 @@ class Reader:
                  and not (d._.timex and d._.timex.lifespan)]
         if not dates:
             return None
-        head = self._clause_head(trigger)
-        own = [d for d in dates if self._clause_head(d.root) == head]
+        verb = self._clause_head(trigger)
+        while True:  # "split in 1969 and set up a party": a coordinated verb shares the date
+            own = [d for d in dates if self._clause_head(d.root) == verb]
+            if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+                break
+            verb = self._clause_head(verb.head)
         pick = own or [d for d in dates if self._adverbial(d)]
         return min(pick, key=lambda d: abs(d.start - trigger.i)) if pick else None
 
@@ -197,7 +203,10 @@ class Reader:
 
     @staticmethod
     def _adverbial(date: Span) -> bool:
-        """A date that dates a clause ("in 1984"), not a noun ("the 1969 breakup")."""
+        """A date that dates a clause ("in 1984"), not a noun ("the 1969 breakup").
+        Relative dates ("later that month") always date a clause, however parsed."""
+        if date._.timex is not None and date._.timex.anchor is not None:
+            return True
         root = date.root
         head = root.head.head if root.dep_ == "pobj" else root.head
         return root.dep_ in ("pobj", "npadvmod", "advmod") and head.pos_ in ("VERB", "AUX")

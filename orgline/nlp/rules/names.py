@@ -47,6 +47,9 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
 def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
     if lemma in ("change", "adopt", "take", "assume", "choose", "revive"):
         obj = dobj(verb)
+        if obj is not None and any(c.lemma_.lower() == "name" and c.dep_ == "compound"
+                                   for c in obj.children):
+            return r.ref(obj, ORG)  # "took the name Weavers Union", parsed name-as-compound
         if obj is None or obj.lemma_.lower() != "name":
             return None
         for pobj in r.preps(verb, "to") + r.preps(obj, "of"):
