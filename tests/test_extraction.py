@@ -127,3 +127,9 @@ def test_coordinated_verbs_share_a_date_and_keep_their_own() -> None:
     # the label is the latest name
     assert ("named", "Weavers Union", "Weavers Union", "1962", False, None) in got
     assert ("member_of", "Weavers Union", "Textile Federation", "1960", False, None) in got
+
+
+def test_a_date_inside_a_noun_does_not_date_the_next_verb() -> None:
+    got = facts("On 2 May 1961, after the 1960 strike, the chairman resigned and the Dock "
+                "Clerks Union was formed.")
+    assert ("founded", "Dock Clerks Union", None, "1961-05-02", False, None) in got

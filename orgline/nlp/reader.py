@@ -182,11 +182,12 @@ class Reader:
         if not dates:
             return None
         verb = self._clause_head(trigger)
-        while True:  # "split in 1969 and set up a party": a coordinated verb shares the date
-            own = [d for d in dates if self._clause_head(d.root) == verb]
-            if own or verb.dep_ != "conj" or verb.head.i == verb.i:
-                break
+        own = [d for d in dates if self._clause_head(d.root) == verb]
+        while not own and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "split in 1969 and set up a party": a coordinated verb shares the date
+            # that dates its head verb's clause (not one inside a noun: "the 2009 crisis")
             verb = self._clause_head(verb.head)
+            own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
         pick = own or [d for d in dates if self._adverbial(d)]
         return min(pick, key=lambda d: abs(d.start - trigger.i)) if pick else None
 
@@ -208,8 +209,11 @@ class Reader:
         if date._.timex is not None and date._.timex.anchor is not None:
             return True
         root = date.root
+        if root.dep_ == "ROOT" and root.pos_ not in ("VERB", "AUX"):
+            return True  # a chronology's "1946 - ...": the year heads its own fragment
         head = root.head.head if root.dep_ == "pobj" else root.head
-        return root.dep_ in ("pobj", "npadvmod", "advmod") and head.pos_ in ("VERB", "AUX")
+        # "1968 saw a split", or a chronology's year the parser took for a subject
+        return root.dep_ in ("pobj", "npadvmod", "advmod", "nsubj") and head.pos_ in ("VERB", "AUX")
 
     def _clause_head(self, tok: Token) -> Token:
         """The verb of the clause a word is in: the word itself when it is a verb, so
