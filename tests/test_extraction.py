@@ -133,3 +133,10 @@ def test_a_date_inside_a_noun_does_not_date_the_next_verb() -> None:
     got = facts("On 2 May 1961, after the 1960 strike, the chairman resigned and the Dock "
                 "Clerks Union was formed.")
     assert ("founded", "Dock Clerks Union", None, "1961-05-02", False, None) in got
+
+
+def test_the_date_hung_on_the_verb_wins() -> None:
+    got = facts("The Ferry Hands Society was organized in 1930. The society joined the Harbour "
+                "Council the following year and adopted the name Ferry Workers Union in 1936, "
+                "after a long strike.")
+    assert ("named", "Ferry Workers Union", "Ferry Workers Union", "1936", False, None) in got

@@ -189,7 +189,16 @@ class Reader:
             verb = self._clause_head(verb.head)
             own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
         pick = own or [d for d in dates if self._adverbial(d)]
-        return min(pick, key=lambda d: abs(d.start - trigger.i)) if pick else None
+        # a date the parse hangs on the verb itself ("adopted the name in 1941") beats one
+        # it misattached ("... and, the following year, adopted")
+        return min(pick, key=lambda d: (not self._on_verb(d, verb), abs(d.start - trigger.i))) \
+            if pick else None
+
+    @staticmethod
+    def _on_verb(date: Span, verb: Token) -> bool:
+        root = date.root
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        return head.i == verb.i and root.dep_ in ("pobj", "npadvmod", "advmod")
 
     def dates_for(self, trigger: Token, claim_type: str) -> tuple[str | None, str | None]:
         """The claim's (date, end) from its clause's temporal expression."""
