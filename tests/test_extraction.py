@@ -140,3 +140,18 @@ def test_the_date_hung_on_the_verb_wins() -> None:
                 "Council the following year and adopted the name Ferry Workers Union in 1936, "
                 "after a long strike.")
     assert ("named", "Ferry Workers Union", "Ferry Workers Union", "1936", False, None) in got
+
+
+def test_an_acronym_defined_once_is_a_mention_wherever_it_recurs() -> None:
+    got = facts("The Guild of Harbour Pilots (GHP) was set up in 1901 in Cardiff. When GHP "
+                "disbanded in 1950, most pilots moved to other work.")
+    assert ("dissolved", "Guild of Harbour Pilots", None, "1950", False, None) in got
+
+
+def test_a_participle_after_a_name_describes_that_name() -> None:
+    got = facts("The pilots were among the founders of the Coastal Workers Federation (CWF), "
+                "set up in March 1905. Its rival was the Seamen's Assembly, launched in Hull "
+                "on 3 May 1911.")
+    assert ("founded", "Coastal Workers Federation", None, "1905-03", False, None) in got
+    assert ("founded", "Seamen's Assembly", None, "1911-05-03", False, None) in got
+    assert ("location", "Seamen's Assembly", "Hull", "1911-05-03", False, None) in got

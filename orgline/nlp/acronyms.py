@@ -150,10 +150,28 @@ def _called_names(doc: Doc) -> list[Span]:
     return added
 
 
+def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
+    """Later bare uses of a name the text defined ("... (FOSATU)" then "When FOSATU
+    disbanded"): the model tags few acronyms on its own, so each is made a mention."""
+    covered = {i for m in taken for i in range(m.start, m.end)}
+    out: list[Span] = []
+    for name in names:
+        words = [t.text for t in name]
+        for start in range(name.end, len(doc) - len(words) + 1):
+            if [t.text for t in doc[start:start + len(words)]] != words:
+                continue
+            if covered.isdisjoint(range(start, start + len(words))):
+                out.append(Span(doc, start, start + len(words), label=name.label_ or "org"))
+                covered.update(range(start, start + len(words)))
+    return out
+
+
 @Language.component("orgline_acronyms_v1")
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
-    if added:
-        doc.spans[SPANS_KEY] = sorted(list(doc.spans[SPANS_KEY]) + added, key=lambda s: s.start)
+    mentions = list(doc.spans[SPANS_KEY]) + added
+    shorts = [short for short, _ in links if len(short) <= 3]
+    mentions += _repeats(doc, shorts, mentions)
+    doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)
     doc._.orgline_aliases = links
     return doc

@@ -136,11 +136,30 @@ class Reader:
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and c.i not in self.dated:
                 return c
+        named = self._named_before_participle(verb)
+        if named is not None:
+            return named
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self.subject(verb.head)
         if verb.dep_ in ("relcl", "acl"):
             return verb.head
         return None
+
+    def _named_before_participle(self, verb: Token) -> Token | None:
+        """ "the Federation of Trade Unions (FOSATU), set up in 1979": a participle set off
+        by a comma right after a name describes that name, wherever the parser hung it."""
+        if verb.tag_ != "VBN" or verb.i < 2 or any(c.dep_ == "aux" for c in verb.children):
+            return None
+        i = verb.i - 1
+        if self.doc[i].text != ",":
+            return None
+        i -= 1
+        if self.doc[i].text == ")":
+            while i > 0 and self.doc[i].text != "(":
+                i -= 1
+            i -= 1
+        m = self.mention(self.doc[i]) if i >= 0 else None
+        return m.root if m is not None and m.end == i + 1 else None
 
     def preps(self, tok: Token, *words: str) -> list[Token]:
         """The objects of prepositions ``words`` under ``tok`` (conjuncts included)."""

@@ -53,8 +53,10 @@ def others(r: Reader, tok: Token, subject: Ref, *preps: str) -> Iterator[Ref]:
 
 
 def is_passive(verb: Token) -> bool:
+    """ "was founded", and a bare participle ("the league, founded in 1921,") however the
+    parser attached it."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
 
 
 def dobj(verb: Token) -> Token | None:

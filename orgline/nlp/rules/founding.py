@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from ..draft import Draft, Ref
 from ..reader import Reader
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
+from .places import address
 
 
 # ---- founding -----------------------------------------------------------------------------
@@ -42,7 +43,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma == "begin" and not r.preps(verb, "as"):
         return
     founding = draft(r, verb, "founded", subject, rule="orgline.founded.v1", confidence=0.85)
-    places = [r.refs_in(p, PLACE) for p in r.preps(verb, "in", "at")]
+    places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     place = next((p for p in places if p is not None), None)
     founding.place = place
     r.last_created = subject

@@ -35,16 +35,18 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
 def _places_under(r: Reader, tok: Token) -> list[Ref]:
     found = []
     for pobj in r.preps(tok, "in", "at", "on"):
-        ref = r.refs_in(pobj, PLACE) or _address(r, pobj)
+        ref = r.refs_in(pobj, PLACE) or address(r, pobj)
         if ref is not None:
             found.append(ref)
     return found
 
 
-def _address(r: Reader, pobj: Token) -> Ref | None:
+def address(r: Reader, pobj: Token) -> Ref | None:
     """ "412 Marine Drive", "the Labor Temple on Duane Street": a capitalized place-like
     phrase that NER did not tag."""
     span = r.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    if any(t.i in r.dated for t in span) or r.mention(pobj) is not None:
+        return None  # "in March 1905" is a date; a tagged name is not an address
     words = [t for t in span if t.is_alpha]
     if words and all(t.text[:1].isupper() or t.is_stop for t in words) and span[-1].text[:1].isupper():
         start = span.start + (1 if span[0].lower_ == "the" else 0)
@@ -89,7 +91,7 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
     if owner is None:
         return
     for pobj in r.preps(verb, "to"):
-        place = r.refs_in(pobj, PLACE) or _address(r, pobj)
+        place = r.refs_in(pobj, PLACE) or address(r, pobj)
         if place is not None:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters",
                         rule="orgline.moved_to.v1", confidence=0.7)
