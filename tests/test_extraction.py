@@ -155,3 +155,8 @@ def test_a_participle_after_a_name_describes_that_name() -> None:
     assert ("founded", "Coastal Workers Federation", None, "1905-03", False, None) in got
     assert ("founded", "Seamen's Assembly", None, "1911-05-03", False, None) in got
     assert ("location", "Seamen's Assembly", "Hull", "1911-05-03", False, None) in got
+
+
+def test_an_acronym_spells_the_whole_long_form() -> None:
+    f = read("Friends of a Democratic Harbour (FDH) was founded in 1972 by dockers in Bristol.")
+    assert {"Friends of a Democratic Harbour", "FDH"} <= names_of(f, "Friends of a Democratic Harbour")

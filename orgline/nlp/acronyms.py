@@ -111,19 +111,46 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
                 links.append((_ensure_mention(doc, short, EntityKind.ORG, added), long))
             continue
         before = _mention_ending_at(doc, open_i)
-        if before is None:
-            continue
         core, suffix = _strip_suffix(inner.text)
         if is_acronym(core.replace(" ", "")):  # Full Name (ABC)
-            long_core, _ = _strip_suffix(before.text)
-            if letters_match(core, long_core):
+            long_core = _strip_suffix(before.text)[0] if before is not None else ""
+            if before is None or not letters_match(core, long_core):
+                before = _long_form(doc, open_i, core, added)
+            if before is not None:
                 kind = EntityKind(before.label_) if before.label_ in ("org", "place") else EntityKind.ORG
                 links.append((_ensure_mention(doc, inner, kind, added), before))
-        elif is_acronym(before.text) and letters_match(before.text, inner.text):
+            continue
+        if before is None:
+            continue
+        if is_acronym(before.text) and letters_match(before.text, inner.text):
             kind = EntityKind.ORG  # ABC (Full Name)
             links.append((before, _ensure_mention(doc, inner, kind, added)))
     added.extend(_called_names(doc))
     return links, added
+
+
+CONNECTORS = {"for", "of", "a", "an", "the", "and", "&", "de", "du", "des", "la", "le", "di",
+              "del", "in", "on", "'s", "\u2019s", "-"}
+
+
+def _long_form(doc: Doc, open_i: int, short: str, added: list[Span]) -> Span | None:
+    """The words before "(ABC)" whose initials spell ABC, when the model tagged only part
+    of the name ("Students for a [Democratic Society] (SDS)") or none of it."""
+    letters = sum(c.isalnum() for c in short)
+    for k in range(open_i - 1, max(-1, open_i - 2 * letters - 4), -1):
+        first = doc[k]
+        if not first.text[:1].isupper():
+            if first.lower_ in CONNECTORS:
+                continue
+            return None
+        if first.text[:1].lower() != short[:1].lower():
+            continue
+        window = doc[k:open_i]
+        if letters_match(short, window.text):
+            new = Span(doc, k, open_i, label=EntityKind.ORG.value)
+            added.append(new)
+            return new
+    return None
 
 
 def _called_names(doc: Doc) -> list[Span]:
@@ -169,7 +196,8 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
 @Language.component("orgline_acronyms_v1")
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
-    mentions = list(doc.spans[SPANS_KEY]) + added
+    mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
+        a.start <= m.start and m.end <= a.end and len(a) > len(m) for a in added)] + added
     shorts = [short for short, _ in links if len(short) <= 3]
     mentions += _repeats(doc, shorts, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)
