@@ -160,3 +160,25 @@ def test_a_participle_after_a_name_describes_that_name() -> None:
 def test_an_acronym_spells_the_whole_long_form() -> None:
     f = read("Friends of a Democratic Harbour (FDH) was founded in 1972 by dockers in Bristol.")
     assert {"Friends of a Democratic Harbour", "FDH"} <= names_of(f, "Friends of a Democratic Harbour")
+
+
+OWN_ACCOUNT = """About us
+
+HARP - Hull Action for Refugee Placement - grew out of a church soup kitchen. In the \
+winter of 1988 volunteers from St Mary's Church began visiting hostels. We were constituted \
+as the Hull Refugee Committee (HRC) on 4 June 1990, and on our fifth anniversary we changed \
+our name to HARP. We have been a member of the Humber Housing Network since 1996."""
+
+
+def test_we_is_the_organization_whose_account_it_is() -> None:
+    got = facts(OWN_ACCOUNT)
+    assert ("member_of", "HARP", "Humber Housing Network", "1996", False, None) in got
+    assert ("founded", "HARP", None, "1990-06-04", False, None) in got
+    assert not any(c[1] == "St Mary's Church" for c in got)
+
+
+def test_a_short_form_and_its_long_form_are_named_alike() -> None:
+    f = read(OWN_ACCOUNT)
+    named = {(c.value, c.date, c.end) for c in f.claims if c.type == "named"}
+    assert {("HARP", "1995", None), ("Hull Action for Refugee Placement", "1995", None),
+            ("Hull Refugee Committee", "1990-06-04", "1995"), ("HRC", "1990-06-04", "1995")} <= named

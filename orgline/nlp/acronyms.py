@@ -125,8 +125,29 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
         if is_acronym(before.text) and letters_match(before.text, inner.text):
             kind = EntityKind.ORG  # ABC (Full Name)
             links.append((before, _ensure_mention(doc, inner, kind, added)))
+    links.extend(_dash_definitions(doc, added))
     added.extend(_called_names(doc))
     return links, added
+
+
+DASHES = ("-", "\u2013", "\u2014")
+
+
+def _dash_definitions(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
+    """ "HARP - Hull Action for Refugee Placement - grew out of ...": an acronym set off
+    from its long form by dashes."""
+    links = []
+    for tok in doc[:-3]:
+        if not is_acronym(tok.text) or doc[tok.i + 1].text not in DASHES:
+            continue
+        end = tok.i + 2
+        while end < len(doc) and end - tok.i < 14 and doc[end].text not in DASHES + (",", ".", "("):
+            end += 1
+        long = doc[tok.i + 2:end]
+        if len(long) and long[0].text[:1].isupper() and letters_match(tok.text, long.text):
+            short = _ensure_mention(doc, doc[tok.i:tok.i + 1], EntityKind.ORG, added)
+            links.append((short, _ensure_mention(doc, long, EntityKind.ORG, added)))
+    return links
 
 
 CONNECTORS = {"for", "of", "a", "an", "the", "and", "&", "de", "du", "des", "la", "le", "di",

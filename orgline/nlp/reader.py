@@ -19,6 +19,7 @@ from .mentions import SPANS_KEY as MENTIONS_KEY
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 TOPIC_BONUS = 0.6
 
 
@@ -82,7 +83,11 @@ class Reader:
         return None
 
     def focus(self, tok: Token) -> Ref | None:
-        """The organization a pronoun or "the group" refers to."""
+        """The organization a pronoun or "the group" refers to; "we" and "our" are the
+        organization whose own account the text is: the first one it names."""
+        if tok.lower_ in FIRST_PERSON:
+            first = next((m for m in self.mentions if m.label_ == EntityKind.ORG.value), None)
+            return self.ref_of_span(first, via="coref") if first is not None else None
         subj = self.sentence_subject
         if subj is not None and subj.end <= tok.i and subj.via == "mention":
             return Ref(subj.start, subj.end, subj.kind, subj.text, via="coref")

@@ -172,26 +172,40 @@ def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
 
 
 def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, str]) -> list[Claim]:
-    """Complete the `named` claims: an acronym is dated like its full name, and a name that
-    no rename introduced is the one the organization was founded under."""
+    """Complete the `named` claims: a short form and its long form are dated alike (either
+    way round), and a name that no rename introduced is the one the organization was
+    founded under."""
+    long_of = {norm_name(short): long for long, short in short_of.items()}
     out = list(claims)
+    for c in claims:  # "changed its name to HARP" dates "Hull Action for Refugee Placement" too
+        partner = long_of.get(norm_name(c.value or "")) if c.type == "named" else None
+        if partner and norm_name(partner) in {norm_name(n.text) for n in by_key[c.subject].names}:
+            out.append(Claim(type="named", subject=c.subject, value=_spelled(by_key[c.subject], partner),
+                             date=c.date, kind="official", evidence=c.evidence,
+                             rule="orgline.named_long.v1", confidence=c.confidence))
     founded = {c.subject: c for c in claims if c.type == "founded" and c.date and not c.according_to}
     for org, f in founded.items():
         if by_key[org].kind is not EntityKind.ORG:
             continue
-        has = {norm_name(c.value or "") for c in claims if c.type == "named" and c.subject == org}
+        has = {norm_name(c.value or "") for c in out if c.type == "named" and c.subject == org}
         for name in by_key[org].names:
             if name.kind is NameKind.OFFICIAL and norm_name(name.text) not in has:
                 out.append(Claim(type="named", subject=org, value=name.text, date=f.date,
                                  kind="official", evidence=f.evidence, rule="orgline.named_at_founding.v1",
                                  confidence=0.6))
+    has_short = {(c.subject, norm_name(c.value or "")) for c in out if c.type == "named"}
     for c in list(out):
         short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
-        if short and short in {n.text for n in by_key[c.subject].names}:
+        if short and short in {n.text for n in by_key[c.subject].names} and (
+                c.subject, norm_name(short)) not in has_short:
             out.append(Claim(type="named", subject=c.subject, value=short, date=c.date,
                              kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
                              confidence=c.confidence))
     return out
+
+
+def _spelled(entity: Entity, name: str) -> str:
+    return next((n.text for n in entity.names if norm_name(n.text) == norm_name(name)), name)
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
@@ -225,7 +239,7 @@ def _validity(claims: list[Claim], by_key: dict[str, Entity]) -> None:
         starts = {norm_name(c.value or ""): c.date for c in named if c.date}
         ends: dict[str, str] = {}
         for prev, nxt in zip(longs, longs[1:]):
-            if norm_name(prev.value or "") != norm_name(nxt.value or ""):
+            if norm_name(prev.value or "") != norm_name(nxt.value or "") and prev.date != nxt.date:
                 ends[norm_name(prev.value or "")] = nxt.date or ""
                 prev.end = prev.end or nxt.date
         for c in named:
