@@ -182,3 +182,24 @@ def test_a_short_form_and_its_long_form_are_named_alike() -> None:
     named = {(c.value, c.date, c.end) for c in f.claims if c.type == "named"}
     assert {("HARP", "1995", None), ("Hull Action for Refugee Placement", "1995", None),
             ("Hull Refugee Committee", "1990-06-04", "1995"), ("HRC", "1990-06-04", "1995")} <= named
+
+
+def test_every_name_of_a_renamed_organization_is_stated() -> None:
+    f = read("For years the Miners Federation (MF) kept a youth section, the Young Miners League "
+             "(YML). In March 1961 YML took the name Coalfield Youth Union.")
+    named = {(c.value, c.date) for c in f.claims if c.type == "named"}
+    assert {("Coalfield Youth Union", "1961-03"), ("Young Miners League", None)} <= named
+
+
+def test_a_faction_named_in_apposition_is_what_it_refers_to() -> None:
+    got = facts("The Coalfield Youth Union split in 1969. One faction, Red Seam, walked out and "
+                "kept the newspaper; it later became known as the Red Seam Collective.")
+    assert ("named", "Red Seam Collective", "Red Seam Collective", None, False, None) in got
+    assert not any(c[0] == "named" and c[1] == "Coalfield Youth Union" and c[2] == "Red Seam Collective"
+                   for c in got)
+
+
+def test_a_figure_of_speech_is_not_a_founding() -> None:
+    got = facts("The Coalfield Youth Union was founded in 1961. It did not start from nothing.")
+    assert [c for c in got if c[0] == "founded"] == [
+        ("founded", "Coalfield Youth Union", None, "1961", False, None)]

@@ -200,17 +200,20 @@ def _called_names(doc: Doc) -> list[Span]:
 
 def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
     """Later bare uses of a name the text defined ("... (FOSATU)" then "When FOSATU
-    disbanded"): the model tags few acronyms on its own, so each is made a mention."""
-    covered = {i for m in taken for i in range(m.start, m.end)}
+    disbanded"): the model tags few acronyms, and parts of long names, on its own, so each
+    use is made a mention, replacing a tagged part of it."""
     out: list[Span] = []
-    for name in names:
+    for name in sorted(names, key=len, reverse=True):
         words = [t.text for t in name]
-        for start in range(name.end, len(doc) - len(words) + 1):
-            if [t.text for t in doc[start:start + len(words)]] != words:
+        for start in range(0, len(doc) - len(words) + 1):
+            end = start + len(words)
+            if start == name.start or [t.text for t in doc[start:end]] != words:
                 continue
-            if covered.isdisjoint(range(start, start + len(words))):
-                out.append(Span(doc, start, start + len(words), label=name.label_ or "org"))
-                covered.update(range(start, start + len(words)))
+            clash = [m for m in taken + out if m.start < end and start < m.end]
+            if all(start <= m.start and m.end <= end and len(m) < len(words) for m in clash):
+                for m in clash:
+                    (taken if m in taken else out).remove(m)
+                out.append(Span(doc, start, end, label=name.label_ or "org"))
     return out
 
 
@@ -219,8 +222,8 @@ def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
         a.start <= m.start and m.end <= a.end and len(a) > len(m) for a in added)] + added
-    shorts = [short for short, _ in links if len(short) <= 3]
-    mentions += _repeats(doc, shorts, mentions)
+    defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links]
+    mentions += _repeats(doc, defined, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)
     doc._.orgline_aliases = links
     return doc

@@ -97,6 +97,9 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if kind is None:
             continue
         ent = _strip_det(ent)
+        paren = next((t.i for t in ent if t.text == "("), None)
+        if paren is not None:  # "League for Industrial Democracy (LID": the name ends at "("
+            ent = _strip_det(doc[ent.start:paren])
         while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
                 t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
             ent = ent[:-1]  # "Tenants Federation in October": NER ran past the name

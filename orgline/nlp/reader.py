@@ -104,13 +104,14 @@ class Reader:
 
     def begin_sentence(self, sent: Span) -> None:
         self.focus_before = self._most_salient()
-        root = sent.root
-        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         self.sentence_subject = None
-        if subj is not None:
-            m = self.mention(subj)
+        for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):
+            # the first named subject; "One faction, Weatherman, ...": the apposition names it
+            named = [subj] + [c for c in subj.children if c.dep_ == "appos"]
+            m = next((x for x in map(self.mention, named) if x is not None), None)
             if m is not None and m.label_ == EntityKind.ORG.value:
                 self.sentence_subject = self.ref_of_span(m)
+                break
 
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         for k in self.salience:

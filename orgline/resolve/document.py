@@ -193,6 +193,17 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
                 out.append(Claim(type="named", subject=org, value=name.text, date=f.date,
                                  kind="official", evidence=f.evidence, rule="orgline.named_at_founding.v1",
                                  confidence=0.6))
+    for entity in by_key.values():  # an organization of several names: each one is stated
+        if entity.kind is not EntityKind.ORG or entity.key in founded or len(entity.names) < 2:
+            continue
+        has = {norm_name(c.value or "") for c in out if c.type == "named" and c.subject == entity.key}
+        if not has:
+            continue  # acronym and full name only: one name, written two ways
+        for name in entity.names:
+            if norm_name(name.text) not in has and name.kind is NameKind.OFFICIAL:
+                out.append(Claim(type="named", subject=entity.key, value=name.text, kind="official",
+                                 rule="orgline.named_undated.v1", confidence=0.5,
+                                 evidence=_first_use(entity, name.text)))
     has_short = {(c.subject, norm_name(c.value or "")) for c in out if c.type == "named"}
     for c in list(out):
         short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
@@ -202,6 +213,11 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
                              kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
                              confidence=c.confidence))
     return out
+
+
+def _first_use(entity: Entity, name: str) -> list[Span]:
+    """Where the text first uses a name: the evidence for a name it gives no date for."""
+    return [m for m in entity.mentions if norm_name(m.text) == norm_name(name)][:1] or entity.mentions[:1]
 
 
 def _spelled(entity: Entity, name: str) -> str:

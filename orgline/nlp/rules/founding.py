@@ -40,9 +40,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     if subject is None:
         return
-    if lemma == "begin" and not r.preps(verb, "as"):
-        return
-    founding = draft(r, verb, "founded", subject, rule="orgline.founded.v1", confidence=0.85)
+    if lemma in ("begin", "start") and obj is None and not r.preps(verb, "as"):
+        return  # "it began as a soup run" founds; "it did not start from nothing" does not
+    founding = draft(r, verb, "founded", subject, negated=r.negated(verb),
+                     rule="orgline.founded.v1", confidence=0.85)
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     place = next((p for p in places if p is not None), None)
     founding.place = place
