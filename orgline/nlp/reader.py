@@ -64,6 +64,11 @@ class Reader:
         if m is not None:
             ref = self.ref_of_span(m)
             return ref if ref.kind in kinds else None
+        named = next((self.mention(c) for c in tok.children
+                      if c.dep_ == "appos" and self.mention(c) is not None), None)
+        if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
+            ref = self.ref_of_span(named)
+            return ref if ref.kind in kinds else None
         if EntityKind.ORG not in kinds:
             return None
         low = tok.lower_
@@ -170,7 +175,9 @@ class Reader:
     def preps(self, tok: Token, *words: str) -> list[Token]:
         """The objects of prepositions ``words`` under ``tok`` (conjuncts included)."""
         out: list[Token] = []
-        for c in tok.children:
+        heads = [tok] + [c for c in tok.children  # "broke away from Y": "from" hangs on "away"
+                         if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "off", "out")]
+        for c in (c for h in heads for c in h.children):
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -208,9 +215,11 @@ class Reader:
             return None
         verb = self._clause_head(trigger)
         own = [d for d in dates if self._clause_head(d.root) == verb]
-        while not own and verb.dep_ == "conj" and verb.head.i != verb.i:
-            # "split in 1969 and set up a party": a coordinated verb shares the date
-            # that dates its head verb's clause (not one inside a noun: "the 2009 crisis")
+        while not own and verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
+                verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))):
+            # "split in 1969 and set up a party", "left in 1907 to form": a coordinated or
+            # purpose verb shares the date that dates its head verb's clause (not one
+            # inside a noun: "the 2009 crisis")
             verb = self._clause_head(verb.head)
             own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
         pick = own or [d for d in dates if self._adverbial(d)]
@@ -245,6 +254,8 @@ class Reader:
         root = date.root
         if root.dep_ == "ROOT" and root.pos_ not in ("VERB", "AUX"):
             return True  # a chronology's "1946 - ...": the year heads its own fragment
+        if root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i < root.head.head.i:
+            return True  # "In 1907 ...", opening the sentence, however its head was parsed
         head = root.head.head if root.dep_ == "pobj" else root.head
         # "1968 saw a split", or a chronology's year the parser took for a subject
         return root.dep_ in ("pobj", "npadvmod", "advmod", "nsubj") and head.pos_ in ("VERB", "AUX")

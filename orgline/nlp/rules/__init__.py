@@ -63,4 +63,4 @@ def dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-from . import founding, names, places, relations, works  # noqa: E402,F401  (registers the rules)
+from . import founding, names, places, relations, splits, works  # noqa: E402,F401  (registers the rules)

@@ -9,6 +9,7 @@ from ..draft import Draft, Ref
 from ..reader import Reader
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 from .places import address
+from .splits import departed_from
 
 
 # ---- founding -----------------------------------------------------------------------------
@@ -57,6 +58,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         if name is not None:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.85)
+    left = departed_from(r, verb, subject)
+    if left is not None:
+        yield founding.but(type="split_from", object=left, place=None,
+                           rule="orgline.left_and_founded.v1", confidence=0.7)
     for origin in others(r, verb, subject, "from", "out"):
         yield founding.but(type="formed_from", object=origin, place=None,
                            rule="orgline.founded_from.v1", confidence=0.75)

@@ -56,11 +56,9 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
     between the organization in focus and the one other organization in the sentence."""
     lemma = tok.lemma_.lower()
     subject = r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
-    if lemma in ("break", "split") and any(c.lower_ == "away" for c in tok.children):
-        for parent in others(r, tok, subject, "from") if subject is not None else ():
-            yield draft(r, tok, "split_from", subject, object=parent,
-                        rule="orgline.broke_away.v1", confidence=0.8)
-        return
+    if lemma in ("break", "split") and (any(c.lower_ in ("away", "off") for c in tok.children)
+                                        or lemma == "split" and r.preps(tok, "from")):
+        return  # a breakaway: the split rules read it
     if lemma == "leave":
         obj = dobj(tok)
         target = r.ref(obj, ORG) if obj is not None else None

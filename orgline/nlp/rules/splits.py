@@ -1,0 +1,88 @@
+"""Rules for breakaways: an organization that split from another (`split_from`).
+
+A split is told three ways: the new body breaks away itself ("X broke away from Y"); people
+leave one body and found another ("members who left Y formed X", "a group broke away and
+set up X", "X was formed by members expelled from Y"); or the new body is described by
+what it split from ("X, a splinter group of Y").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, draft, dobj, others, rule
+
+DEPARTING = frozenset({"leave", "quit", "break", "split", "defect", "secede", "walk", "expel",
+                       "splinter"})
+FOUNDING = frozenset({"form", "found", "establish", "create", "launch", "set", "start", "organize",
+                      "organise"})
+OFFSHOOT_NOUNS = frozenset({"splinter", "offshoot", "breakaway", "spin", "spinoff", "spin-off",
+                            "faction"})
+
+
+def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
+    """The body left by the people who found something at ``verb``: "members who left Y
+    formed", "broke away (from Y) and set up", "left Y to form", "members expelled from Y";
+    the organization in focus when the text names none ("delegates break away and set up")."""
+    steps = [verb.head] if verb.dep_ in ("conj", "xcomp", "advcl") else []
+    subj = r.subject(verb)
+    if subj is not None:
+        steps += [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+    steps += [c for c in verb.children if c.dep_ == "agent" for p in c.children
+              for c in p.children if c.dep_ == "acl"]  # "formed by members expelled from Y"
+    for step in steps:
+        if step.lemma_.lower() not in DEPARTING:
+            continue
+        if step.lemma_.lower() in ("break", "split", "walk") and not any(
+                c.lower_ in ("away", "off", "out") for c in step.children) and not r.preps(step, "from"):
+            continue
+        obj = dobj(step)
+        left = r.ref(obj, ORG) if obj is not None and step.lemma_.lower() in ("leave", "quit") else None
+        left = left or next(others(r, step, new, "from", "of"), None)
+        if left is None and step.lemma_.lower() != "expel":
+            left = r.focus_before
+        if left is not None and left != new:
+            return left
+    return None
+
+
+@rule("split_away", "break split secede defect splinter")
+def split_away(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X broke away from Y", "X split (off) from Y", "X seceded from Y"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    lemma = verb.lemma_.lower()
+    if lemma in ("break", "split") and not any(c.lower_ in ("away", "off") for c in verb.children) \
+            and not (lemma == "split" and r.preps(verb, "from")):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    for parent in others(r, verb, subject, "from"):
+        yield draft(r, verb, "split_from", subject, object=parent, negated=r.negated(verb),
+                    rule="orgline.split_away.v1", confidence=0.8)
+
+
+@rule("offshoot", "splinter offshoot breakaway spin spinoff faction")
+def offshoot(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "X, a splinter group of Y,", "X was an offshoot of Y", "A breakaway from Y, X, ..."."""
+    noun = tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") else tok.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    if noun.dep_ == "appos":
+        new = r.ref(noun.head, ORG)
+    elif noun.dep_ == "attr":
+        new = r.ref(r.subject(noun.head), ORG)
+    else:  # "A splinter group of Y, X, was set up": the parser may hang X on Y
+        named = [c for c in noun.children if c.dep_ == "appos"] or [
+            c for p in r.preps(noun, "of") for c in p.children if c.dep_ == "appos"]
+        new = next((r.ref(c, ORG) for c in named if r.ref(c, ORG)), None)
+    if new is None:
+        return
+    for parent in others(r, noun, new, "of", "from"):
+        yield draft(r, tok, "split_from", new, object=parent, rule="orgline.offshoot.v1",
+                    confidence=0.75)
+        return
