@@ -135,17 +135,21 @@ def _claim_cells(r: dict[str, Any]) -> list[Any]:
     if r["hedging"] == "claimed":
         who = (who + " (claimed)").strip()
     return [_period(r["date"], r["end"]), r["type"], r["subject"], what, who,
-            f'"{_short(r["evidence"][0] if r["evidence"] else "")}"', Path(r["source"]["origin"]).name]
+            f'"{_short(r["evidence"][0] if r["evidence"] else "")}"', Path(r["source"]["origin"]).name,
+            f'{r["confidence"]:.2f}']
 
 
-CLAIM_COLUMNS = ["date", "type", "subject", "object / value", "attribution", "evidence", "source"]
+CLAIM_COLUMNS = ["date", "type", "subject", "object / value", "attribution", "evidence", "source",
+                 "conf."]
 
 
 @app.command()
 def claims(name: str, type_: Optional[list[str]] = typer.Option(None, "--type", help="Only these claim types."),
+           min_confidence: Optional[float] = typer.Option(
+               None, "--min-confidence", help="Only claims this confident (0 to 1)."),
            as_json: bool = JSON_OPT) -> None:
-    """Every claim about NAME, with its quoted evidence and source."""
-    rows = _run(lambda: _project().claims(name, type_))
+    """Every claim about NAME, with its quoted evidence, source and confidence."""
+    rows = _run(lambda: _project().claims(name, type_, min_confidence))
     if as_json:
         return _json(rows)
     _table(f"Claims about {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])

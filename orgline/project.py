@@ -73,8 +73,9 @@ class Project:
     def names(self, name: str, at: str | None = None) -> list[dict[str, Any]]:
         return query.names_at(self.store, name, at)
 
-    def claims(self, name: str, types: list[str] | None = None) -> list[dict[str, Any]]:
-        return query.claims(self.store, name, types)
+    def claims(self, name: str, types: list[str] | None = None,
+               min_confidence: float | None = None) -> list[dict[str, Any]]:
+        return query.claims(self.store, name, types, min_confidence=min_confidence)
 
     def timeline(self, name: str, date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
         return query.timeline(self.store, name, date_from, date_to)

@@ -75,3 +75,12 @@ def test_a_bad_date_is_a_one_line_error(db: str, args: list[str]) -> None:
     r = runner.invoke(app, ["--db", db, *args])
     assert r.exit_code == 5 and "is not an EDTF date" in r.output
     assert len(r.output.strip().splitlines()) == 1
+
+
+def test_claims_min_confidence_keeps_the_surest_drafts(db: str) -> None:
+    every = _json(db, "claims", "OWG")
+    sure = _json(db, "claims", "OWG", "--min-confidence", "0.8")
+    assert sure and len(sure) < len(every)
+    assert all(r["confidence"] >= 0.8 for r in sure)
+    r = runner.invoke(app, ["--db", db, "claims", "OWG", "--min-confidence", "7"])
+    assert r.exit_code == 5 and "between 0 and 1" in r.output

@@ -154,8 +154,10 @@ def claim_rows(s: Session, where: Any) -> list[Row]:
 
 
 def claims(store: Store, name_or_id: str, types: list[str] | None = None,
-           date_from: str | None = None, date_to: str | None = None) -> list[Row]:
-    """Claims where the entity is subject, object or result, in date order (undated last)."""
+           date_from: str | None = None, date_to: str | None = None,
+           min_confidence: float | None = None) -> list[Row]:
+    """Claims where the entity is subject, object or result, in date order (undated last);
+    ``min_confidence`` keeps the drafts a reviewer should see first."""
     ids = find_entities(store, name_or_id)
     for t in types or []:
         if t not in CLAIM_TYPES:
@@ -163,6 +165,10 @@ def claims(store: Store, name_or_id: str, types: list[str] | None = None,
     cond = or_(ClaimRow.subject_id.in_(ids), ClaimRow.object_id.in_(ids), ClaimRow.result_id.in_(ids))
     if types:
         cond = cond & ClaimRow.type.in_(types)
+    if min_confidence is not None:
+        if not 0 <= min_confidence <= 1:
+            raise NotFound(f"--min-confidence {min_confidence} is not between 0 and 1")
+        cond = cond & (ClaimRow.confidence >= min_confidence)
     if date_from:  # the claim's days, to its end where it has one, overlap the range
         cond = cond & (func.coalesce(ClaimRow.end_hi, ClaimRow.date_hi) >= _when(date_from, "--from")[0])
     if date_to:
