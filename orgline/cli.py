@@ -14,7 +14,7 @@ from rich.tree import Tree
 
 from .errors import OrglineError
 from .export import FORMATS
-from .project import Project
+from .project import Project, evaluate_fresh
 
 app = typer.Typer(help="Read prose about organizations into a sourced, time-aware history.",
                   no_args_is_help=True, add_completion=False)
@@ -200,3 +200,41 @@ def export(fmt: str = typer.Option("facts", "--format", help=f"One of: {', '.joi
         with open(output, "w", encoding="utf-8") as fp:
             n = project.export(fmt, fp)
     err.print(f"{n} claims written")
+
+
+@app.command("eval")
+def eval_(gold: Path = typer.Argument(..., help="Gold file: one JSON document per line (id, text, entities, facts)."),
+          use_db: bool = typer.Option(False, "--use-db", help="Score the claims already in --db "
+                                      "instead of reading the gold documents afresh."),
+          types: Optional[str] = typer.Option(None, "--types", help="Only these claim types, comma-separated."),
+          as_json: bool = JSON_OPT) -> None:
+    """Score orgline against annotated documents: precision, recall and F1 per claim type."""
+    keep = set(types.split(",")) if types else None
+    try:
+        if use_db:
+            report = _project().evaluate(gold, keep)
+        else:
+            with Progress(console=err, transient=True) as bar:
+                task = bar.add_task("reading", total=None)
+                report = evaluate_fresh(gold, STATE["model"], keep,
+                                        lambda p, s: bar.update(task, advance=1, description=p.name))
+    except OrglineError as e:
+        _fail(e)
+    if as_json:
+        return _json(report)
+    out.print(f"documents: {report['documents']} ({report['documents_with_predictions']} with predictions)")
+    for mode in ("strict", "no_dates"):
+        m = report[mode]
+        out.print(f"{mode:9s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
+                  f"  (tp {m['tp']} fp {m['fp']} fn {m['fn']})")
+    _table("Per claim type (strict)", ["type", "tp", "fp", "fn", "P", "R", "F1"],
+           [[t, c["tp"], c["fp"], c["fn"], f"{_ratio(c['tp'], c['tp'] + c['fp'])}",
+             f"{_ratio(c['tp'], c['tp'] + c['fn'])}", f"{c['f1']:.3f}"]
+            for t, c in report["strict"]["per_type"].items()])
+    out.print(f"according_to accuracy: {report['strict']['according_to_accuracy']}")
+    al = report["aliases"]
+    out.print(f"aliases: {al['pairs_found']}/{al['pairs']} gold pairs clustered, {al['wrong_merges']} wrong merges")
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"

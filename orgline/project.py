@@ -3,13 +3,16 @@ thin layer over these methods."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import query
 from .errors import InputError, OrglineError
+from .evaluation import load_gold, score
 from .export import FORMATS
+from .export.facts import iter_facts
 from .ingest import find_documents, read_document
 from .nlp import extract
 from .store import Store
@@ -85,3 +88,32 @@ class Project:
 
     def export(self, fmt: str, fp: Any) -> int:
         return FORMATS[fmt](self.store, fp)
+
+    def evaluate(self, gold: Path, types: set[str] | None = None) -> dict[str, Any]:
+        """Score the claims stored here against a gold file; a stored source stands for the
+        gold document with the same text (or, failing that, whose file is named by its id)."""
+        docs = load_gold(gold)
+        by_source = {d.source_id: d.id for d in docs}
+        ids = {d.id for d in docs}
+        predicted: dict[str, list[dict[str, Any]]] = {}
+        for f in iter_facts(self.store):
+            doc = by_source.get(f["source"]) or (Path(f["origin"]).stem if Path(f["origin"]).stem in ids else None)
+            if doc is not None:
+                predicted.setdefault(doc, []).append(f)
+        return score(docs, predicted, types)
+
+
+def evaluate_fresh(gold: Path, model: str | None = None, types: set[str] | None = None,
+                   on_progress: Callable[[Path, str], None] | None = None) -> dict[str, Any]:
+    """Ingest a gold file's documents into a temporary database and score them there."""
+    docs = load_gold(gold)
+    with tempfile.TemporaryDirectory(prefix="orgline-eval-") as tmp:
+        folder = Path(tmp, "docs")
+        folder.mkdir()
+        for d in docs:
+            (folder / f"{d.id}.txt").write_text(d.text, encoding="utf-8")
+        project = Project(str(Path(tmp, "eval.db")), model)
+        project.ingest([folder], on_progress)
+        report = project.evaluate(gold, types)
+        project.store.engine.dispose()
+        return report

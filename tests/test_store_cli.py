@@ -87,7 +87,7 @@ def test_unknown_name_is_one_line_error(db: str) -> None:
     assert r.exit_code == 5 and "orgline entities" in r.output
 
 
-@pytest.mark.parametrize("command", ["ingest", "sources", "entities", "names", "timeline",
+@pytest.mark.parametrize("command", ["ingest", "sources", "entities", "names", "timeline", "eval",
                                      "lineage", "claims", "export"])
 def test_every_command_has_help(command: str) -> None:
     r = runner.invoke(app, [command, "--help"])

@@ -4,6 +4,7 @@ this, so the keys are fixed here and nowhere else."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sqlalchemy import select
@@ -46,15 +47,21 @@ def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: str) ->
     }
 
 
-def write_facts(store: Store, fp: TextIO) -> int:
-    """Stream every claim as one JSON line; returns how many were written."""
-    n = 0
+def iter_facts(store: Store) -> Iterator[dict[str, Any]]:
+    """Every claim as a facts object, in claim order."""
     with store.session() as s:
         origins = dict(s.execute(select(SourceRow.id, SourceRow.origin)).all())
         entities = _Entities(s)
         for c in s.scalars(select(ClaimRow).order_by(ClaimRow.id).execution_options(yield_per=500)):
             span = s.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
                              .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)).first()
-            fp.write(json.dumps(fact(c, entities, span, origins[c.source_id]), ensure_ascii=False) + "\n")
-            n += 1
+            yield fact(c, entities, span, origins[c.source_id])
+
+
+def write_facts(store: Store, fp: TextIO) -> int:
+    """Stream every claim as one JSON line; returns how many were written."""
+    n = 0
+    for f in iter_facts(store):
+        fp.write(json.dumps(f, ensure_ascii=False) + "\n")
+        n += 1
     return n
