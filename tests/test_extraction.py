@@ -203,3 +203,16 @@ def test_a_figure_of_speech_is_not_a_founding() -> None:
     got = facts("The Coalfield Youth Union was founded in 1961. It did not start from nothing.")
     assert [c for c in got if c[0] == "founded"] == [
         ("founded", "Coalfield Youth Union", None, "1961", False, None)]
+
+
+def test_renamed_by_someone_else() -> None:
+    got = facts("The Heartland League was founded in 2017. In 2023 delegates of the Heartland "
+                "League voted to rename the party the National Heritage Party (NHP).")
+    assert ("named", "National Heritage Party", "National Heritage Party", "2023", False, None) in got
+
+
+def test_a_body_that_came_into_being_when_two_united_is_their_result() -> None:
+    got = facts("The Heartland League was formed in 2010. The alliance came into being in March "
+                "2017, when the Country Voice party united with the Hearth and Home League.")
+    assert ("merged", "Country Voice", "Heartland League", "2017-03", False, None) in got
+    assert ("merged", "Hearth and Home League", "Heartland League", "2017-03", False, None) in got

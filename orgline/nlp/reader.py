@@ -40,6 +40,7 @@ class Reader:
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
         self.last_created: Ref | None = None
+        self.created_here: Ref | None = None  # founded in the sentence being read
         self.sentence_subject: Ref | None = None
         self.focus_before: Ref | None = None
 
@@ -77,6 +78,11 @@ class Reader:
             return self.ref(poss[0], kinds) if poss else None
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
             return self.focus(tok)
+        if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
+            named_by = next((self.mention(c) for c in tok.children if c.dep_ == "compound"
+                             and self.mention(c) is not None), None)
+            if named_by is not None and named_by.label_ == EntityKind.ORG.value:
+                return self.ref_of_span(named_by)  # "the Country Voice party"
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.tag_ == "NN":
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
             if "new" in {c.lower_ for c in tok.children} and self.last_created and "the" in dets:
@@ -108,6 +114,7 @@ class Reader:
     # ---- sentence bookkeeping ----------------------------------------------------------
 
     def begin_sentence(self, sent: Span) -> None:
+        self.created_here = None
         self.focus_before = self._most_salient()
         self.sentence_subject = None
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):

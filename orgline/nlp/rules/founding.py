@@ -15,7 +15,7 @@ from .splits import departed_from
 # ---- founding -----------------------------------------------------------------------------
 
 @rule("founded", "found establish form create launch organize organise start set begin "
-      "constitute incorporate inaugurate")
+      "constitute incorporate inaugurate come")
 def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed"."""
     lemma = verb.lemma_.lower()
@@ -23,6 +23,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     if lemma == "set" and not any(c.lower_ == "up" for c in verb.children):
         return
+    if lemma == "come":  # "came into being", "came into existence"
+        if not any(t.lower_ in ("being", "existence") for p in verb.children if p.lower_ == "into"
+                   for t in p.subtree):
+            return
     obj = dobj(verb)
     founder: Ref | None = None
     if is_passive(verb):
@@ -35,7 +39,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         founder = r.ref(r.subject(verb), ORG_PERSON)
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join"):
             return  # "merged to form C": the merger rule reads it
-    elif lemma in ("form", "begin", "start", "constitute"):
+    elif lemma in ("form", "begin", "start", "constitute", "come"):
         subject = r.ref(r.subject(verb), ORG)
     else:
         return
@@ -48,7 +52,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     place = next((p for p in places if p is not None), None)
     founding.place = place
-    r.last_created = subject
+    r.last_created = r.created_here = subject
     yield founding
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
@@ -114,6 +118,8 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
                  and c.lemma_.lower() in ("form", "create", "found", "become", "establish")), None)
     result = r.ref(dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None), ORG) \
         if form is not None else None
+    if result is None and not into and r.created_here is not None and r.created_here not in members:
+        result = r.created_here  # "The alliance came into being when A united with B"
     target = result or (into[0] if into else None)
     if target is None and not partners:
         return
@@ -123,7 +129,7 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
         if member != obj:
             yield draft(r, verb, "merged", member, object=obj, result=result, date=date,
                         negated=r.negated(verb), rule="orgline.merged.v1", confidence=0.8)
-    if result is not None:
-        r.last_created = result
+    if result is not None and result != r.created_here:
+        r.last_created = r.created_here = result
         yield draft(r, verb, "founded", result, date=date, rule="orgline.merged_to_form.v1",
                     confidence=0.8)

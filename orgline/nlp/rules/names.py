@@ -8,7 +8,8 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, draft, dobj, rule
+from ..lexicon import ORG_ANAPHORS
+from . import ORG, draft, dobj, is_passive, rule
 
 
 # ---- names --------------------------------------------------------------------------------
@@ -18,6 +19,9 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "changed its name to N", "adopted the name N (for its own X)", "was renamed N",
     "became known as N", "rebranded as N", "X became N"."""
     lemma = verb.lemma_.lower()
+    if lemma in ("rename", "rebrand") and not is_passive(verb):
+        yield from _renamed_by(r, verb)
+        return
     name = _new_name(r, verb, lemma)
     if name is None:
         return
@@ -42,6 +46,26 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject.new and owner is not None and subject is not owner:
         yield claim.but(type="parent_org", object=owner, value=None, value_ref=None, kind=None,
                         rule="orgline.name_for_own.v1", confidence=0.6)
+
+
+def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the board renamed the company Veltron", "voted to rename the party the National
+    Heritage Party": the object is the organization, the name after it its new name."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is None:
+        return
+    named = [c for c in obj.children if c.dep_ == "appos"] + [
+        c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i > obj.i]
+    name = next((r.ref_of_span(m) for m in map(r.mention, named) if m is not None), None) or next(
+        (Ref(t.left_edge.i, t.i + 1, EntityKind.ORG, r.doc[t.left_edge.i:t.i + 1].text)
+         for t in named if t.pos_ == "PROPN" and t.text[:1].isupper()), None)  # a name NER missed
+    m = r.mention(obj)
+    subject = r.ref_of_span(m) if m is not None and (name is None or m.start != name.start) else (
+        r.focus(obj) if obj.lemma_.lower() in ORG_ANAPHORS else None)
+    if name is None or subject is None or subject == name:
+        return
+    yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
+                negated=r.negated(verb), rule="orgline.renamed_by.v1", confidence=0.8)
 
 
 def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
