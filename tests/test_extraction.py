@@ -216,3 +216,18 @@ def test_a_body_that_came_into_being_when_two_united_is_their_result() -> None:
                 "2017, when the Country Voice party united with the Hearth and Home League.")
     assert ("merged", "Country Voice", "Heartland League", "2017-03", False, None) in got
     assert ("merged", "Hearth and Home League", "Heartland League", "2017-03", False, None) in got
+
+
+def test_where_it_is_headquartered() -> None:
+    got = facts("The Heartland League was founded in 2017. Its president spoke to reporters in "
+                "Hamilton, where the league is headquartered, about the new name.")
+    assert ("location", "Heartland League", "Hamilton", None, False, None) in got
+
+
+def test_merging_to_form_founds_the_result_once_and_dates_its_seat() -> None:
+    got = facts("In 1948 the Northern Valve Works merged with the Delta Cable Company to form "
+                "United Electric Industries (UEI), headquartered in Rotterdam.")
+    assert ("location", "United Electric Industries", "Rotterdam", "1948", False, None) in got
+    assert [c for c in got if c[0] == "founded"] == [
+        ("founded", "United Electric Industries", None, "1948", False, None)]
+    assert not any(c[0] == "founded_by" for c in got)

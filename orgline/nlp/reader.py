@@ -263,6 +263,10 @@ class Reader:
             return True  # a chronology's "1946 - ...": the year heads its own fragment
         if root.dep_ == "pobj" and root.head.head.dep_ == "ROOT" and root.head.i < root.head.head.i:
             return True  # "In 1907 ...", opening the sentence, however its head was parsed
+        before = date.doc[date.start - 1] if date.start > date.sent.start else None
+        if before is not None and before.lower_ in ("in", "on", "during", "since", "until", "by") \
+                and before.i == date.sent.start:
+            return True  # "In 1948 NBF merged": the parser took the year for a modifier
         head = root.head.head if root.dep_ == "pobj" else root.head
         # "1968 saw a split", or a chronology's year the parser took for a subject
         return root.dep_ in ("pobj", "npadvmod", "advmod", "nsubj") and head.pos_ in ("VERB", "AUX")

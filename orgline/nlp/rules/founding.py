@@ -37,7 +37,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "formed an alliance with": the partnership rules read it
         subject = r.ref(obj, ORG)
         founder = r.ref(r.subject(verb), ORG_PERSON)
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join"):
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
     elif lemma in ("form", "begin", "start", "constitute", "come"):
         subject = r.ref(r.subject(verb), ORG)

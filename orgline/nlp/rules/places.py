@@ -63,6 +63,9 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
     kind = KINDS.get(lemma, "based in")
     places = _places_under(r, tok)
     anchor = tok
+    if not places and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+        # "reporters in Hamilton, where the party is headquartered": the place is the noun
+        places = [p for p in [r.refs_in(tok.head, PLACE) or address(r, tok.head)] if p is not None]
     if not places and tok.pos_ == "NOUN":  # "its offices were at P": the copula holds P
         anchor = tok.head
         places = _places_under(r, anchor) if anchor.pos_ in ("AUX", "VERB") else []
