@@ -231,3 +231,28 @@ def test_merging_to_form_founds_the_result_once_and_dates_its_seat() -> None:
     assert [c for c in got if c[0] == "founded"] == [
         ("founded", "United Electric Industries", None, "1948", False, None)]
     assert not any(c[0] == "founded_by" for c in got)
+
+
+def named_claims(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    return {(c.value, c.date, c.end) for c in read(text).claims if c.type == "named"}
+
+
+def test_rebranded_though_the_model_lemmatizes_it_badly() -> None:
+    assert ("Veltron Industries", "1971", None) in named_claims(
+        "The Veltron Group was founded in 1921. In 1971 the group rebranded as Veltron Industries.")
+
+
+def test_a_name_held_until_a_date() -> None:
+    assert ("National Front", None, "2018") in named_claims(
+        "The Workers Rally was founded in 1972. Until 2018 it was called the National Front (FN).")
+
+
+def test_a_chronology_entry_without_a_subject() -> None:
+    assert ("Scottish Chess Union", "1923", None) in named_claims(
+        "The Chess Association was founded in 1884.\n1923 - Renamed the Scottish Chess Union.")
+
+
+def test_incorporated_under_a_name_keeps_the_first_founding_for_the_first_name() -> None:
+    named = named_claims("Van Dijk Radio Works was founded in 1921. It was incorporated in 1930 "
+                         "under the name Dutch Valve Factory.")
+    assert {("Dutch Valve Factory", "1930", None), ("Van Dijk Radio Works", "1921", "1930")} <= named

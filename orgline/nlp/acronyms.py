@@ -167,7 +167,9 @@ def _long_form(doc: Doc, open_i: int, short: str, added: list[Span]) -> Span | N
         if first.text[:1].lower() != short[:1].lower():
             continue
         window = doc[k:open_i]
-        if letters_match(short, window.text):
+        inside = any(m.start <= k and open_i <= m.end and (m.start, m.end) != (k, open_i)
+                     for m in doc.spans[SPANS_KEY])
+        if letters_match(short, window.text) and not inside and (len(window) > 1 or len(short) < 2):
             new = Span(doc, k, open_i, label=EntityKind.ORG.value)
             added.append(new)
             return new

@@ -19,7 +19,20 @@ for _name, (_lemmas, _fn) in RULES.items():
         _BY_LEMMA.setdefault(_lemma, []).append(_name)
 
 
+def _repair_lemmas(doc: Doc) -> None:
+    """The model lemmatizes rare verbs wrongly ("rebranded" -> "rebrande"); a word whose
+    lemma triggers nothing but whose stem does gets the stem, so the rules see it."""
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() not in _BY_LEMMA:
+            for suffix in ("ed", "d", "ing", "s"):
+                stem = tok.lower_[:-len(suffix)] if tok.lower_.endswith(suffix) else ""
+                if stem in _BY_LEMMA:
+                    tok.lemma_ = stem
+                    break
+
+
 def read_claims(doc: Doc) -> list[Draft]:
+    _repair_lemmas(doc)
     r = Reader(doc)
     attributor = Attributor(r)
     drafts: list[Draft] = []

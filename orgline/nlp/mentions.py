@@ -60,6 +60,8 @@ def _org_name_spans(doc: Doc) -> list[Span]:
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
+        while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
+            run = run[1:]  # "1923 - Renamed the Scottish Chess Union": a verb opens no name
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1

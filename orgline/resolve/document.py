@@ -183,7 +183,11 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
             out.append(Claim(type="named", subject=c.subject, value=_spelled(by_key[c.subject], partner),
                              date=c.date, kind="official", evidence=c.evidence,
                              rule="orgline.named_long.v1", confidence=c.confidence))
-    founded = {c.subject: c for c in claims if c.type == "founded" and c.date and not c.according_to}
+    founded: dict[str, Claim] = {}
+    for c in claims:  # the earliest founding: "incorporated in 1930" does not rename 1921's body
+        if c.type == "founded" and c.date and not c.according_to and not c.negated and (
+                c.subject not in founded or (bounds(c.date) or (0, 0)) < (bounds(founded[c.subject].date) or (0, 0))):
+            founded[c.subject] = c
     for org, f in founded.items():
         if by_key[org].kind is not EntityKind.ORG:
             continue

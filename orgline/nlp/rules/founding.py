@@ -57,7 +57,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
                            rule="orgline.founded_in.v1", confidence=0.75)
-    for pobj in r.preps(verb, "as"):
+    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
+              for t in p.subtree if t.i > p.i]  # "under the name X"
+    for pobj in r.preps(verb, "as") + called[:1]:
         name = r.refs_in(pobj, ORG)
         if name is not None:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,

@@ -14,12 +14,13 @@ from . import ORG, draft, dobj, is_passive, rule
 
 # ---- names --------------------------------------------------------------------------------
 
-@rule("renamed", "change adopt take assume choose revive rename rebrand become know")
+@rule("renamed", "change adopt take assume choose revive rename rebrand become know call")
 def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "changed its name to N", "adopted the name N (for its own X)", "was renamed N",
     "became known as N", "rebranded as N", "X became N"."""
     lemma = verb.lemma_.lower()
-    if lemma in ("rename", "rebrand") and not is_passive(verb):
+    if lemma in ("rename", "rebrand") and not is_passive(verb) and any(
+            c.dep_ in ("dobj", "dative") for c in verb.children):
         yield from _renamed_by(r, verb)
         return
     name = _new_name(r, verb, lemma)
@@ -29,6 +30,8 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma == "know" and verb.head.lemma_.lower() == "become":
         subj_tok = r.subject(verb.head)
     owner = r.ref(subj_tok, ORG)
+    if owner is None and verb.tag_ == "VBN" and (subj_tok is None or subj_tok.i in r.dated):
+        owner = r.focus_before  # a chronology's "1923 - Renamed the Scottish Chess Union."
     subject = owner
     for pobj in r.preps(verb, "for"):  # "... for its own international organization"
         if pobj.lemma_.lower() not in ("itself",) and r.ref(pobj, ORG) is None:
@@ -87,9 +90,11 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
             nxt += 1
         m = r.mention(r.doc[nxt]) if nxt < len(r.doc) else None
         return r.ref_of_span(m) if m is not None and m.label_ == "org" else None
-    if lemma in ("rename", "rebrand", "know"):
+    if lemma in ("rename", "rebrand", "know", "call"):
         if lemma == "know" and not r.preps(verb, "as"):
             return None
+        if lemma == "call" and not is_passive(verb):
+            return None  # "critics called it X" is a label, not its name
         for c in verb.children:
             if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and r.ref(c, ORG) is not None:
                 return r.ref(c, ORG)
