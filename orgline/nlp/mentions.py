@@ -191,9 +191,29 @@ def _without_dates(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _titled_works(doc: Doc) -> list[Span]:
+    """ "a monthly bulletin, The Net Mender," / "a pamphlet, Losing Ground,": a capitalized
+    phrase in apposition to a word for a publication is that publication's title."""
+    spans = []
+    for tok in doc:
+        if tok.lemma_.lower() not in WORK_NOUNS or tok.pos_ != "NOUN":
+            continue
+        for title in (c for c in tok.children if c.dep_ == "appos"):
+            run = doc[title.left_edge.i:title.right_edge.i + 1]
+            while len(run) and (run[-1].is_punct or run[-1].text in QUOTES):
+                run = run[:-1]
+            while len(run) and (run[0].is_punct or run[0].text in QUOTES):
+                run = run[1:]
+            words = [t for t in run if t.is_alpha]
+            if words and words[0].text[:1].isupper() and all(
+                    t.text[:1].isupper() or t.is_stop for t in words) and len(run) <= 8:
+                spans.append(Span(doc, run.start, run.end, label=EntityKind.WORK.value))
+    return spans
+
+
 @Language.component("orgline_mentions_v1")
 def mentions_component(doc: Doc) -> Doc:
-    rules = _quoted_spans(doc) + _org_name_spans(doc)
+    rules = _quoted_spans(doc) + _titled_works(doc) + _org_name_spans(doc)
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
     spans = [_with_country_suffix(doc, s) if s.label_ == "org" else s for s in spans]
     spans = _resolve_overlaps(spans)

@@ -5,9 +5,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, ORG_PERSON, draft, dobj, others, rule
+from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
 
 
 # ---- relations between organizations ------------------------------------------------------
@@ -107,3 +108,54 @@ def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
     for other in others(r, verb, subject, "with", "alongside"):
         yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.worked_with.v1", confidence=0.7)
+
+
+# ---- parent organizations -----------------------------------------------------------------
+
+PART_NOUNS = frozenset({"subsidiary", "wing", "arm", "section", "affiliate", "branch", "division",
+                        "department", "chapter", "auxiliary", "offspring"})
+
+
+@rule("parent_org", "subsidiary wing arm section affiliate branch division department chapter auxiliary")
+def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X, a wholly owned subsidiary of Y", "X became the youth arm of Y", "Y kept a student
+    department, X"."""
+    if noun.pos_ != "NOUN":
+        return
+    if noun.dep_ == "appos":
+        child = r.ref(noun.head, ORG)
+    elif noun.dep_ == "attr":
+        child = r.ref(r.subject(noun.head), ORG)
+    else:  # "kept a student department, the X": the parser may hang X on the verb
+        named = [c for c in noun.children if c.dep_ == "appos"] + (
+            [c for c in noun.head.children if c.dep_ in ("oprd", "appos") and c.i > noun.i]
+            if noun.dep_ == "dobj" else [])
+        child = next((r.ref(c, ORG) for c in named if r.ref(c, ORG)), None)
+    if child is None:
+        return
+    parent = next(others(r, noun, child, "of"), None)
+    if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
+        parent = r.ref(r.subject(noun.head), ORG)  # "the LID kept a student department, the SLID"
+    if parent is not None and parent != child:
+        yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
+                    rule="orgline.part_of.v1", confidence=0.7)
+
+
+@rule("acquired", "acquire buy purchase")
+def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was acquired by Y", "Y bought X": X belongs to Y from then."""
+    if verb.pos_ != "VERB":
+        return
+    if is_passive(verb):
+        child = r.ref(r.subject(verb), ORG)
+        owner = next((r.refs_in(p, ORG) for p in r.preps(verb, "by")), None)
+    else:
+        obj = dobj(verb)
+        child = r.refs_in(obj, ORG) if obj is not None else None
+        m = r.mention(obj) if obj is not None and child is None else None
+        if m is not None and m.label_ == EntityKind.PERSON.value:  # a firm bought: not a person
+            child = Ref(m.start, m.end, EntityKind.ORG, m.text)
+        owner = r.ref(r.subject(verb), ORG)
+    if child is not None and owner is not None and child != owner:
+        yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
+                    rule="orgline.acquired.v1", confidence=0.7)
