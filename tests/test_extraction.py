@@ -256,3 +256,10 @@ def test_incorporated_under_a_name_keeps_the_first_founding_for_the_first_name()
     named = named_claims("Van Dijk Radio Works was founded in 1921. It was incorporated in 1930 "
                          "under the name Dutch Valve Factory.")
     assert {("Dutch Valve Factory", "1930", None), ("Van Dijk Radio Works", "1921", "1930")} <= named
+
+
+def test_he_and_she_are_the_person_named_last() -> None:
+    got = facts("Ama Boateng, a nurse, died in 2020. Born in Kumasi, she joined the Midwives "
+                "Union in 1962. She was never a member of the National Party.")
+    assert ("member_of", "Ama Boateng", "Midwives Union", "1962", False, None) in got
+    assert ("member_of", "Ama Boateng", "National Party", None, True, None) in got

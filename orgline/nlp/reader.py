@@ -20,6 +20,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 TOPIC_BONUS = 0.6
 
 
@@ -53,6 +54,16 @@ class Reader:
         k = norm_name(ref.text)
         return self.aliases.get(k, k)
 
+    def _last_person_before(self, i: int) -> Ref | None:
+        """ "he", "she": the person named last before the pronoun."""
+        person = None
+        for m in self.mentions:
+            if m.end > i:
+                break
+            if m.label_ == EntityKind.PERSON.value:
+                person = m
+        return self.ref_of_span(person, via="coref") if person is not None else None
+
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
         return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
 
@@ -65,8 +76,14 @@ class Reader:
         if m is not None:
             ref = self.ref_of_span(m)
             return ref if ref.kind in kinds else None
+        if tok.lower_ in PERSON_PRONOUNS and EntityKind.PERSON in kinds:
+            person = self._last_person_before(tok.i)
+            if person is not None:
+                return person
         named = next((self.mention(c) for c in tok.children
                       if c.dep_ == "appos" and self.mention(c) is not None), None)
+        if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN":
+            named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
         if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
             ref = self.ref_of_span(named)
             return ref if ref.kind in kinds else None
