@@ -122,6 +122,15 @@ class Reader:
         best = self.focus_before
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
 
+    def pair(self, tok: Token) -> list[Ref]:
+        """ "both bodies", "the two organizations": the two organizations most in focus."""
+        if tok.lemma_.lower() not in ORG_ANAPHORS or tok.tag_ != "NNS" or not any(
+                c.lower_ in ("both", "two") for c in tok.children):
+            return []
+        ranked = sorted(self.salience, key=lambda k: -self.salience[k])[:2]
+        refs = [self.latest[k] for k in ranked if k in self.latest]
+        return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in refs] if len(refs) == 2 else []
+
     def _most_salient(self) -> Ref | None:
         if not self.salience:
             return None

@@ -44,7 +44,7 @@ def draft(r: Reader, trigger: Token, type_: str, subject: Ref, **kw: object) -> 
     return base
 
 
-def others(r: Reader, tok: Token, subject: Ref, *preps: str) -> Iterator[Ref]:
+def others(r: Reader, tok: Token, subject: Ref | None, *preps: str) -> Iterator[Ref]:
     """The organizations governed by ``preps`` under ``tok``, other than the subject."""
     for pobj in r.preps(tok, *preps):
         other = r.refs_in(pobj, ORG)
@@ -63,4 +63,4 @@ def dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-from . import founding, names, places, relations, splits, works  # noqa: E402,F401  (registers the rules)
+from . import founding, names, nominal, places, relations, splits, works  # noqa: E402,F401  (registers the rules)

@@ -95,6 +95,9 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return
     subj_tok = r.subject(verb)
+    for each in r.pair(subj_tok) if subj_tok is not None else []:  # "Both bodies were dissolved"
+        yield draft(r, verb, "dissolved", each, negated=r.negated(verb),
+                    rule="orgline.dissolved_both.v1", confidence=0.65)
     subject = r.ref(subj_tok, ORG)
     if subject is None and verb.lemma_.lower() == "dissolve":
         obj = dobj(verb)

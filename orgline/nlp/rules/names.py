@@ -89,7 +89,9 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
         while nxt < len(r.doc) and r.doc[nxt].is_punct:
             nxt += 1
         m = r.mention(r.doc[nxt]) if nxt < len(r.doc) else None
-        return r.ref_of_span(m) if m is not None and m.label_ == "org" else None
+        if m is None or m.label_ not in ("org", "person"):
+            return None
+        return Ref(m.start, m.end, EntityKind.ORG, m.text)  # after "the name": an org's name
     if lemma in ("rename", "rebrand", "know", "call"):
         if lemma == "know" and not r.preps(verb, "as"):
             return None

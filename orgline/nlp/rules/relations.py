@@ -77,6 +77,12 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
             yield draft(r, tok, "broke_with", subject, object=target, rule="orgline.left.v1",
                          confidence=0.6)
         return
+    if subject is None and tok.pos_ == "VERB" and r.subject(tok) is not None:
+        both = r.pair(r.subject(tok))  # "the two organizations severed their ties"
+        if both and lemma in ("break", "sever", "split"):
+            yield draft(r, tok, "broke_with", both[0], object=both[1], negated=r.negated(tok),
+                        rule="orgline.broke_with_both.v1", confidence=0.6)
+            return
     if subject is not None and r.preps(tok, "with", "from"):
         for other in others(r, tok, subject, "with", "from"):
             yield draft(r, tok, "broke_with", subject, object=other,

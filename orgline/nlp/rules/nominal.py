@@ -1,0 +1,57 @@
+"""Events told as nouns: "until its dissolution in 1997", "the 1998 merger of A and B",
+"after its merger with X in January 1991". The noun's own date ("in 1997", "1998") dates
+the claim; without one, the clause's date does."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, draft, others, rule
+
+
+def _own_date(r: Reader, noun: Token) -> str | None:
+    inside = [d for d in r.dates if noun.left_edge.i <= d.start and d.end <= noun.right_edge.i + 1
+              and not (d._.timex and d._.timex.lifespan)]
+    return inside[0]._.edtf if inside else None
+
+
+def _owner(r: Reader, noun: Token) -> Ref | None:
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return r.ref(poss, ORG)
+    return next(others(r, noun, None, "of"), None)
+
+
+@rule("dissolution", "dissolution disbandment demise liquidation winding")
+def dissolution(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "until its dissolution in 1997", "the disbandment of X in 1950"."""
+    if noun.pos_ != "NOUN":
+        return
+    owner = _owner(r, noun)
+    if owner is not None:
+        yield draft(r, noun, "dissolved", owner, date=_own_date(r, noun) or r.date_for(noun),
+                    rule="orgline.dissolution.v1", confidence=0.7)
+
+
+@rule("merger", "merger amalgamation fusion")
+def merger(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "the 1998 merger of A and B", "after its merger with X in January 1991"."""
+    if noun.pos_ != "NOUN":
+        return
+    date = _own_date(r, noun) or r.date_for(noun)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    first = r.ref(poss, ORG) if poss is not None else None
+    members = [first] if first is not None else []
+    members += [x for x in others(r, noun, first, "of") if x not in members]
+    members += [x for x in (r.ref(c, ORG) for c in noun.conjuncts) if x and x not in members]
+    partners = [x for x in others(r, noun, first, "with") if x not in members]
+    into = next(others(r, noun, None, "into"), None)
+    if first is not None and partners:
+        yield draft(r, noun, "merged", first, object=into or partners[0], date=date,
+                    rule="orgline.merger_noun.v1", confidence=0.65)
+    elif len(members) == 2:
+        yield draft(r, noun, "merged", members[0], object=into or members[1], date=date,
+                    rule="orgline.merger_noun.v1", confidence=0.6)
