@@ -55,14 +55,18 @@ class Reader:
         return self.aliases.get(k, k)
 
     def _last_person_before(self, i: int) -> Ref | None:
-        """ "he", "she": the person named last before the pronoun."""
-        person = None
+        """ "he", "she": the person last named as a subject before the pronoun (the one the
+        text is telling about), else the person named last."""
+        person = subject = None
         for m in self.mentions:
             if m.end > i:
                 break
             if m.label_ == EntityKind.PERSON.value:
                 person = m
-        return self.ref_of_span(person, via="coref") if person is not None else None
+                if m.root.dep_ in SUBJECT_DEPS or (m.root.dep_ == "appos" and m.root.head.dep_ in SUBJECT_DEPS):
+                    subject = m
+        chosen = subject or person
+        return self.ref_of_span(chosen, via="coref") if chosen is not None else None
 
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
         return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
