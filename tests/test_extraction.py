@@ -263,3 +263,17 @@ def test_he_and_she_are_the_person_named_last() -> None:
                 "Union in 1962. She was never a member of the National Party.")
     assert ("member_of", "Ama Boateng", "Midwives Union", "1962", False, None) in got
     assert ("member_of", "Ama Boateng", "National Party", None, True, None) in got
+
+
+def test_founders_described_by_their_employer_are_not_that_employer() -> None:
+    got = facts("The Valley League was founded in 1971 by students at Carleton College. The "
+                "Harbour Union was set up in 1996 by three former Dell engineers.")
+    assert not any(c[0] == "founded_by" for c in got)
+    assert ("founded", "Valley League", None, "1971", False, None) in got
+
+
+def test_it_inside_a_relative_clause_is_what_the_clause_describes() -> None:
+    got = facts("The Rural Party was founded in 2010. In 2023 its candidates left to form the "
+                "Freedom Caucus, which says it espouses classical liberalism.")
+    assert any(c[0] == "ideology" and c[1] == "Freedom Caucus" for c in got)
+    assert not any(c[0] == "ideology" and c[1] == "Rural Party" for c in got)

@@ -98,7 +98,7 @@ class Reader:
             poss = [c for c in tok.children if c.dep_ == "poss"]
             return self.ref(poss[0], kinds) if poss else None
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
-            return self.focus(tok)
+            return self._relative_antecedent(tok) or self.focus(tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
             named_by = next((self.mention(c) for c in tok.children if c.dep_ == "compound"
                              and self.mention(c) is not None), None)
@@ -125,6 +125,19 @@ class Reader:
             return Ref(subj.start, subj.end, subj.kind, subj.text, via="coref")
         best = self.focus_before
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _relative_antecedent(self, tok: Token) -> Ref | None:
+        """ "the Freedom Caucus, which says it espouses ...": "it" inside a relative clause
+        is the organization the clause hangs on."""
+        t = tok
+        while t.head.i != t.i and t.dep_ not in ("relcl",):
+            if t.dep_ in ("ROOT",):
+                return None
+            t = t.head
+        if t.dep_ != "relcl" or not any(c.lower_ in ("which", "who", "that") for c in t.children):
+            return None
+        m = self.mention(t.head)
+        return self.ref_of_span(m, via="coref") if m is not None and m.label_ == EntityKind.ORG.value else None
 
     def pair(self, tok: Token) -> list[Ref]:
         """ "both bodies", "the two organizations": the two organizations most in focus."""

@@ -31,12 +31,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     founder: Ref | None = None
     if is_passive(verb):
         subject = r.ref(r.subject(verb), ORG)
-        founder = next((r.refs_in(p, ORG_PERSON) for p in r.preps(verb, "by")), None)
+        founder = next((_founder(r, p) for p in r.preps(verb, "by")), None)
     elif obj is not None:
         if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list"):
             return  # "formed an alliance with": the partnership rules read it
         subject = r.ref(obj, ORG)
-        founder = r.ref(r.subject(verb), ORG_PERSON)
+        founder = _founder(r, r.subject(verb))
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
     elif lemma in ("form", "begin", "start", "constitute", "come"):
@@ -74,6 +74,21 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
+
+
+PEOPLE = frozenset({"member", "student", "engineer", "worker", "delegate", "dissident", "activist",
+                    "supporter", "follower", "many", "some", "most", "several", "group", "faction"})
+
+
+def _founder(r: Reader, tok: Token | None) -> Ref | None:
+    """Who founded it: a named person or body ("by Mother Honora Keane", "on the initiative
+    of Ordre Nouveau"), not the body that people described by it belonged to ("by students
+    at Carleton College", "its former members founded")."""
+    if tok is None or tok.lemma_.lower() in PEOPLE:
+        return None
+    if tok.lemma_.lower() == "initiative":
+        return next((r.refs_in(p, ORG_PERSON) for p in r.preps(tok, "of")), None)
+    return r.ref(tok, ORG_PERSON)
 
 
 @rule("formed_from", "grow emerge evolve develop spring arise")
