@@ -44,13 +44,19 @@ def _according_to(r: Reader, sent: Span, before: int | None = None) -> Ref | Non
     return None
 
 
+def _first_person(r: Reader, trigger: Token) -> bool:
+    subject = r.subject(trigger) if trigger.pos_ in ("VERB", "AUX") else r.subject(trigger.head)
+    return subject is not None and subject.lower_ in ("we", "us", "i")
+
+
 def _reporter(r: Reader, tok: Token) -> tuple[Ref, bool] | None:
     """The speaker of the reporting verb governing ``tok``, and whether it is a denial."""
     t = tok
     while t.head.i != t.i:
         child, t = t, t.head
-        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and child.dep_ in (
-                "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and child.i > t.i:
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and (child.dep_ in (
+                "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and child.i > t.i
+                or child.dep_ in ("ccomp", "parataxis")):  # "..., he told interviewers"
             speaker = r.ref(r.subject(t), SPEAKERS)
             if speaker is not None:
                 return speaker, t.lemma_.lower() == "deny"
@@ -97,6 +103,8 @@ class Attributor:
                 d.according_to = phrase
             else:
                 d.according_to = self._quoted(trigger.idx)
+            if d.according_to is None and d.negated and _first_person(self.r, trigger):
+                d.according_to = d.subject  # "We have never been affiliated with X": its own word
 
     def _quoted(self, char: int) -> Ref | None:
         for (start, end), speaker in self.quotes:

@@ -41,7 +41,7 @@ platform charter constitution memoir article review gazette organ series
 
 REPORTING_VERBS = frozenset("""
 state say claim maintain assert argue insist write deny contend declare report allege
-explain acknowledge admit note recall
+explain acknowledge admit note recall tell stress
 """.split())
 
 HEDGES = frozenset({"reportedly", "allegedly", "supposedly", "purportedly", "apparently"})

@@ -99,8 +99,10 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if kind is None:
             continue
         ent = _strip_det(ent)
-        paren = next((t.i for t in ent if t.text == "("), None)
-        if paren is not None:  # "League for Industrial Democracy (LID": the name ends at "("
+        paren = next((t.i for t in ent if t.text == "(" and not any(
+            x.text == ")" for x in doc[t.i:ent.end])), None)
+        if paren is not None:  # "League for Industrial Democracy (LID": the name ends at an
+            # unclosed "("; "Communist Party of India (Marxist)" keeps its parenthesis
             ent = _strip_det(doc[ent.start:paren])
         while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
                 t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
@@ -173,6 +175,22 @@ def _vote_kinds(spans: list[Span]) -> list[Span]:
             if span.label_ == EntityKind.PERSON.value else span for span in spans]
 
 
+def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ole Sandvik ... Sandvik always maintained": a person named in full is named by the
+    surname alone afterwards."""
+    covered = {i for m in spans for i in range(m.start, m.end)}
+    first_seen = {}
+    for m in spans:
+        if m.label_ == EntityKind.PERSON.value and len(m) > 1 and m[-1].text[:1].isupper():
+            first_seen.setdefault(m[-1].text, m.end)
+    out = []
+    for tok in doc:
+        end = first_seen.get(tok.text)
+        if end is not None and tok.i >= end and tok.i not in covered and tok.pos_ == "PROPN":
+            out.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.PERSON.value))
+    return out
+
+
 def _without_dates(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "In May the Weavers Guild": the model may take a date and the name after it for one
     name; the date component has already read "May", so the name is what follows the
@@ -218,5 +236,6 @@ def mentions_component(doc: Doc) -> Doc:
     spans = [_with_country_suffix(doc, s) if s.label_ == "org" else s for s in spans]
     spans = _resolve_overlaps(spans)
     spans = _merge_place_pairs(doc, spans)
+    spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
     doc.spans[SPANS_KEY] = _vote_kinds(spans)
     return doc

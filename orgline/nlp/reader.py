@@ -328,7 +328,8 @@ class Reader:
         heads = [tok] + ([tok.head] if tok.dep_ in ("attr", "acomp", "dobj", "pobj", "xcomp") else [])
         if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
             heads.append(tok.head.head)
-        return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("aux", "auxpass")]
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't")  # "have never been"
                    for h in heads for c in h.children)
 
 
