@@ -28,3 +28,25 @@ def test_a_subsidiary_in_apposition() -> None:
 def test_a_title_in_apposition_is_a_publication() -> None:
     got = facts("The Permafrost Network issued a pamphlet, Losing Ground, in 2012.")
     assert ("published", "Losing Ground", "Permafrost Network", "2012", False, None) in got
+
+
+def test_partners_and_allies() -> None:
+    got = facts("In 1990 the Alliance Party ran on a joint list with the East German Green Party.")
+    assert ("worked_with", "Alliance Party", "East German Green Party", "1990", False, None) in got
+    got = facts("In 2014 the Metal Congress expelled the Miners League after it refused to "
+                "campaign for the African Peoples Congress, the Metal Congress's long-standing ally.")
+    assert any(c[0] == "worked_with" and {c[1], c[2]} == {"Metal Congress", "African Peoples Congress"}
+               for c in got)
+
+
+def test_which_stands_for_the_name_it_follows() -> None:
+    got = facts("The company traces its origins to the Van Dijk Valve Company, which was "
+                "established in 1921 by Hendrik van Dijk.")
+    assert ("founded", "Van Dijk Valve Company", None, "1921", False, None) in got
+    assert ("founded_by", "Van Dijk Valve Company", "Hendrik van Dijk", "1921", False, None) in got
+
+
+def test_founded_on_the_initiative_of() -> None:
+    got = facts("The National Front was launched in Paris on 5 October 1972 on the initiative of "
+                "the New Order Movement, a nationalist movement.")
+    assert ("founded_by", "National Front", "New Order Movement", "1972-10-05", False, None) in got

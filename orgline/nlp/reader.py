@@ -99,6 +99,10 @@ class Reader:
             return self.ref(poss[0], kinds) if poss else None
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
             return self._relative_antecedent(tok) or self.focus(tok)
+        if low in ("which", "who", "whom", "that") and tok.tag_ in ("WDT", "WP", "WP$"):
+            clause = next((t for t in tok.ancestors if t.dep_ in ("relcl", "acl")), None)
+            if clause is not None:  # "Young Roots, with which we work": the antecedent
+                return self.ref(clause.head, kinds)
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
             named_by = next((self.mention(c) for c in tok.children if c.dep_ == "compound"
                              and self.mention(c) is not None), None)

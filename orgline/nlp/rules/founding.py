@@ -31,7 +31,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     founder: Ref | None = None
     if is_passive(verb):
         subject = r.ref(r.subject(verb), ORG)
-        founder = next((_founder(r, p) for p in r.preps(verb, "by")), None)
+        founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
+            p for p in r.preps(verb, "on", "at") if p.lemma_.lower() == "initiative"]), None)
     elif obj is not None:
         if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list"):
             return  # "formed an alliance with": the partnership rules read it

@@ -108,6 +108,10 @@ def _bare_break(r: Reader, noun: Token) -> Iterator[Draft]:
 
 @rule("worked_with", "work cooperate collaborate ally partner")
 def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X worked closely with Y", "Y, with which we still work", "Y, X's long-standing ally"."""
+    if verb.pos_ == "NOUN" and verb.lemma_.lower() in ("ally", "partner"):
+        yield from _ally(r, verb)
+        return
     subject = r.ref(r.subject(verb), ORG)
     if subject is None:
         return
@@ -165,3 +169,31 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
     if child is not None and owner is not None and child != owner:
         yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
                     rule="orgline.acquired.v1", confidence=0.7)
+
+
+def _ally(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "the African National Congress, COSATU's long-standing ally"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return
+    one = r.ref(poss, ORG)
+    other = r.ref(noun.head, ORG) if noun.dep_ == "appos" else (
+        r.ref(r.subject(noun.head), ORG) if noun.dep_ == "attr" else None)
+    if one is not None and other is not None and one != other:
+        yield draft(r, noun, "worked_with", one, object=other, rule="orgline.ally.v1", confidence=0.6)
+
+
+@rule("joint", "joint")
+def joint(r: Reader, adj: Token) -> Iterator[Draft]:
+    """ "ran on a joint list with X", "runs joint field courses with X"."""
+    noun = adj.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    for other in list(others(r, verb, subject, "with")) + list(others(r, noun, subject, "with")):
+        yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
+                    rule="orgline.joint.v1", confidence=0.6)
+        return
