@@ -23,3 +23,10 @@ def test_denying_an_affiliation_negates_it_and_names_the_denier() -> None:
     got = facts("The Heartland Party was founded in 2017. Its president Graeme Tull denied that "
                 "the party had ever been affiliated with the Patriot Network.")
     assert ("member_of", "Heartland Party", "Patriot Network", None, True, "Graeme Tull") in got
+
+
+def test_a_name_with_its_own_qualifier_keeps_it() -> None:
+    got = facts("The Communist Party of India (Marxist) was founded in 1964. The new party "
+                "espoused Mao Zedong Thought.")
+    assert ("founded", "Communist Party of India (Marxist)", None, "1964", False, None) in got
+    assert ("ideology", "Communist Party of India (Marxist)", "Mao Zedong Thought", None, False, None) in got

@@ -141,6 +141,22 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _with_qualifier(doc: Doc, span: Span) -> Span:
+    """ "Communist Party of India (Marxist-Leninist)": a one-word qualifier in parentheses
+    that is neither an acronym nor a place nor a date belongs to the name (a phrase there,
+    "(Die Grünen)", is another name, left to the alias rules)."""
+    end = span.end
+    if end >= len(doc) or doc[end].text != "(":
+        return span
+    close = next((t.i for t in doc[end + 1:end + 5] if t.text == ")"), None)
+    inside = doc[end + 1:close] if close is not None else None
+    if inside is None or not len(inside) or " " in inside.text or any(
+            not (t.text == "-" or t.is_alpha and t.text[:1].isupper()) or is_acronym(t.text) or t.text.isupper()
+            or t.ent_type_ in ("GPE", "LOC", "DATE") for t in inside):
+        return span
+    return Span(doc, span.start, close + 1, label=span.label_)
+
+
 def _merge_place_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Ann Arbor, Michigan" is one place."""
     out: list[Span] = []
@@ -233,7 +249,8 @@ def _titled_works(doc: Doc) -> list[Span]:
 def mentions_component(doc: Doc) -> Doc:
     rules = _quoted_spans(doc) + _titled_works(doc) + _org_name_spans(doc)
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
-    spans = [_with_country_suffix(doc, s) if s.label_ == "org" else s for s in spans]
+    spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
+             for s in spans]
     spans = _resolve_overlaps(spans)
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)

@@ -90,4 +90,18 @@ def _ideology_value(r: Reader, tok: Token) -> str | None:
             phrase = " ".join(w.lower_ for w in words[i:i + size])
             if phrase in IDEOLOGIES:
                 return IDEOLOGIES[phrase]
+    return _doctrine(tok)
+
+
+def _doctrine(tok: Token) -> str | None:
+    """What one adheres to or espouses, named: "Mao Zedong Thought", "Marxism-Leninism",
+    "the Rule of Saint Augustine" (a capitalized phrase or an -ism)."""
+    if tok.pos_ == "PROPN" or tok.lower_.endswith("ism"):
+        span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        cut = next((t.i for t in span if t.dep_ in ("relcl", "acl", "cc") or t.text in (",", ";")), span.end)
+        span = tok.doc[span.start:cut]
+        while len(span) and span[0].lower_ in ("the", "a", "an"):
+            span = span[1:]
+        if 0 < len(span) <= 6 and (span[0].text[:1].isupper() or tok.lower_.endswith("ism")):
+            return span.text
     return None
