@@ -277,3 +277,23 @@ def test_it_inside_a_relative_clause_is_what_the_clause_describes() -> None:
                 "Freedom Caucus, which says it espouses classical liberalism.")
     assert any(c[0] == "ideology" and c[1] == "Freedom Caucus" for c in got)
     assert not any(c[0] == "ideology" and c[1] == "Rural Party" for c in got)
+
+
+def test_names_with_of_the_inside() -> None:
+    got = facts("The Sisters of Saint Brigid of the Lakes were founded on 2 February 1847 in Sligo.")
+    assert ("founded", "Sisters of Saint Brigid of the Lakes", None, "1847-02-02", False, None) in got
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.label: e.kind.value for e in read(text).entities}
+
+
+def test_a_name_after_a_word_for_a_body_names_a_body() -> None:
+    got = kinds("In 2008 our youth team left to form an independent charity, Young Roots "
+                "Edinburgh, with which we still work closely. The Walloon movement Ecologie "
+                "Citoyenne met in Namur.")
+    assert got.get("Young Roots Edinburgh") == "org" and got.get("Ecologie Citoyenne") == "org"
+
+
+def test_a_name_defining_an_acronym_names_a_body() -> None:
+    assert kinds("Groen Links Vlaanderen (GLV) was founded in 2004.").get("Groen Links Vlaanderen") == "org"

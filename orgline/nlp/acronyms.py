@@ -88,6 +88,12 @@ def _inner(doc: Doc, open_i: int, close_i: int) -> Span:
     return inner
 
 
+def _relabel(doc: Doc, span: Span, added: list[Span]) -> Span:
+    new = Span(doc, span.start, span.end, label=EntityKind.ORG.value)
+    added.append(new)
+    return new
+
+
 def _ensure_mention(doc: Doc, span: Span, kind: EntityKind, added: list[Span]) -> Span:
     existing = _mention_at(doc, span.start, span.end)
     if existing is not None:
@@ -116,6 +122,8 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
             long_core = _strip_suffix(before.text)[0] if before is not None else ""
             if before is None or not letters_match(core, long_core):
                 before = _long_form(doc, open_i, core, added)
+            if before is not None and before.label_ == EntityKind.PERSON.value:
+                before = _relabel(doc, before, added)  # a name with an acronym names a body
             if before is not None:
                 kind = EntityKind(before.label_) if before.label_ in ("org", "place") else EntityKind.ORG
                 links.append((_ensure_mention(doc, inner, kind, added), before))
@@ -223,7 +231,8 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
-        a.start <= m.start and m.end <= a.end and len(a) > len(m) for a in added)] + added
+        a.start <= m.start and m.end <= a.end and (len(a) > len(m) or a.label_ != m.label_)
+        for a in added)] + added
     defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links]
     mentions += _repeats(doc, defined, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)

@@ -54,9 +54,11 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             continue
         j = i
         while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or (
-                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and _capitalized(doc[j + 2])
+                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and (_capitalized(doc[j + 2]) or (
+                    doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
+                    and j + 3 < len(doc) and _capitalized(doc[j + 3])))
                 and doc[j + 2].ent_type_ not in ("DATE", "TIME"))):
-            j += 1
+            j += 1  # "Sisters of Saint Brigid of the Lakes": "of the" joins the name
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
@@ -181,6 +183,28 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm", "charity",
+                        "start-up", "startup", "union", "league", "society", "association",
+                        "organization", "organisation", "network", "coalition", "federation",
+                        "congregation", "order", "business", "enterprise", "maker", "manufacturer"})
+
+
+def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Walloon movement Ecologie Citoyenne", "an independent charity, Young Roots
+    Edinburgh": a name set right after a word for a body names a body, whatever NER said."""
+    out = []
+    for span in spans:
+        if span.label_ == EntityKind.PERSON.value and span.start > 0:
+            before = doc[span.start - 1] if doc[span.start - 1].text != "," else (
+                doc[span.start - 2] if span.start > 1 else doc[0])
+            root = span.root
+            if before.lemma_.lower() in BODY_NOUNS or (
+                    root.dep_ == "appos" and root.head.lemma_.lower() in BODY_NOUNS):
+                span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)
+        out.append(span)
+    return out
+
+
 def _vote_kinds(spans: list[Span]) -> list[Span]:
     """One string, one kind per document: an acronym tagged ORG once is an ORG throughout."""
     votes: dict[str, str] = {}
@@ -254,5 +278,5 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _resolve_overlaps(spans)
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
-    doc.spans[SPANS_KEY] = _vote_kinds(spans)
+    doc.spans[SPANS_KEY] = _vote_kinds(_bodies_named_as_people(doc, spans))
     return doc
