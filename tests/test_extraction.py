@@ -297,3 +297,18 @@ def test_a_name_after_a_word_for_a_body_names_a_body() -> None:
 
 def test_a_name_defining_an_acronym_names_a_body() -> None:
     assert kinds("Groen Links Vlaanderen (GLV) was founded in 2004.").get("Groen Links Vlaanderen") == "org"
+
+
+def test_two_bodies_forming_one_merge_into_it_undated_by_a_clause_on_one_of_them() -> None:
+    got = facts("Groen Links Vlaanderen (GLV), founded in 2004 by dissidents, and the Walloon "
+                "movement Ecologie Citoyenne now form a single party, Alliance Verte.")
+    assert ("merged", "Groen Links Vlaanderen", "Alliance Verte", None, False, None) in got
+    assert ("merged", "Ecologie Citoyenne", "Alliance Verte", None, False, None) in got
+    assert ("founded", "Groen Links Vlaanderen", None, "2004", False, None) in got
+    assert not any(c[0] == "founded_by" for c in got)
+
+
+def test_a_participle_on_the_founding_name_dates_the_founding() -> None:
+    got = facts("The River Cannery Union (RCU) began as the Harbor Fish Union, organized in "
+                "Astoria in the spring of 1937 by cannery hands.")
+    assert ("founded", "River Cannery Union", None, "1937-21", False, None) in got

@@ -21,6 +21,8 @@ CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+FOUNDING_VERBS = frozenset({"found", "establish", "form", "organize", "organise", "create",
+                            "launch", "set", "start", "constitute", "incorporate"})
 TOPIC_BONUS = 0.6
 
 
@@ -259,7 +261,8 @@ class Reader:
                 c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "title", "entitle")))
         return out
 
-    def date_span(self, trigger: Token) -> Span | None:
+    def date_span(self, trigger: Token, about: tuple[Ref, ...] = (),
+                  claim_type: str = "") -> Span | None:
         """The date of the clause a trigger heads; else the sentence's adverbial date
         nearest the trigger. A person's lifespan "(1939-2016)" never dates a claim."""
         sent = trigger.sent
@@ -276,7 +279,7 @@ class Reader:
             # inside a noun: "the 2009 crisis")
             verb = self._clause_head(verb.head)
             own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
-        pick = own or [d for d in dates if self._adverbial(d)]
+        pick = own or [d for d in dates if self._adverbial(d) and self._dates_one_of(d, about, claim_type)]
         # a date the parse hangs on the verb itself ("adopted the name in 1941") beats one
         # it misattached ("... and, the following year, adopted")
         return min(pick, key=lambda d: (not self._on_verb(d, verb), abs(d.start - trigger.i))) \
@@ -288,9 +291,20 @@ class Reader:
         head = root.head.head if root.dep_ == "pobj" else root.head
         return head.i == verb.i and root.dep_ in ("pobj", "npadvmod", "advmod")
 
-    def dates_for(self, trigger: Token, claim_type: str) -> tuple[str | None, str | None]:
+    def _dates_one_of(self, date: Span, about: tuple[Ref, ...], claim_type: str) -> bool:
+        """A date in a clause hung on a noun ("X, founded in 2004,") dates that noun's
+        founding only: it may date the founding or first name of X ("began as X, organized
+        in 1937"), not another claim about X or about the other bodies of the sentence."""
+        clause = self._clause_head(date.root)
+        if clause.dep_ not in ("acl", "relcl"):
+            return True
+        return claim_type in ("founded", "named") and clause.lemma_.lower() in FOUNDING_VERBS \
+            and any(ref.start <= clause.head.i < ref.end for ref in about)
+
+    def dates_for(self, trigger: Token, claim_type: str,
+                  about: tuple[Ref, ...] = ()) -> tuple[str | None, str | None]:
         """The claim's (date, end) from its clause's temporal expression."""
-        span = self.date_span(trigger)
+        span = self.date_span(trigger, about, claim_type)
         if span is None:
             return None, None
         return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)

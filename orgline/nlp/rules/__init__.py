@@ -32,12 +32,16 @@ def rule(name: str, lemmas: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def draft(r: Reader, trigger: Token, type_: str, subject: Ref, **kw: object) -> Draft:
+def draft(r: Reader, trigger: Token, type_: str, subject: Ref, about: tuple[Ref, ...] = (),
+          **kw: object) -> Draft:
+    """A claim of ``type_`` triggered at ``trigger``, dated by its clause; ``about`` adds the
+    other names the claim concerns, whose own participle clauses may date it."""
     sent = trigger.sent
     base = Draft(type=type_, subject=subject, trigger=trigger.i,
                  evidence=(sent.start_char, sent.end_char), **kw)  # type: ignore[arg-type]
     if base.date is None and "date" not in kw:
-        base.date, end = r.dates_for(trigger, type_)
+        about = tuple(x for x in (subject, base.object, base.value_ref) if x is not None) + about
+        base.date, end = r.dates_for(trigger, type_, about)
         base.end = base.end or end
     if subject.via == "coref":
         base.confidence -= 0.1

@@ -38,6 +38,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "formed an alliance with": the partnership rules read it
         subject = r.ref(obj, ORG)
         founder = _founder(r, r.subject(verb))
+        merges = list(_joined_to_form(r, verb, subject))
+        if merges:
+            founder = None  # the bodies that merged into it, not its founders
+            yield from merges
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
     elif lemma in ("form", "begin", "start", "constitute", "come"):
@@ -48,7 +52,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     if lemma in ("begin", "start") and obj is None and not r.preps(verb, "as"):
         return  # "it began as a soup run" founds; "it did not start from nothing" does not
-    founding = draft(r, verb, "founded", subject, negated=r.negated(verb),
+    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
+              for t in p.subtree if t.i > p.i]  # "under the name X"
+    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1]) if n is not None]
+    founding = draft(r, verb, "founded", subject, about=tuple(names), negated=r.negated(verb),
                      rule="orgline.founded.v1", confidence=0.85)
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     place = next((p for p in places if p is not None), None)
@@ -58,10 +65,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
                            rule="orgline.founded_in.v1", confidence=0.75)
-    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
-              for t in p.subtree if t.i > p.i]  # "under the name X"
-    for pobj in r.preps(verb, "as") + called[:1]:
-        name = r.refs_in(pobj, ORG)
+    for name in names:
         if name is not None:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.85)
@@ -75,6 +79,23 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
+
+
+def _joined_to_form(r: Reader, verb: Token, result: Ref | None) -> Iterator[Draft]:
+    """ "A and B now form a single party, C": two bodies forming one merge into it."""
+    subj = r.subject(verb)
+    if result is None or subj is None or verb.lemma_.lower() not in ("form", "create", "become"):
+        return
+    heads = [subj] + list(subj.conjuncts)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("PROPN", "NOUN"):
+        heads.append(verb.head)  # "A (...) and B now form C", parsed with A as the root
+    members = [x for x in (r.ref(t, ORG) for t in heads) if x is not None]
+    if len(members) < 2:
+        return
+    for member in members:
+        if member != result:
+            yield draft(r, verb, "merged", member, object=result, result=result,
+                        rule="orgline.joined_to_form.v1", confidence=0.7)
 
 
 PEOPLE = frozenset({"member", "student", "engineer", "worker", "delegate", "dissident", "activist",
