@@ -50,3 +50,9 @@ def test_founded_on_the_initiative_of() -> None:
     got = facts("The National Front was launched in Paris on 5 October 1972 on the initiative of "
                 "the New Order Movement, a nationalist movement.")
     assert ("founded_by", "National Front", "New Order Movement", "1972-10-05", False, None) in got
+
+
+def test_a_place_in_the_words_describing_a_body() -> None:
+    got = facts("Nor should we be confused with SHARE Recycling, an unrelated social enterprise "
+                "in Glasgow.")
+    assert ("location", "SHARE Recycling", "Glasgow", None, False, None) in got

@@ -8,9 +8,11 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
+from ..mentions import BODY_NOUNS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
+SEATS = frozenset({"headquarters", "headquarter", "office", "offices", "secretariat", "seat"})
 KINDS = {"headquarter": "headquarters", "headquarters": "headquarters", "office": "office",
          "address": "address", "base": "based in", "locate": "based in", "situate": "based in",
          "seat": "headquarters"}
@@ -89,8 +91,13 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
 
 @rule("moved", "move relocate transfer")
 def moved(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X moved its office from P to Q": located at Q from the date, at P before."""
-    owner = r.ref(r.subject(verb), ORG)
+    """ "X moved its office from P to Q", "its headquarters moved to Q": located at Q
+    from the date, at P before."""
+    subj = r.subject(verb)
+    owner = r.ref(subj, ORG)
+    if owner is None and subj is not None and subj.lemma_.lower() in SEATS:
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        owner = r.ref(poss, ORG) if poss is not None else None
     if owner is None:
         return
     for pobj in r.preps(verb, "to"):
@@ -103,3 +110,25 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
         if place is not None:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters", date=None,
                         rule="orgline.moved_from.v1", confidence=0.65)
+
+
+@rule("described_place", " ".join(sorted(BODY_NOUNS | {"community", "enterprise", "start-up"})))
+def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X, a social enterprise in Glasgow", "a Marseille community", "the Seattle
+    start-up X": the place in the words that describe a body is where it is based."""
+    if noun.pos_ != "NOUN":
+        return
+    if noun.dep_ == "appos":
+        owner = r.ref(noun.head, ORG)
+    else:
+        owner = next((r.ref(c, ORG) for c in noun.children if c.dep_ == "appos" and r.ref(c, ORG)), None)
+        nxt = r.mention(r.doc[noun.i + 1]) if owner is None and noun.i + 1 < len(r.doc) else None
+        if nxt is not None and nxt.label_ == EntityKind.ORG.value:
+            owner = r.ref_of_span(nxt)  # "the Seattle start-up Ravenlake"
+    if owner is None:
+        return
+    places = [r.ref(c, PLACE) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    places += [r.refs_in(p, PLACE) for p in r.preps(noun, "in", "from")]
+    for place in dict.fromkeys(p for p in places if p is not None and p.text != owner.text):
+        yield draft(r, noun, "location", owner, object=place, kind="based in", date=None,
+                    rule="orgline.described_place.v1", confidence=0.6)
