@@ -312,3 +312,13 @@ def test_a_participle_on_the_founding_name_dates_the_founding() -> None:
     got = facts("The River Cannery Union (RCU) began as the Harbor Fish Union, organized in "
                 "Astoria in the spring of 1937 by cannery hands.")
     assert ("founded", "River Cannery Union", None, "1937-21", False, None) in got
+
+
+def test_an_acronym_taken_in_a_rename_is_dated_with_it() -> None:
+    named = named_claims(
+        'TWL was founded as the Tenant Workers Union (TWU) in 1983 in Leeds. Before it became '
+        'TWL, the union met in a church hall. The group changed its name to "Tenant Workers '
+        'League (TWL)" in 1984.')
+    assert {("Tenant Workers League", "1984", None), ("TWL", "1984", None),
+            ("Tenant Workers Union", "1983", "1984")} <= named
+    assert ("TWL", None, None) not in named

@@ -197,6 +197,14 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
                 out.append(Claim(type="named", subject=org, value=name.text, date=f.date,
                                  kind="official", evidence=f.evidence, rule="orgline.named_at_founding.v1",
                                  confidence=0.6))
+    has_short = {(c.subject, norm_name(c.value or "")) for c in out if c.type == "named" and c.date}
+    for c in list(out):
+        short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
+        if short and short in {n.text for n in by_key[c.subject].names} and (
+                c.subject, norm_name(short)) not in has_short:
+            out.append(Claim(type="named", subject=c.subject, value=short, date=c.date,
+                             kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
+                             confidence=c.confidence))
     for entity in by_key.values():  # an organization of several names: each one is stated
         if entity.kind is not EntityKind.ORG or entity.key in founded or len(entity.names) < 2:
             continue
@@ -208,14 +216,6 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
                 out.append(Claim(type="named", subject=entity.key, value=name.text, kind="official",
                                  rule="orgline.named_undated.v1", confidence=0.5,
                                  evidence=_first_use(entity, name.text)))
-    has_short = {(c.subject, norm_name(c.value or "")) for c in out if c.type == "named"}
-    for c in list(out):
-        short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
-        if short and short in {n.text for n in by_key[c.subject].names} and (
-                c.subject, norm_name(short)) not in has_short:
-            out.append(Claim(type="named", subject=c.subject, value=short, date=c.date,
-                             kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
-                             confidence=c.confidence))
     return out
 
 
