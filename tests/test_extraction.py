@@ -322,3 +322,12 @@ def test_an_acronym_taken_in_a_rename_is_dated_with_it() -> None:
     assert {("Tenant Workers League", "1984", None), ("TWL", "1984", None),
             ("Tenant Workers Union", "1983", "1984")} <= named
     assert ("TWL", None, None) not in named
+
+
+def test_a_body_set_up_and_then_renamed_keeps_one_identity() -> None:
+    f = read("In 1958 the members of the Rent Action Group set up a permanent body, the Quay "
+             "Renters Committee, to speak for the tenants. The committee changed its name to "
+             "the Harbour Tenants League in 1963.")
+    named = {(c.value, c.date, c.end) for c in f.claims if c.type == "named"}
+    assert {("Quay Renters Committee", "1958", "1963"), ("Harbour Tenants League", "1963", None)} <= named
+    assert len({c.subject for c in f.claims if c.type == "named"}) == 1

@@ -56,6 +56,19 @@ class Reader:
         k = norm_name(ref.text)
         return self.aliases.get(k, k)
 
+    def _named_after_comma(self, tok: Token) -> Span | None:
+        """ "set up a permanent body, the Dockside Renters Committee,": a name right after
+        "a body," renames it, however the parser attached the name."""
+        i = tok.i + 1
+        if i + 1 >= len(self.doc) or self.doc[i].text != "," or any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        m = self.mention(self.doc[i + 1]) or (
+            self.mention(self.doc[i + 2]) if i + 2 < len(self.doc) and self.doc[i + 1].lower_ == "the" else None)
+        if m is None or m.label_ != EntityKind.ORG.value or m.root.head.i not in (tok.i, tok.head.i):
+            return None
+        return m
+
     def _last_person_before(self, i: int) -> Ref | None:
         """ "he", "she": the person last named as a subject before the pronoun (the one the
         text is telling about), else the person named last."""
@@ -90,6 +103,8 @@ class Reader:
                       if c.dep_ == "appos" and self.mention(c) is not None), None)
         if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN":
             named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
+        if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
+            named = self._named_after_comma(tok)
         if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
             ref = self.ref_of_span(named)
             return ref if ref.kind in kinds else None
@@ -114,6 +129,9 @@ class Reader:
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
             if "new" in {c.lower_ for c in tok.children} and self.last_created and "the" in dets:
                 return self.last_created
+            if self.last_created is not None and "the" in dets and \
+                    self.last_created.text.split()[-1].lower() == tok.lower_:
+                return self.last_created  # "set up the X Committee. The committee ..."
             named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
             if dets & {"the", "this", "that"} and not named and not any(
                     c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
