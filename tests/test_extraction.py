@@ -331,3 +331,15 @@ def test_a_body_set_up_and_then_renamed_keeps_one_identity() -> None:
     named = {(c.value, c.date, c.end) for c in f.claims if c.type == "named"}
     assert {("Quay Renters Committee", "1958", "1963"), ("Harbour Tenants League", "1963", None)} <= named
     assert len({c.subject for c in f.claims if c.type == "named"}) == 1
+
+
+def test_took_its_present_name() -> None:
+    named = named_claims("The League for Civic Reform (LCR) had been founded in 1905 as the "
+                         "Municipal Reform Society and took its later name in 1921.")
+    assert {("Municipal Reform Society", "1905", "1921"), ("League for Civic Reform", "1921", None),
+            ("LCR", "1921", None)} <= named
+
+
+def test_a_question_about_a_founding_is_not_one() -> None:
+    got = facts("Historians disagree about when the Workers League of Salto was founded.")
+    assert not any(c[0] == "founded" for c in got)

@@ -31,8 +31,9 @@ first/second half of 1983  ``1983-01/1983-06``, ``1983-07/1983-12``
 Relative expressions are anchored to the date in focus, the last date the text gave
 before them ("the following year", "two years later", "that spring", "the following
 May", "later that month"); "on its 10th anniversary", "its centenary" and "a decade
-after its founding" are anchored to the founding date nearest before them (the date of a
-sentence that speaks of founding), else to the first date of the text. A relative
+after its founding" are anchored to the founding date: the date nearest a founding word
+in the first sentence that has one (a later "incorporated in 1930" does not move it),
+else the first date of the text. A relative
 expression with no anchor is dropped rather than guessed.
 
 Not dates: durations ("for ten years"), ages, counts ("1,983 members", "2000
@@ -755,7 +756,7 @@ def _note_founding(text: str, m: _Match, value: str, sent: tuple[int, int], ctx:
     if not words:
         return
     distance = min(abs(w - m.start) for w in words)
-    if ctx.founding_sentence != sent or distance < ctx.founding_distance:
+    if ctx.founding is None or (ctx.founding_sentence == sent and distance < ctx.founding_distance):
         ctx.founding, ctx.founding_sentence, ctx.founding_distance = value, sent, distance
 
 

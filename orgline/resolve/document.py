@@ -176,7 +176,7 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
     way round), and a name that no rename introduced is the one the organization was
     founded under."""
     long_of = {norm_name(short): long for long, short in short_of.items()}
-    out = list(claims)
+    out = _present_names(claims, by_key)
     for c in claims:  # "changed its name to HARP" dates "Hull Action for Refugee Placement" too
         partner = long_of.get(norm_name(c.value or "")) if c.type == "named" else None
         if partner and norm_name(partner) in {norm_name(n.text) for n in by_key[c.subject].names}:
@@ -216,6 +216,22 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
                 out.append(Claim(type="named", subject=entity.key, value=name.text, kind="official",
                                  rule="orgline.named_undated.v1", confidence=0.5,
                                  evidence=_first_use(entity, name.text)))
+    return out
+
+
+def _present_names(claims: list[Claim], by_key: dict[str, Entity]) -> list[Claim]:
+    """ "took its present name in 1878": the names no other claim introduced (not the one it
+    was founded as, not one a rename gave) are the present name, from that date."""
+    out = [c for c in claims if not (c.type == "named" and c.kind == "present")]
+    for c in claims:
+        if c.type != "named" or c.kind != "present":
+            continue
+        given = {norm_name(x.value or "") for x in out if x.type == "named" and x.subject == c.subject}
+        for name in by_key[c.subject].names:
+            if norm_name(name.text) not in given:
+                out.append(Claim(type="named", subject=c.subject, value=name.text, date=c.date,
+                                 kind="official", evidence=c.evidence, rule=c.rule,
+                                 confidence=c.confidence))
     return out
 
 

@@ -52,6 +52,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     if lemma in ("begin", "start") and obj is None and not r.preps(verb, "as"):
         return  # "it began as a soup run" founds; "it did not start from nothing" does not
+    if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
+            "pcomp", "ccomp", "pobj"):
+        return  # "historians disagree about when X was founded": a question, not a founding
     called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
               for t in p.subtree if t.i > p.i]  # "under the name X"
     names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1]) if n is not None]

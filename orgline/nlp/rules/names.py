@@ -25,6 +25,7 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     name = _new_name(r, verb, lemma)
     if name is None:
+        yield from _present_name(r, verb)
         return
     subj_tok = r.subject(verb)
     if lemma == "know" and verb.head.lemma_.lower() == "become":
@@ -69,6 +70,22 @@ def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
                 negated=r.negated(verb), rule="orgline.renamed_by.v1", confidence=0.8)
+
+
+PRESENT = frozenset({"present", "current", "later", "new", "modern", "today"})
+
+
+def _present_name(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "took its later name in 1921", "took its present name": the name it bears now, not
+    spelled out; resolution dates the organization's names that no other claim dates."""
+    obj = dobj(verb)
+    if obj is None or obj.lemma_.lower() != "name" or not any(
+            c.lower_ in PRESENT for c in obj.children) or any(r.mention(t) for t in obj.subtree):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is not None:
+        yield draft(r, verb, "named", subject, value=None, kind="present",
+                    rule="orgline.present_name.v1", confidence=0.6)
 
 
 def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
