@@ -343,3 +343,11 @@ def test_took_its_present_name() -> None:
 def test_a_question_about_a_founding_is_not_one() -> None:
     got = facts("Historians disagree about when the Workers League of Salto was founded.")
     assert not any(c[0] == "founded" for c in got)
+
+
+def test_daughters_of_the_cross_is_a_name_and_sisters_in_canada_is_not() -> None:
+    got = facts("The Missionary Sisters of Lyon are a Catholic order. The congregation was "
+                "founded as the Daughters of the Cross of Lyon in 1852. "
+                "Sisters in Canada broke away in 1907 to form the Sisters of the Cross of Quebec.")
+    assert any(c[0] == "named" and c[2] == "Daughters of the Cross of Lyon" for c in got)
+    assert not any("Sisters in Canada" in (c[1], c[2]) for c in got)

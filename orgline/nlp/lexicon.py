@@ -14,7 +14,8 @@ corporation inc ltd co institute university college club sisters brothers brothe
 sisterhood order congregation fellowship foundation trust bureau agency commission
 coalition caucus network cooperative co-operative syndicate confederation assembly
 students workers brigade army guard youth circle cell international internationale
-academy church mission guild chamber board department faction bloc
+academy church mission guild chamber board department faction bloc daughters sons
+friends servants fathers missionaries
 """.split())
 
 # Definite descriptions that refer back to an organization already in the passage.

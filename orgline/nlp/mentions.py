@@ -29,7 +29,7 @@ NER_KINDS = {
     "ORG": EntityKind.ORG, "PERSON": EntityKind.PERSON, "GPE": EntityKind.PLACE,
     "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "WORK_OF_ART": EntityKind.WORK,
 }
-CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "di", "del", "'s", "&", "in", "on"}
+CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "di", "del", "'s", "&"}
 QUOTES = "\"“”‘’'"
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){2,}$|^[A-Z][A-Z0-9&-]{1,9}$")
 
