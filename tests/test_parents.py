@@ -41,7 +41,8 @@ def test_partners_and_allies() -> None:
 
 def test_which_stands_for_the_name_it_follows() -> None:
     got = facts("The company traces its origins to the Van Dijk Valve Company, which was "
-                "established in 1921 by Hendrik van Dijk.")
+                "established in Eindhoven in 1921 by Hendrik van Dijk.")
+    assert ("location", "Van Dijk Valve Company", "Eindhoven", "1921", False, None) in got
     assert ("founded", "Van Dijk Valve Company", None, "1921", False, None) in got
     assert ("founded_by", "Van Dijk Valve Company", "Hendrik van Dijk", "1921", False, None) in got
 

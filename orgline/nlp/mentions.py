@@ -118,8 +118,8 @@ def _trusted_ner(doc: Doc) -> list[Span]:
             continue  # "Anti-Revisionist": a description, not a name
         if ent.text in NOT_ACRONYMS and kind is not EntityKind.PLACE:
             continue
-        if kind is EntityKind.ORG and len(ent) == 1 and not is_acronym(ent.text) and \
-                ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near"):
+        if kind in (EntityKind.ORG, EntityKind.PERSON) and len(ent) == 1 and not is_acronym(ent.text) \
+                and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at", "near"):
             kind = EntityKind.PLACE  # "launched in Durban": a one-word name after "in" is a place
         spans.append(Span(doc, ent.start, ent.end, label=kind.value))
     return spans
