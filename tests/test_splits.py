@@ -31,3 +31,24 @@ def test_breaking_with_is_not_splitting_from() -> None:
     got = facts("In 1965 the Rural Labour League broke with the Farm Workers Union.")
     assert ("broke_with", "Rural Labour League", "Farm Workers Union", "1965", False, None) in got
     assert not any(c[0] == "split_from" for c in got)
+
+
+def test_spun_off_as() -> None:
+    got = facts("Halvorsen Instruments was founded in 1952. In 2006 the optics business was spun "
+                "off as Nordlys Photonics, an independent company based in Bergen.")
+    assert ("founded", "Nordlys Photonics", None, "2006", False, None) in got
+
+
+def test_a_new_body_under_an_old_name_is_another_body() -> None:
+    from test_extraction import read
+    f = read("The Edinburgh Socialist Society (ESS) was set up in 1931. In 1968 students set up "
+             "a new society under the old name, Edinburgh Socialist Society.")
+    founded = [c for c in f.claims if c.type == "founded"]
+    assert sorted(c.date or "" for c in founded) == ["1931", "1968"]
+    assert len({c.subject for c in founded}) == 2
+
+
+def test_a_named_electoral_alliance_is_founded() -> None:
+    got = facts("In East Germany, New Forum and two other opposition groups set up an electoral "
+                "alliance, Alliance 90, in February 1990.")
+    assert ("founded", "Alliance 90", None, "1990-02", False, None) in got

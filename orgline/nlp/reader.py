@@ -276,7 +276,7 @@ class Reader:
             t = queue.pop(0)
             out.append(t)
             queue.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS or (
-                c.dep_ == "acl" and c.lemma_.lower() in ("call", "name", "know", "title", "entitle")))
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("call", "name", "know", "title", "entitle")))
         return out
 
     def date_span(self, trigger: Token, about: tuple[Ref, ...] = (),

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -34,8 +35,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
             p for p in r.preps(verb, "on", "at") if p.lemma_.lower() == "initiative"]), None)
     elif obj is not None:
-        if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list"):
-            return  # "formed an alliance with": the partnership rules read it
+        if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list") and not any(
+                c.dep_ == "appos" for c in obj.children):
+            return  # "formed an alliance with": the partnership rules read it (a named one founds)
         subject = r.ref(obj, ORG)
         founder = _founder(r, r.subject(verb))
         merges = list(_joined_to_form(r, verb, subject))
@@ -48,6 +50,14 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         subject = r.ref(r.subject(verb), ORG)
     else:
         return
+    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
+              for t in p.subtree if t.i > p.i and r.mention(t) is not None]  # "under the name X"
+    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1]) if n is not None]
+    if subject is None and obj is not None and names and any(
+            c.lower_ in ("a", "an", "another") for c in obj.children):
+        # "set up a new society under the old name, X": a body of its own, not the old X
+        subject = Ref(obj.left_edge.i, obj.i + 1, EntityKind.ORG, names[0].text, new=True,
+                      via="description")
     if subject is None:
         return
     if lemma in ("begin", "start") and obj is None and not r.preps(verb, "as"):
@@ -55,9 +65,6 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
             "pcomp", "ccomp", "pobj"):
         return  # "historians disagree about when X was founded": a question, not a founding
-    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
-              for t in p.subtree if t.i > p.i]  # "under the name X"
-    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1]) if n is not None]
     founding = draft(r, verb, "founded", subject, about=tuple(names), negated=r.negated(verb),
                      rule="orgline.founded.v1", confidence=0.85)
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]

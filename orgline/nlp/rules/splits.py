@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..draft import Draft, Ref
 from ..reader import Reader
-from . import ORG, draft, dobj, others, rule
+from . import ORG, draft, dobj, is_passive, others, rule
 
 DEPARTING = frozenset({"leave", "quit", "break", "split", "defect", "secede", "walk", "expel",
                        "splinter"})
@@ -86,3 +86,21 @@ def offshoot(r: Reader, tok: Token) -> Iterator[Draft]:
         yield draft(r, tok, "split_from", new, object=parent, rule="orgline.offshoot.v1",
                     confidence=0.75)
         return
+
+
+@rule("spun_off", "spin")
+def spun_off(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X spun off its division as Y", "the business was spun off as Y": Y is founded then,
+    split from X (or from the body in focus)."""
+    if not any(c.lower_ == "off" for c in verb.children):
+        return
+    obj = dobj(verb)
+    under = r.preps(verb, "as") + (r.preps(obj, "as") if obj is not None else [])
+    new = next((r.refs_in(p, ORG) for p in under if r.refs_in(p, ORG)), None)
+    if new is None:
+        return
+    parent = r.ref(r.subject(verb), ORG) if not is_passive(verb) else r.focus_before
+    yield draft(r, verb, "founded", new, rule="orgline.spun_off.v1", confidence=0.7)
+    if parent is not None and parent != new:
+        yield draft(r, verb, "split_from", new, object=parent, rule="orgline.spun_off.v1",
+                    confidence=0.65)
