@@ -57,3 +57,12 @@ def test_a_place_in_the_words_describing_a_body() -> None:
     got = facts("Nor should we be confused with SHARE Recycling, an unrelated social enterprise "
                 "in Glasgow.")
     assert ("location", "SHARE Recycling", "Glasgow", None, False, None) in got
+
+
+def test_a_periodical_named_after_a_comma() -> None:
+    got = facts("The Coalition of Garment Workers was founded in 1976. From 1983 the coalition "
+                "published a bilingual monthly, La Aguja.")
+    assert ("published", "La Aguja", "Coalition of Garment Workers", "1983", False, None) in got
+    got = facts("The People's Party was founded in 1964. The party publishes a weekly, People's "
+                "Democracy.")
+    assert ("published", "People's Democracy", "People's Party", None, False, None) in got

@@ -37,7 +37,8 @@ COUNTRY_SUFFIXES = frozenset({"USA", "U.S.A.", "U.S.", "US", "UK", "Canada", "Br
 WORK_NOUNS = frozenset("""
 document pamphlet book newspaper journal bulletin manifesto statement history report
 magazine newsletter paper periodical leaflet tract essay declaration programme program
-platform charter constitution memoir article review gazette organ series
+platform charter constitution memoir article review gazette organ series weekly monthly
+daily quarterly annual yearbook
 """.split())
 
 REPORTING_VERBS = frozenset("""

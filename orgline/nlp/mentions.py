@@ -254,17 +254,24 @@ def _titled_works(doc: Doc) -> list[Span]:
     phrase in apposition to a word for a publication is that publication's title."""
     spans = []
     for tok in doc:
-        if tok.lemma_.lower() not in WORK_NOUNS or tok.pos_ != "NOUN":
+        if tok.lower_ not in WORK_NOUNS and (tok.lemma_.lower() not in WORK_NOUNS or tok.pos_ != "NOUN"):
             continue
-        for title in (c for c in tok.children if c.dep_ == "appos"):
-            run = doc[title.left_edge.i:title.right_edge.i + 1]
+        titles = [doc[c.left_edge.i:c.right_edge.i + 1] for c in tok.children if c.dep_ == "appos"]
+        if not titles and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and \
+                doc[tok.i + 2].text[:1].isupper():  # "a weekly, People's Democracy": however parsed
+            end = tok.i + 2
+            while end < len(doc) and not doc[end].is_punct or (end < len(doc) and doc[end].text in ("'s", "’s")):
+                end += 1
+            titles = [doc[tok.i + 2:end]]
+        for run in titles:
             while len(run) and (run[-1].is_punct or run[-1].text in QUOTES):
                 run = run[:-1]
             while len(run) and (run[0].is_punct or run[0].text in QUOTES):
                 run = run[1:]
             words = [t for t in run if t.is_alpha]
-            if words and words[0].text[:1].isupper() and all(
-                    t.text[:1].isupper() or t.is_stop for t in words) and len(run) <= 8:
+            if words and words[0].text[:1].isupper() and all(  # "Règle et Constitutions"
+                    t.text[:1].isupper() or t.is_stop or t.lower_ in CONNECTORS | {"et", "y", "und"}
+                    for t in words) and len(run) <= 8:
                 spans.append(Span(doc, run.start, run.end, label=EntityKind.WORK.value))
     return spans
 

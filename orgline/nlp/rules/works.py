@@ -21,9 +21,10 @@ def _work(r: Reader, tok: Token | None) -> Ref | None:
     own = r.ref(tok, WORK)
     if own is not None:
         return own
-    if tok.lemma_.lower() not in WORK_NOUNS:
+    if tok.lemma_.lower() not in WORK_NOUNS and tok.lower_ not in WORK_NOUNS:
         return None
-    for t in tok.subtree:
+    after = [r.doc[tok.i + 2]] if tok.i + 2 < len(r.doc) and r.doc[tok.i + 1].text == "," else []
+    for t in list(tok.subtree) + after:  # "a weekly, People's Democracy", however parsed
         m = r.mention(t)
         if m is not None and m.label_ == EntityKind.WORK.value:
             return r.ref_of_span(m)
@@ -36,13 +37,18 @@ def published(r: Reader, verb: Token) -> Iterator[Draft]:
     if verb.pos_ not in ("VERB", "AUX"):
         return
     if is_passive(verb):
-        work = _work(r, verb.head if verb.dep_ == "acl" else r.subject(verb))
+        work_tok = verb.head if verb.dep_ == "acl" else r.subject(verb)
+        work = _work(r, work_tok)
         author = next((r.refs_in(p, ORG_PERSON) for p in r.preps(verb, "by")), None)
+        poss = next((c for c in work_tok.children if c.dep_ == "poss"), None) if work_tok is not None else None
+        if author is None and poss is not None:
+            author = r.ref(poss, ORG_PERSON)  # "its constitutions were published in 1880"
         if author is None and verb.dep_ == "acl":
             return
     else:
         obj = dobj(verb)
-        work = _work(r, obj)
+        work = _work(r, obj) or next((w for w in (_work(r, c) for c in verb.children
+                                                  if c.lower_ in WORK_NOUNS) if w), None)
         author = r.ref(r.subject(verb), ORG_PERSON)
     if work is None or author is None:
         return
