@@ -27,3 +27,10 @@ def test_both_bodies_and_the_two_organizations() -> None:
     got = facts("The Clerks Union was founded in 1950. It kept close ties to the Typists Guild. "
                 "In 1965 the two organizations severed their ties.")
     assert ("broke_with", "Clerks Union", "Typists Guild", "1965", False, None) in got
+
+
+def test_a_name_nobody_tagged_is_known_by_what_only_a_body_undergoes() -> None:
+    got = facts("Ordre Nouveau was dissolved by the government in June 1973.")
+    assert ("dissolved", "Ordre Nouveau", None, "1973-06", False, None) in got
+    got = facts("Halvag itself was absorbed into the German group Keller Messtechnik in 2012.")
+    assert ("merged", "Halvag", "Keller Messtechnik", "2012", False, None) in got

@@ -189,6 +189,37 @@ BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm",
                         "congregation", "order", "business", "enterprise", "maker", "manufacturer"})
 
 
+# Verbs whose subject can only be a body: a capitalized subject of one names an organization.
+BODY_PREDICATES = frozenset({"dissolve", "disband", "merge", "amalgamate", "rename", "rebrand",
+                             "headquarter", "affiliate", "absorb", "incorporate", "fold"})
+PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "acquire", "organize",
+                                     "organise", "constitute", "set"})
+
+
+def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Nouveau was dissolved":
+    NER misses many one-off names; the subject of a verb only a body can undergo is one."""
+    covered = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
+        if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == tok.sent.start + 0 and doc[start].lower_ == "the":
+            start += 1
+        held = covered.get(tok.i)
+        if held is None:
+            out.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
+        elif held.label_ == EntityKind.PERSON.value and passive:
+            out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+    return out
+
+
 def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "the Walloon movement Ecologie Citoyenne", "an independent charity, Young Roots
     Edinburgh": a name set right after a word for a body names a body, whatever NER said."""
@@ -285,5 +316,8 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _resolve_overlaps(spans)
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
+    found = _named_by_what_it_does(doc, spans)
+    spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
+                   key=lambda m: m.start)
     doc.spans[SPANS_KEY] = _vote_kinds(_bodies_named_as_people(doc, spans))
     return doc
