@@ -34,3 +34,9 @@ def test_a_name_nobody_tagged_is_known_by_what_only_a_body_undergoes() -> None:
     assert ("dissolved", "Ordre Nouveau", None, "1973-06", False, None) in got
     got = facts("Halvag itself was absorbed into the German group Keller Messtechnik in 2012.")
     assert ("merged", "Halvag", "Keller Messtechnik", "2012", False, None) in got
+
+
+def test_a_name_known_as_a_body_once_is_one_wherever_it_recurs() -> None:
+    got = facts("In 2016 Veltron was acquired by the Swiss group Hallwil AG. After the sale "
+                "Veltron moved its head office to Utrecht.")
+    assert ("location", "Veltron", "Utrecht", None, False, None) in got

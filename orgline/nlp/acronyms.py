@@ -233,7 +233,10 @@ def acronyms_component(doc: Doc) -> Doc:
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
         a.start <= m.start and m.end <= a.end and (len(a) > len(m) or a.label_ != m.label_)
         for a in added)] + added
-    defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links]
+    people = " ".join(m.text for m in mentions if m.label_ == EntityKind.PERSON.value)
+    known = [m for m in mentions if m.label_ == EntityKind.ORG.value and len(m) <= 6  # names
+             and m.text.lower() not in ORG_HEADS and m.text[:1].isupper() and m.text not in people]
+    defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links] + known
     mentions += _repeats(doc, defined, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)
     doc._.orgline_aliases = links
