@@ -351,3 +351,12 @@ def test_daughters_of_the_cross_is_a_name_and_sisters_in_canada_is_not() -> None
                 "Sisters in Canada broke away in 1907 to form the Sisters of the Cross of Quebec.")
     assert any(c[0] == "named" and c[2] == "Daughters of the Cross of Lyon" for c in got)
     assert not any("Sisters in Canada" in (c[1], c[2]) for c in got)
+
+
+def test_members_who_move_do_not_move_their_organization() -> None:
+    got = facts("The Dock Guild was founded in 1950. In 1968 its last members joined the Port Union. "
+                "Its founders had previously belonged to the Seamen's League.")
+    assert not any(c[0] == "member_of" for c in got)
+    got = facts("The Dock Guild was founded in 1950. The Dock Guild's members were never members "
+                "of the Port Union.")
+    assert ("member_of", "Dock Guild", "Port Union", None, True, None) in got

@@ -142,6 +142,13 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return
     subj_tok = r.subject(verb)
+    if verb.lemma_.lower() == "fold" and r.preps(verb, "into"):
+        into = next(others(r, verb, None, "into"), None)  # "folded into the parent": merged
+        subject = r.ref(subj_tok, ORG)
+        if into is not None and subject is not None and into != subject:
+            yield draft(r, verb, "merged", subject, object=into, rule="orgline.folded_into.v1",
+                        confidence=0.65)
+        return
     for each in r.pair(subj_tok) if subj_tok is not None else []:  # "Both bodies were dissolved"
         yield draft(r, verb, "dissolved", each, negated=r.negated(verb),
                     rule="orgline.dissolved_both.v1", confidence=0.65)

@@ -31,6 +31,10 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         subject = r.ref(r.subject(tok), ORG_PERSON)
     if subject is None or tok.lower_ in ("will", "would") or _future(tok):
         return
+    subj_tok = r.subject(tok.head if lemma == "member" else tok)
+    if subj_tok is not None and subj_tok.lemma_.lower() in ("member", "founder", "leader") and (
+            subj_tok.lemma_.lower() != "member" or not r.negated(tok)):
+        return  # "its members joined X": people moving; "X's members were never members of Y": a denial for X
     for o in objects:
         target = r.refs_in(o, ORG)
         if target is not None and target != subject:
