@@ -66,3 +66,19 @@ def test_a_periodical_named_after_a_comma() -> None:
     got = facts("The People's Party was founded in 1964. The party publishes a weekly, People's "
                 "Democracy.")
     assert ("published", "People's Democracy", "People's Party", None, False, None) in got
+
+
+def test_ideology_in_a_description_or_an_adopted_programme() -> None:
+    got = facts("For decades the League for Civic Reform (LCR), a social-democratic educational "
+                "association, ran evening classes.")
+    assert ("ideology", "League for Civic Reform", "social democracy", None, False, None) in got
+    got = facts("The Workers League of Salto was founded in 1903. The league adopted an "
+                "anarcho-syndicalist program at its 1911 congress.")
+    assert ("ideology", "Workers League of Salto", "anarcho-syndicalism", "1911", False, None) in got
+
+
+def test_expelling_is_breaking() -> None:
+    got = facts("The Metal Workers Union (MWU) and the Trade Union Congress (TUC) worked together "
+                "for decades. In November 2014 the TUC expelled the MWU.")
+    assert any(c[0] == "broke_with" and {c[1], c[2]} == {"Trade Union Congress", "Metal Workers Union"}
+               for c in got)

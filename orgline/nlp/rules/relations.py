@@ -55,6 +55,18 @@ def _future(tok: Token) -> bool:
     return False
 
 
+@rule("expelled", "expel")
+def expelled(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "COSATU expelled NUMSA": the two bodies broke."""
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return
+    subject, obj = r.ref(r.subject(verb), ORG), dobj(verb)
+    other = r.ref(obj, ORG) if obj is not None else None
+    if subject is not None and other is not None and subject != other:
+        yield draft(r, verb, "broke_with", subject, object=other, negated=r.negated(verb),
+                    rule="orgline.expelled.v1", confidence=0.65)
+
+
 @rule("broke_with", "break sever split leave quit break_away")
 def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X broke with Y", "X severed ties with Y", "X left Y", and a bare "a break ensued"

@@ -111,3 +111,42 @@ def _doctrine(tok: Token) -> str | None:
         if 0 < len(span) <= 6 and (span[0].text[:1].isupper() or tok.lower_.endswith("ism")):
             return span.text
     return None
+
+
+DESCRIBED = frozenset({"association", "party", "group", "movement", "organization", "organisation",
+                       "union", "league", "society", "body", "club", "federation", "front",
+                       "network", "coalition", "programme", "program", "platform", "line"})
+
+
+def _described_ideology(r: Reader, noun: Token) -> str | None:
+    """ "a social-democratic educational association" -> social democracy."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    if not mods:
+        return None
+    start, end = min(c.left_edge.i for c in mods), max(c.right_edge.i for c in mods) + 1
+    for size in (3, 2, 1):  # "anarcho-syndicalist" is three tokens
+        for i in range(start, end - size + 1):
+            phrase = noun.doc[i:i + size].text.lower()
+            if phrase in IDEOLOGIES:
+                return IDEOLOGIES[phrase]
+    return None
+
+
+@rule("described_ideology", " ".join(sorted(DESCRIBED)))
+def described_ideology(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X, a social-democratic educational association", "X is a nationalist party",
+    "the league adopted an anarcho-syndicalist program"."""
+    if noun.pos_ != "NOUN":
+        return
+    if noun.dep_ == "appos":
+        holder = r.ref(noun.head, ORG)
+    elif noun.dep_ == "attr" or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("adopt", "embrace")
+                                 and noun.lemma_.lower() in ("programme", "program", "platform", "line")):
+        holder = r.ref(r.subject(noun.head), ORG)
+    else:
+        return
+    value = _described_ideology(r, noun) if holder is not None else None
+    if value is not None:  # a description is undated; an adopted programme has its date
+        when = {} if noun.dep_ == "dobj" else {"date": None}
+        yield draft(r, noun, "ideology", holder, value=value, negated=r.negated(noun.head),
+                    rule="orgline.described_ideology.v1", confidence=0.6, **when)
