@@ -82,3 +82,10 @@ def test_expelling_is_breaking() -> None:
                 "for decades. In November 2014 the TUC expelled the MWU.")
     assert any(c[0] == "broke_with" and {c[1], c[2]} == {"Trade Union Congress", "Metal Workers Union"}
                for c in got)
+
+
+def test_a_work_dated_by_its_own_participle_and_a_history_is_not_by_its_subject() -> None:
+    got = facts("The Cannery Union was founded in 1937. In 1946 the union launched a bulletin. Its "
+                "editor Ole Sandvik wrote the union's only history, Nets and Wages, issued in 1959.")
+    assert ("published", "Nets and Wages", "Ole Sandvik", "1959", False, None) in got
+    assert not any(c[0] == "published" and c[2] == "Cannery Union" for c in got)

@@ -23,6 +23,7 @@ FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FOUNDING_VERBS = frozenset({"found", "establish", "form", "organize", "organise", "create",
                             "launch", "set", "start", "constitute", "incorporate"})
+PUBLISHING_VERBS = frozenset({"publish", "issue", "print", "release", "write"})
 TOPIC_BONUS = 0.6
 
 
@@ -262,14 +263,14 @@ class Reader:
     def refs_in(self, tok: Token, kinds: tuple[EntityKind, ...]) -> Ref | None:
         """The first mention of ``kinds`` in a token's noun phrase (or the token's own
         ref), not looking into relative or other clauses hung on it."""
-        for t in self._phrase(tok):
+        for t in self.phrase(tok):
             own = self.ref(t, kinds)
             if own is not None:
                 return own
         return None
 
     @staticmethod
-    def _phrase(tok: Token) -> list[Token]:
+    def phrase(tok: Token) -> list[Token]:
         """A noun phrase's tokens, nearest first; "a group called X" keeps X."""
         out, queue = [], [tok]
         while queue:
@@ -312,12 +313,17 @@ class Reader:
     def _dates_one_of(self, date: Span, about: tuple[Ref, ...], claim_type: str) -> bool:
         """A date in a clause hung on a noun ("X, founded in 2004,") dates that noun's
         founding only: it may date the founding or first name of X ("began as X, organized
-        in 1937"), not another claim about X or about the other bodies of the sentence."""
+        in 1937"), or a work's publication ("a history, W, issued in 1959"), not another
+        claim about X or about the other bodies of the sentence."""
         clause = self._clause_head(date.root)
         if clause.dep_ not in ("acl", "relcl"):
             return True
-        return claim_type in ("founded", "named") and clause.lemma_.lower() in FOUNDING_VERBS \
-            and any(ref.start <= clause.head.i < ref.end for ref in about)
+        verbs = PUBLISHING_VERBS if claim_type == "published" else (
+            FOUNDING_VERBS if claim_type in ("founded", "named") else frozenset())
+        noun = clause.head  # the named noun itself, or a noun it is in apposition to
+        named = [noun.i] + [c.i for c in noun.children if c.dep_ in ("appos", "conj")]
+        return clause.lemma_.lower() in verbs and any(
+            ref.start <= i < ref.end for ref in about for i in named)
 
     def dates_for(self, trigger: Token, claim_type: str,
                   about: tuple[Ref, ...] = ()) -> tuple[str | None, str | None]:

@@ -12,6 +12,7 @@ from ..reader import Reader
 from . import ORG, ORG_PERSON, draft, dobj, is_passive, rule
 
 WORK = (EntityKind.WORK,)
+ABOUT_NOUNS = frozenset({"history", "biography", "memoir", "account", "study", "review", "portrait"})
 
 
 def _work(r: Reader, tok: Token | None) -> Ref | None:
@@ -24,7 +25,7 @@ def _work(r: Reader, tok: Token | None) -> Ref | None:
     if tok.lemma_.lower() not in WORK_NOUNS and tok.lower_ not in WORK_NOUNS:
         return None
     after = [r.doc[tok.i + 2]] if tok.i + 2 < len(r.doc) and r.doc[tok.i + 1].text == "," else []
-    for t in list(tok.subtree) + after:  # "a weekly, People's Democracy", however parsed
+    for t in r.phrase(tok) + after:  # its own noun phrase, not a clause hung on it
         m = r.mention(t)
         if m is not None and m.label_ == EntityKind.WORK.value:
             return r.ref_of_span(m)
@@ -41,8 +42,9 @@ def published(r: Reader, verb: Token) -> Iterator[Draft]:
         work = _work(r, work_tok)
         author = next((r.refs_in(p, ORG_PERSON) for p in r.preps(verb, "by")), None)
         poss = next((c for c in work_tok.children if c.dep_ == "poss"), None) if work_tok is not None else None
-        if author is None and poss is not None:
+        if author is None and poss is not None and work_tok.lemma_.lower() not in ABOUT_NOUNS:
             author = r.ref(poss, ORG_PERSON)  # "its constitutions were published in 1880"
+            # (but "the union's history" is about the union, not by it)
         if author is None and verb.dep_ == "acl":
             return
     else:
