@@ -213,9 +213,16 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
     disbanded"): the model tags few acronyms, and parts of long names, on its own, so each
     use is made a mention, replacing a tagged part of it."""
     out: list[Span] = []
+    starts: dict[str, list[int]] = {}
+    for tok in doc:
+        starts.setdefault(tok.text, []).append(tok.i)
+    seen: set[str] = set()
     for name in sorted(names, key=len, reverse=True):
+        if name.text in seen:
+            continue
+        seen.add(name.text)
         words = [t.text for t in name]
-        for start in range(0, len(doc) - len(words) + 1):
+        for start in starts.get(words[0], []):
             end = start + len(words)
             if start == name.start or [t.text for t in doc[start:end]] != words:
                 continue

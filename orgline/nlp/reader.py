@@ -8,6 +8,8 @@ sentence, and the organization the document opens with keeps a small standing bo
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import CLAIM_TYPES, EntityKind, norm_name
@@ -84,6 +86,22 @@ class Reader:
         chosen = subject or person
         return self.ref_of_span(chosen, via="coref") if chosen is not None else None
 
+    def first_mention(self, toks: Iterable[Token]) -> Span | None:
+        return next((m for m in map(self.mention, toks) if m is not None), None)
+
+    def first_ref(self, toks: Iterable[Token], kinds: tuple[EntityKind, ...] = (EntityKind.ORG,)) -> Ref | None:
+        return next((x for x in (self.ref(t, kinds) for t in toks) if x is not None), None)
+
+    def described(self, noun: Token, also: Iterable[Token] = ()) -> Ref | None:
+        """The organization a describing noun stands for: "X, a splinter group of Y" and
+        "X was a splinter group" (X), "a splinter group, X," (X, or one of ``also``, where
+        the parser hung the name elsewhere)."""
+        if noun.dep_ == "appos":
+            return self.ref(noun.head)
+        if noun.dep_ == "attr":
+            return self.ref(self.subject(noun.head))
+        return self.first_ref([c for c in noun.children if c.dep_ == "appos"] + list(also))
+
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
         return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
 
@@ -100,8 +118,7 @@ class Reader:
             person = self._last_person_before(tok.i)
             if person is not None:
                 return person
-        named = next((self.mention(c) for c in tok.children
-                      if c.dep_ == "appos" and self.mention(c) is not None), None)
+        named = self.first_mention(c for c in tok.children if c.dep_ == "appos")
         if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN":
             named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
         if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
@@ -122,8 +139,7 @@ class Reader:
             if clause is not None:  # "Young Roots, with which we work": the antecedent
                 return self.ref(clause.head, kinds)
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
-            named_by = next((self.mention(c) for c in tok.children if c.dep_ == "compound"
-                             and self.mention(c) is not None), None)
+            named_by = self.first_mention(c for c in tok.children if c.dep_ == "compound")
             if named_by is not None and named_by.label_ == EntityKind.ORG.value:
                 return self.ref_of_span(named_by)  # "the Country Voice party"
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.tag_ == "NN":
@@ -187,8 +203,7 @@ class Reader:
         self.sentence_subject = None
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):
             # the first named subject; "One faction, Weatherman, ...": the apposition names it
-            named = [subj] + [c for c in subj.children if c.dep_ == "appos"]
-            m = next((x for x in map(self.mention, named) if x is not None), None)
+            m = self.first_mention([subj] + [c for c in subj.children if c.dep_ == "appos"])
             if m is not None and m.label_ == EntityKind.ORG.value:
                 self.sentence_subject = self.ref_of_span(m)
                 break

@@ -118,13 +118,8 @@ def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
     start-up X": the place in the words that describe a body is where it is based."""
     if noun.pos_ != "NOUN":
         return
-    if noun.dep_ == "appos":
-        owner = r.ref(noun.head, ORG)
-    else:
-        owner = next((r.ref(c, ORG) for c in noun.children if c.dep_ == "appos" and r.ref(c, ORG)), None)
-        nxt = r.mention(r.doc[noun.i + 1]) if owner is None and noun.i + 1 < len(r.doc) else None
-        if nxt is not None and nxt.label_ == EntityKind.ORG.value:
-            owner = r.ref_of_span(nxt)  # "the Seattle start-up Ravenlake"
+    # "the Seattle start-up Ravenlake": the name may follow the noun unattached
+    owner = r.described(noun, also=r.doc[noun.i + 1:noun.i + 2])
     if owner is None:
         return
     places = [r.ref(c, PLACE) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]

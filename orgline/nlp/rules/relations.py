@@ -142,21 +142,15 @@ PART_NOUNS = frozenset({"subsidiary", "wing", "arm", "section", "affiliate", "br
                         "department", "chapter", "auxiliary", "offspring"})
 
 
-@rule("parent_org", "subsidiary wing arm section affiliate branch division department chapter auxiliary")
+@rule("parent_org", " ".join(sorted(PART_NOUNS)))
 def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "X, a wholly owned subsidiary of Y", "X became the youth arm of Y", "Y kept a student
     department, X"."""
     if noun.pos_ != "NOUN":
         return
-    if noun.dep_ == "appos":
-        child = r.ref(noun.head, ORG)
-    elif noun.dep_ == "attr":
-        child = r.ref(r.subject(noun.head), ORG)
-    else:  # "kept a student department, the X": the parser may hang X on the verb
-        named = [c for c in noun.children if c.dep_ == "appos"] + (
-            [c for c in noun.head.children if c.dep_ in ("oprd", "appos") and c.i > noun.i]
-            if noun.dep_ == "dobj" else [])
-        child = next((r.ref(c, ORG) for c in named if r.ref(c, ORG)), None)
+    # "kept a student department, the X": the parser may hang X on the verb
+    child = r.described(noun, also=[c for c in noun.head.children if c.dep_ in ("oprd", "appos")
+                                    and c.i > noun.i] if noun.dep_ == "dobj" else [])
     if child is None:
         return
     parent = next(others(r, noun, child, "of"), None)

@@ -72,14 +72,8 @@ def offshoot(r: Reader, tok: Token) -> Iterator[Draft]:
     noun = tok if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") else tok.head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
-    if noun.dep_ == "appos":
-        new = r.ref(noun.head, ORG)
-    elif noun.dep_ == "attr":
-        new = r.ref(r.subject(noun.head), ORG)
-    else:  # "A splinter group of Y, X, was set up": the parser may hang X on Y
-        named = [c for c in noun.children if c.dep_ == "appos"] or [
-            c for p in r.preps(noun, "of") for c in p.children if c.dep_ == "appos"]
-        new = next((r.ref(c, ORG) for c in named if r.ref(c, ORG)), None)
+    # "A splinter group of Y, X, was set up": the parser may hang X on Y
+    new = r.described(noun, also=[c for p in r.preps(noun, "of") for c in p.children if c.dep_ == "appos"])
     if new is None:
         return
     for parent in others(r, noun, new, "of", "from"):

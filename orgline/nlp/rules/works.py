@@ -140,10 +140,10 @@ def described_ideology(r: Reader, noun: Token) -> Iterator[Draft]:
     "the league adopted an anarcho-syndicalist program"."""
     if noun.pos_ != "NOUN":
         return
-    if noun.dep_ == "appos":
-        holder = r.ref(noun.head, ORG)
-    elif noun.dep_ == "attr" or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("adopt", "embrace")
-                                 and noun.lemma_.lower() in ("programme", "program", "platform", "line")):
+    if noun.dep_ in ("appos", "attr"):
+        holder = r.described(noun)
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("adopt", "embrace") and \
+            noun.lemma_.lower() in ("programme", "program", "platform", "line"):
         holder = r.ref(r.subject(noun.head), ORG)
     else:
         return
