@@ -46,6 +46,16 @@ def letters_match(short: str, long: str) -> bool:
     return True
 
 
+def _translated_initials(short: str, long: Span) -> bool:
+    """ "Italian Socialist Party (PSI)", "Portuguese Labour Union (UTP)": an acronym of the
+    name in its own language shares most initials with the translation, in another order."""
+    initials = [t.text[0].lower() for t in long if t.text[:1].isupper()]
+    letters = [c.lower() for c in short if c.isalpha()]
+    shared = sum(min(letters.count(c), initials.count(c)) for c in set(letters))
+    return long.label_ == EntityKind.ORG.value and short not in COUNTRY_SUFFIXES and \
+        len(letters) >= 2 and len(initials) >= len(letters) and shared >= 2 / 3 * len(initials)
+
+
 def _strip_suffix(text: str) -> tuple[str, str]:
     m = re.match(r"^(.*?),\s*(\S+)$", text)
     if m and m.group(2) in COUNTRY_SUFFIXES:
@@ -117,11 +127,17 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
                 links.append((_ensure_mention(doc, short, EntityKind.ORG, added), long))
             continue
         before = _mention_ending_at(doc, open_i)
+        if before is not None and before.label_ == EntityKind.ORG.value:
+            pair = _translated(doc, before, inner, added)
+            if pair:
+                links.extend(pair)
+                continue
         core, suffix = _strip_suffix(inner.text)
         if is_acronym(core.replace(" ", "")):  # Full Name (ABC)
             long_core = _strip_suffix(before.text)[0] if before is not None else ""
             if before is None or not letters_match(core, long_core):
-                before = _long_form(doc, open_i, core, added)
+                translated = before is not None and _translated_initials(core, before)
+                before = _long_form(doc, open_i, core, added) or (before if translated else None)
             if before is not None and before.label_ == EntityKind.PERSON.value:
                 before = _relabel(doc, before, added)  # a name with an acronym names a body
             if before is not None:
@@ -134,11 +150,82 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
             kind = EntityKind.ORG  # ABC (Full Name)
             links.append((before, _ensure_mention(doc, inner, kind, added)))
     links.extend(_dash_definitions(doc, added))
+    links.extend(_or_short(doc, added))
+    links.extend(_as_known(doc, added))
     added.extend(_called_names(doc))
     return links, added
 
 
 DASHES = ("-", "\u2013", "\u2014")
+
+
+def _name_like(span: Span) -> bool:
+    """Capitalized words, with connectors between them: a name, not a phrase."""
+    words = [t for t in span if t.is_alpha or any(c.isdigit() for c in t.text)]
+    return bool(words) and span[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in CONNECTORS or t.lower_ in (
+            "national", "nationale", "nouvelles", "populaire", "unida", "unido", "zukunft")
+        or t.i > span.start and not t.pos_ in ("VERB", "AUX") for t in words) and not any(
+        t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _translated(doc: Doc, before: Span, inner: Span, added: list[Span]) -> list[tuple[Span, Span]]:
+    """ "National Rally (Rassemblement national, RN)", "Alliance 90/The Greens (Bündnis
+    90/Die Grünen)": a name in another language, with or without its acronym, bracketed
+    after the name it translates."""
+    commas = [t for t in inner if t.text == ","]
+    acronym = None
+    alt = inner
+    if commas:
+        alt, tail = doc[inner.start:commas[-1].i], doc[commas[-1].i + 1:inner.end]
+        if not (len(tail) == 1 and is_acronym(tail.text) and (
+                letters_match(tail.text, alt.text) or letters_match(tail.text, before.text))):
+            return []
+        acronym = tail
+    if len(alt) < 2 or not _name_like(alt) or alt.text == before.text or any(
+            m.start <= alt.start and alt.end <= m.end and m.label_ != EntityKind.ORG.value
+            for m in doc.spans[SPANS_KEY]):
+        return []
+    pairs = [(_ensure_mention(doc, alt, EntityKind.ORG, added), before)]
+    if acronym is not None:
+        pairs.append((_ensure_mention(doc, acronym, EntityKind.ORG, added), before))
+    return pairs
+
+
+def _or_short(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
+    """ "the Communist Party of India (Marxist), or CPI(M),": a short form offered as an
+    alternative right after the name."""
+    links = []
+    for m in list(doc.spans[SPANS_KEY]):
+        if m.label_ != EntityKind.ORG.value or m.end + 2 >= len(doc):
+            continue
+        comma, word, short = doc[m.end], doc[m.end + 1], doc[m.end + 2]
+        if comma.text == "," and word.lower_ == "or" and is_acronym(short.text) \
+                and letters_match(short.text, m.text):
+            links.append((_ensure_mention(doc, doc[short.i:short.i + 1], EntityKind.ORG, added), m))
+    return links
+
+
+def _as_known(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
+    """ "YAF, as Young Americans for Freedom was known, ...": the long form given in an
+    aside after the short one."""
+    links = []
+    for tok in doc[:-4]:
+        if not (is_acronym(tok.text) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "as"):
+            continue
+        start = tok.i + 3
+        if doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < len(doc) and (doc[end].text[:1].isupper() or (
+                doc[end].lower_ in CONNECTORS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+            end += 1
+        rest = [t.lower_ for t in doc[end:end + 4]]
+        if end > start and letters_match(tok.text, doc[start:end].text) and (
+                "known" in rest or "called" in rest):
+            long = _ensure_mention(doc, doc[start:end], EntityKind.ORG, added)
+            links.append((_ensure_mention(doc, doc[tok.i:tok.i + 1], EntityKind.ORG, added), long))
+    return links
 
 
 def _dash_definitions(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:

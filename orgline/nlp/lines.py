@@ -4,7 +4,7 @@ Chronologies and lists put one statement per line ("1991 - In June ..."), and th
 would glue a line's leading year onto the sentence before it. A line after a blank line,
 or one that opens with a dated entry ("1991 -") or a bullet, starts a sentence, and the
 entry's marker stays with its line. Wrapped prose (a single newline inside a sentence,
-as PDFs give) is left to the parser.
+as PDFs give) is left to the parser; no sentence starts after a slash inside a word.
 """
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ ENTRY = re.compile(r"(?:(?:1[0-9]{3}|20[0-9]{2})\s*[-\u2013\u2014:]|[-*\u2022]\s
 
 @Language.component("orgline_lines_v1")
 def lines_component(doc: Doc) -> Doc:
+    for tok in doc[1:]:  # "Alliance 90/The Greens": no sentence starts after a slash
+        if doc[tok.i - 1].text == "/" and not doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = False
     for tok in doc[:-1]:
         if "\n" not in tok.text_with_ws:
             continue

@@ -31,7 +31,7 @@ NER_KINDS = {
 }
 CONNECTORS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "di", "del", "'s", "&"}
 QUOTES = "\"“”‘’'"
-_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){2,}$|^[A-Z][A-Z0-9&-]{1,9}$")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){2,}$|^[A-Z][A-Z0-9&-]{1,9}(?:\([A-Z]{1,3}\))?$")
 
 
 def is_acronym(text: str) -> bool:
@@ -44,6 +44,24 @@ def _capitalized(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha or bool(is_acronym(tok.text))
 
 
+# People named by what they are to a body: "Delegates of the X" opens no name.
+PEOPLE_OF = frozenset({"delegates", "members", "leaders", "supporters", "founders", "officials",
+                       "representatives", "activists", "veterans", "dissidents", "critics",
+                       "officers", "workers", "followers"})
+
+
+def _number_in_name(doc: Doc, i: int) -> bool:
+    """ "Alliance 90", "Charter 77": a short number right after a capitalized word."""
+    tok = doc[i]
+    return tok.is_digit and len(tok.text) <= 3 and _capitalized(doc[i - 1]) and \
+        tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _slash(doc: Doc, i: int) -> bool:
+    """ "Alliance 90/The Greens": one name made of two, written with a slash."""
+    return doc[i].text == "/" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
 def _org_name_spans(doc: Doc) -> list[Span]:
     """Maximal capitalized runs (connectors allowed inside) that hold an org head noun."""
     spans: list[Span] = []
@@ -53,15 +71,18 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or (
-                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and (_capitalized(doc[j + 2]) or (
-                    doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
-                    and j + 3 < len(doc) and _capitalized(doc[j + 3])))
+        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or _number_in_name(doc, j + 1) or (
+                (doc[j + 1].lower_ in CONNECTORS or _slash(doc, j + 1)) and j + 2 < len(doc) and (
+                    _capitalized(doc[j + 2]) or (
+                        doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
+                        and j + 3 < len(doc) and _capitalized(doc[j + 3])))
                 and doc[j + 2].ent_type_ not in ("DATE", "TIME"))):
             j += 1  # "Sisters of Saint Brigid of the Lakes": "of the" joins the name
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
+        if len(run) > 3 and run[0].lower_ in PEOPLE_OF and run[1].lower_ == "of":
+            run = _strip_det(run[2:])  # "Delegates of the Heartland Alliance voted"
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
             run = run[1:]  # "1923 - Renamed the Scottish Chess Union": a verb opens no name
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
@@ -159,14 +180,44 @@ def _with_qualifier(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, close + 1, label=span.label_)
 
 
+# Lower-case words inside place names: "Viana do Castelo", "Newcastle upon Tyne".
+PLACE_LINKS = frozenset({"do", "da", "dos", "das", "de", "upon", "am", "an", "der", "sur", "en"})
+
+
 def _merge_place_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Ann Arbor, Michigan" is one place."""
+    """ "Ann Arbor, Michigan" is one place; so is "Viana do Castelo", which the model
+    reads as a place and a person."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
         if (prev is not None and prev.label_ == span.label_ == EntityKind.PLACE.value
                 and span.start == prev.end + 1 and doc[prev.end].text == ","):
             out[-1] = Span(doc, prev.start, span.end, label=span.label_)
+        elif (prev is not None and prev.label_ == EntityKind.PLACE.value and span.start == prev.end + 1
+              and doc[prev.end].lower_ in PLACE_LINKS and span[0].text[:1].isupper()
+              and span.label_ != EntityKind.ORG.value):
+            out[-1] = Span(doc, prev.start, span.end, label=prev.label_)
+        else:
+            out.append(span)
+    return out
+
+
+def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Greens and Alliance 90 merged": a run of capitalized words joined by "and" is
+    two names when one side is named on its own elsewhere in the text ("Hearth and Home
+    League", whose parts never stand alone, stays one)."""
+    alone = {m.text for m in spans}
+    out = []
+    for span in spans:
+        ands = [t.i for t in span if t.lower_ == "and"]
+        if span.label_ != EntityKind.ORG.value or len(ands) != 1:
+            out.append(span)
+            continue
+        left, right = doc[span.start:ands[0]], doc[ands[0] + 1:span.end]
+        if len(left) and len(right) and (
+                right.text in alone - {span.text} or left.text in alone - {span.text}):
+            out += [Span(doc, left.start, left.end, label=span.label_),
+                    Span(doc, right.start, right.end, label=span.label_)]
         else:
             out.append(span)
     return out
@@ -229,10 +280,27 @@ def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
             before = doc[span.start - 1] if doc[span.start - 1].text != "," else (
                 doc[span.start - 2] if span.start > 1 else doc[0])
             root = span.root
+            after = doc[span.end] if span.end < len(doc) else None
             if before.lemma_.lower() in BODY_NOUNS or (
-                    root.dep_ == "appos" and root.head.lemma_.lower() in BODY_NOUNS):
+                    root.dep_ == "appos" and root.head.lemma_.lower() in BODY_NOUNS) or (
+                    after is not None and after.lemma_.lower() in BODY_NOUNS and root.dep_ == "compound"
+                    and root.head == after):  # "the larger Groen party"
                 span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)
         out.append(span)
+    return out
+
+
+def _named_before_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "dissidents from the larger Verde party": a proper noun qualifying a word for a body
+    names that body, where NER saw nothing."""
+    covered = {i for m in spans for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if (tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                and tok.head.lemma_.lower() in BODY_NOUNS and tok.head.text.islower()
+                and tok.head.i == tok.i + 1 and tok.i not in covered
+                and tok.ent_type_ not in ("NORP", "DATE", "GPE", "LOC")):
+            out.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
     return out
 
 
@@ -313,10 +381,10 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
     spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
              for s in spans]
-    spans = _resolve_overlaps(spans)
+    spans = _split_coordinated(doc, _resolve_overlaps(spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
-    found = _named_by_what_it_does(doc, spans)
+    found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
     spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
                    key=lambda m: m.start)
     doc.spans[SPANS_KEY] = _vote_kinds(_bodies_named_as_people(doc, spans))

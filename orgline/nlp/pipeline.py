@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -17,6 +18,21 @@ USED = {"tok2vec", "transformer", "tagger", "morphologizer", "parser", "attribut
         "lemmatizer", "ner"}
 ORGLINE_COMPONENTS = ("orgline_dates_v1", "orgline_mentions_v1", "orgline_acronyms_v1",
                       "orgline_claims_v1")
+
+
+_BRACKETED_ACRONYM = re.compile(r"^[A-Z][A-Za-z'’.-]*\([A-Za-z-]{1,4}\)$")
+
+
+def _keep_bracketed_acronyms(nlp: Language) -> None:
+    """ "CPI(M)", "CPI(ML)": party acronyms with a bracketed qualifier are one word, where
+    the stock tokenizer cuts off the closing bracket as punctuation."""
+    suffix_search = nlp.tokenizer.suffix_search
+
+    def search(text: str):
+        if _BRACKETED_ACRONYM.match(text):
+            return None
+        return suffix_search(text)
+    nlp.tokenizer.suffix_search = search
 
 
 def model_name(model: str | None = None) -> str:
@@ -37,6 +53,7 @@ def load(model: str | None = None) -> Language:
             nlp.disable_pipe(pipe)
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} lacks a parser or NER; orgline needs both")
+    _keep_bracketed_acronyms(nlp)
     nlp.add_pipe("orgline_lines_v1", before="parser")
     for component in ORGLINE_COMPONENTS:
         nlp.add_pipe(component)

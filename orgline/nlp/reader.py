@@ -27,6 +27,10 @@ FOUNDING_VERBS = frozenset({"found", "establish", "form", "organize", "organise"
                             "launch", "set", "start", "constitute", "incorporate"})
 PUBLISHING_VERBS = frozenset({"publish", "issue", "print", "release", "write"})
 TOPIC_BONUS = 0.6
+# How salient a body named "X Party" must be to take "the party" from the body in focus,
+# when that one's name has no word for a body, or has another such word ("X Alliance").
+RIVAL_SHARE = 0.05
+RIVAL_SHARE_BODY = 0.5
 
 
 class Reader:
@@ -46,6 +50,8 @@ class Reader:
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
         self.last_created: Ref | None = None
+        self.merged_here: Ref | None = None  # the result of a merger told in this sentence
+        self.merged_before: Ref | None = None  # ... and in the sentence before
         self.created_here: Ref | None = None  # founded in the sentence being read
         self.sentence_subject: Ref | None = None
         self.focus_before: Ref | None = None
@@ -149,6 +155,10 @@ class Reader:
             if self.last_created is not None and "the" in dets and \
                     self.last_created.text.split()[-1].lower() == tok.lower_:
                 return self.last_created  # "set up the X Committee. The committee ..."
+            merged = self.merged_here or self.merged_before
+            if merged is not None and "the" in dets and not any(
+                    c.dep_ in ("amod", "compound") for c in tok.children):
+                return merged  # "... merged to form C. The party is based in ..."
             named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
             if dets & {"the", "this", "that"} and not named and not any(
                     c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
@@ -162,10 +172,36 @@ class Reader:
             first = next((m for m in self.mentions if m.label_ == EntityKind.ORG.value), None)
             return self.ref_of_span(first, via="coref") if first is not None else None
         subj = self.sentence_subject
-        if subj is not None and subj.end <= tok.i and subj.via == "mention":
+        if subj is not None and subj.end <= tok.i and subj.via == "mention" and self._fits(subj, tok):
             return Ref(subj.start, subj.end, subj.kind, subj.text, via="coref")
         best = self.focus_before
+        if best is not None and not self._fits(best, tok):
+            best = self._salient_fitting(tok) or best
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _fits(self, ref: Ref, tok: Token) -> bool:
+        """ "the party" fits a name with "Party" in it, or any name when none in focus has
+        the word: only a rival that bears the word speaks against a body that does not."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORG_ANAPHORS:
+            return True
+        words = ref.text.lower().split()
+        if tok.lemma_.lower() in words:
+            return True
+        # "the party" may well be the Heartland Alliance; it is hardly the Comintern
+        share = RIVAL_SHARE_BODY if any(w in ORG_ANAPHORS for w in words) else RIVAL_SHARE
+        return self._salient_fitting(tok, share) is None
+
+    def _salient_fitting(self, tok: Token, share: float = 0.0) -> Ref | None:
+        """The most salient organization in focus whose name has the anaphor's noun."""
+        word = tok.lemma_.lower()
+        if not self.salience:
+            return None
+        top = max(self.salience.values())
+        fitting = [k for k, v in self.salience.items() if v >= share * top and k in self.latest
+                   and word in self.latest[k].text.lower().split()]
+        if not fitting:
+            return None
+        return self.latest[max(fitting, key=lambda k: self.salience[k])]
 
     def _relative_antecedent(self, tok: Token) -> Ref | None:
         """ "the Freedom Caucus, which says it espouses ...": "it" inside a relative clause
@@ -199,6 +235,8 @@ class Reader:
 
     def begin_sentence(self, sent: Span) -> None:
         self.created_here = None
+        if sent[0].text != "(" and any(t.pos_ in ("VERB", "AUX") for t in sent):  # not "(Bündnis 90)."
+            self.merged_before, self.merged_here = self.merged_here, None
         self.focus_before = self._most_salient()
         self.sentence_subject = None
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):

@@ -188,6 +188,8 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
         if member != obj:
             yield draft(r, verb, "merged", member, object=obj, result=result, date=date,
                         negated=r.negated(verb), rule="orgline.merged.v1", confidence=0.8)
+    if result is not None:
+        r.merged_here = result
     if result is not None and result != r.created_here:
         r.last_created = r.created_here = result
         yield draft(r, verb, "founded", result, date=date, rule="orgline.merged_to_form.v1",

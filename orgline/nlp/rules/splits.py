@@ -33,6 +33,9 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
         steps += [c for c in subj.children if c.dep_ in ("relcl", "acl")]
     steps += [c for c in verb.children if c.dep_ == "agent" for p in c.children
               for c in p.children if c.dep_ == "acl"]  # "formed by members expelled from Y"
+    people = _dissenters(r, subj, verb)
+    if people is not None and people != new:
+        return people
     for step in steps:
         if step.lemma_.lower() not in DEPARTING:
             continue
@@ -46,6 +49,28 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
             left = r.focus_before
         if left is not None and left != new:
             return left
+    return None
+
+
+# People who are by definition a body's dissenters, or no longer in it.
+DISSENTERS = frozenset({"dissident", "defector", "rebel", "breakaway", "renegade", "dissenter"})
+QUANTIFIERS = frozenset({"many", "some", "several", "most", "group", "number", "few", "handful"})
+
+
+def _dissenters(r: Reader, subj: Token | None, verb: Token) -> Ref | None:
+    """ "founded by dissidents from Y", "many of its former members founded X": founders
+    who are a body's dissidents or former members split from it."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    for noun in ([subj] if subj is not None else []) + agents:
+        if noun.lemma_.lower() in QUANTIFIERS:
+            noun = next(iter(r.preps(noun, "of")), noun)
+        lemma = noun.lemma_.lower()
+        former = any(c.lower_ in ("former", "ex", "ex-") for c in noun.children)
+        if lemma not in DISSENTERS and not (lemma == "member" and former):
+            continue
+        body = next((o for p in r.preps(noun, "from", "of") if (o := r.refs_in(p, ORG)) is not None), None)
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return body or (r.ref(poss, ORG) if poss is not None else None)
     return None
 
 

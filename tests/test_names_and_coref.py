@@ -1,0 +1,89 @@
+"""Names the model reads badly (bracketed acronyms, translations in brackets, slashes,
+coordinated names, places with lower-case words) and which body "the party" is; each
+tested by sentences written for it, on the real spaCy pipeline."""
+from __future__ import annotations
+
+from test_extraction import facts, names_of, read
+
+
+def test_bracketed_acronym_offered_with_or_is_one_word_and_one_entity() -> None:
+    f = read("In 1971 the rebels founded the Workers Party of Norland (Unitary), or WPN(U). "
+             "The WPN(U) held its first congress in Ostby.")
+    assert {"Workers Party of Norland (Unitary)", "WPN(U)"} <= names_of(f, "Workers Party of Norland (Unitary)")
+    assert len([e for e in f.entities if e.kind.value == "org"]) == 1
+
+
+def test_translated_name_and_its_acronym_in_brackets() -> None:
+    f = read("The Green Future Party (Parti Avenir Vert, PAV) was founded in Namur in 1994.")
+    names = names_of(f, "Green Future Party") or names_of(f, "Parti Avenir Vert")
+    assert {"Green Future Party", "Parti Avenir Vert", "PAV"} <= names
+
+
+def test_acronym_of_the_name_in_its_own_language() -> None:
+    f = read("Delegates of the Portuguese Labour Union (UTP) met in Braga in 1931. "
+             "The UTP was banned in 1933.")
+    assert {"Portuguese Labour Union", "UTP"} <= names_of(f, "Portuguese Labour Union")
+
+
+def test_short_form_given_first_with_its_long_form_in_an_aside() -> None:
+    f = read("NYC, as the Northern Youth Council was always known, was launched in Leeds "
+             "in May 1962.")
+    assert {"NYC", "Northern Youth Council"} <= names_of(f, "Northern Youth Council")
+    assert ("founded", "Northern Youth Council", None, "1962-05", False, None) in facts(
+        "NYC, as the Northern Youth Council was always known, was launched in Leeds in May 1962.")
+
+
+def test_delegates_of_a_body_are_not_part_of_its_name() -> None:
+    f = read("Delegates of the Harbour Alliance voted on Saturday to rename the party.")
+    assert "Harbour Alliance" in {e.label for e in f.entities}
+
+
+def test_two_names_joined_by_and_when_each_stands_alone_elsewhere() -> None:
+    got = facts("The Reds left the council in 1988. Union 44 was formed in 1989. In May 1995 "
+                "the Reds and Union 44 merged to form Union 44/The Reds. The party is based "
+                "in Tarvik.")
+    assert ("merged", "Reds", "Union 44/The Reds", "1995-05", False, None) in got
+    assert ("merged", "Union 44", "Union 44/The Reds", "1995-05", False, None) in got
+    assert ("location", "Union 44/The Reds", "Tarvik", None, False, None) in got
+
+
+def test_one_name_with_and_stays_one() -> None:
+    f = read("The Field and Fold League was founded in 1902.")
+    assert "Field and Fold League" in {e.label for e in f.entities}
+
+
+def test_place_names_with_lower_case_words() -> None:
+    got = facts("The Harbour Rowing Club was formed in Viana do Castelo in 1898.")
+    assert ("location", "Harbour Rowing Club", "Viana do Castelo", "1898", False, None) in got
+
+
+def test_founded_by_dissidents_from_a_party_splits_from_it() -> None:
+    got = facts("The Left Ecology League was founded in 2006 by dissidents from the larger "
+                "Verde party.")
+    assert ("split_from", "Left Ecology League", "Verde", "2006", False, None) in got
+
+
+def test_former_members_found_a_new_body() -> None:
+    got = facts("The Crofters Union was banned in 1931. In 1934 several of its former members "
+                "founded the Land League of Skye.")
+    assert ("split_from", "Land League of Skye", "Crofters Union", "1934", False, None) in got
+
+
+def test_members_who_stay_found_nothing_apart() -> None:
+    got = facts("In 1934 members of the Crofters Union founded the Land League of Skye.")
+    assert not any(c[0] == "split_from" for c in got)
+
+
+def test_the_party_is_not_a_body_without_party_in_view() -> None:
+    text = ("The Labour Party of Norland was founded in 1921 and joined the Workers "
+            "International. The International was dissolved in 1943. The party took the "
+            "name Social Democratic Party in 1943.")
+    f = read(text)
+    assert {"Labour Party of Norland", "Social Democratic Party"} <= names_of(f, "Social Democratic Party")
+    assert not names_of(f, "Workers International") & {"Social Democratic Party", "International"}
+
+
+def test_the_party_after_a_merger_is_its_result() -> None:
+    got = facts("In 1990 the Farmers League merged with the Rural Party to form the Country "
+                "Alliance. The party is headquartered in Dalby.")
+    assert ("location", "Country Alliance", "Dalby", None, False, None) in got
