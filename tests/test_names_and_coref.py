@@ -87,3 +87,59 @@ def test_the_party_after_a_merger_is_its_result() -> None:
     got = facts("In 1990 the Farmers League merged with the Rural Party to form the Country "
                 "Alliance. The party is headquartered in Dalby.")
     assert ("location", "Country Alliance", "Dalby", None, False, None) in got
+
+
+def test_a_doctrine_is_not_a_person() -> None:
+    f = read("The Workers Party of Norland adheres to Marxism-Leninism.")
+    assert {e.kind.value for e in f.entities if e.label == "Marxism-Leninism"} <= {"ideology"}
+
+
+def test_a_name_taken_up_by_which_is_not_a_person() -> None:
+    got = facts("The firm traces its history to Berg Lindqvist, which was established in "
+                "Malmo in 1921 by Olof Strand.")
+    assert ("founded", "Berg Lindqvist", None, "1921", False, None) in got
+    assert ("founded_by", "Berg Lindqvist", "Olof Strand", "1921", False, None) in got
+
+
+def test_incorporation_of_a_known_body_names_it_without_founding_it_again() -> None:
+    text = ("Berg Lindqvist was established in Malmo in 1921. The business was incorporated "
+            "in 1930 as Nordisk Ventilfabrik AB, a name shortened in everyday use to NVF.")
+    got = facts(text)
+    assert ("named", "Berg Lindqvist", "Nordisk Ventilfabrik AB", "1930", False, None) in got
+    assert not any(c[0] == "founded" and c[3] == "1930" for c in got)
+    assert "NVF" in names_of(read(text), "Berg Lindqvist")
+
+
+def test_what_a_body_says_of_the_party_is_about_another_party() -> None:
+    got = facts("The Northern Labour Party (NLP) is the oldest party in the isles. The NLP "
+                "itself dates its foundation to a conference held at Kirkwall in March 1911. "
+                "The Island Socialist Party maintains instead that the party was founded at "
+                "Lerwick in 1908.")
+    nlp = "Northern Labour Party"
+    assert ("founded", nlp, None, "1911-03", False, nlp) in got
+    assert ("location", nlp, "Kirkwall", "1911-03", False, nlp) in got
+    assert ("founded", nlp, None, "1908", False, "Island Socialist Party") in got
+
+
+def test_a_body_traced_to_another_body_is_not_founded_by_that() -> None:
+    got = facts("The company traces its origins to the Berg Lamp Works, founded in 1921.")
+    assert not any(c[0] == "founded" and c[1] == "company" for c in got)
+
+
+def test_its_student_wing_is_part_of_it() -> None:
+    got = facts("In 1964 the rebels founded the Workers Party of Norland. Its student wing, "
+                "the Students' League of Norland (SLN), was set up in 1970.")
+    assert ("parent_org", "Students' League of Norland", "Workers Party of Norland", "1970",
+            False, None) in got
+
+
+def test_the_new_party_despite_a_misparsed_list_of_what_it_does() -> None:
+    got = facts("In 1964 the rebels founded the Workers Party of Norland, or WPN. The new "
+                "party, headquartered in New Ostby, adheres to Marxism-Leninism and publishes "
+                "a weekly, People's Voice.")
+    assert ("location", "Workers Party of Norland", "New Ostby", None, False, None) in got
+
+
+def test_moved_from_one_place_to_another_when_the_parser_misses_to() -> None:
+    got = facts("The Halden Surveyors Society moved its secretariat from Bergen to Tromso in 1995.")
+    assert ("location", "Halden Surveyors Society", "Tromso", "1995", False, None) in got

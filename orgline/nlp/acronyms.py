@@ -151,6 +151,7 @@ def find_aliases(doc: Doc) -> tuple[list[tuple[Span, Span]], list[Span]]:
             links.append((before, _ensure_mention(doc, inner, kind, added)))
     links.extend(_dash_definitions(doc, added))
     links.extend(_or_short(doc, added))
+    links.extend(_shortened(doc, added))
     links.extend(_as_known(doc, added))
     added.extend(_called_names(doc))
     return links, added
@@ -203,6 +204,23 @@ def _or_short(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
         if comma.text == "," and word.lower_ == "or" and is_acronym(short.text) \
                 and letters_match(short.text, m.text):
             links.append((_ensure_mention(doc, doc[short.i:short.i + 1], EntityKind.ORG, added), m))
+    return links
+
+
+def _shortened(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
+    """ "X, a name shortened in everyday use to NBF", "abbreviated to ABC": the short form
+    of the name named last before it."""
+    links = []
+    for tok in doc[:-2]:
+        if tok.lemma_.lower() not in ("shorten", "abbreviate"):
+            continue
+        short = next((t for t in doc[tok.i + 1:tok.sent.end] if t.lower_ in ("to", "as")
+                      and t.i + 1 < len(doc) and is_acronym(doc[t.i + 1].text)), None)
+        long = [m for m in doc.spans[SPANS_KEY] if m.end <= tok.i and m.start >= tok.sent.start
+                and m.label_ == EntityKind.ORG.value]
+        if short is not None and long:
+            acronym = doc[short.i + 1:short.i + 2]
+            links.append((_ensure_mention(doc, acronym, EntityKind.ORG, added), long[-1]))
     return links
 
 

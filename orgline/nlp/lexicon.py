@@ -22,7 +22,8 @@ friends servants fathers missionaries
 ORG_ANAPHORS = frozenset("""
 group organization organisation party union movement society association company league
 federation council club congregation order collective front committee body charity
-institute firm trust network alliance coalition guild cooperative society
+institute firm trust network alliance coalition guild cooperative society business
+caucus faction federation confederation sisterhood brotherhood
 """.split())
 
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})

@@ -253,10 +253,17 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
         if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
+            continue
+        if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dijk Radiobuizen, which was
+            held = covered.get(tok.head.head.i)  # established in 1921": not a person
+            if held is not None and held.label_ == EntityKind.PERSON.value:
+                out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+            continue
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
@@ -302,6 +309,14 @@ def _named_before_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
                 and tok.ent_type_ not in ("NORP", "DATE", "GPE", "LOC")):
             out.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
     return out
+
+
+def _doctrines(spans: list[Span]) -> list[Span]:
+    """ "Marxism-Leninism", "Mao Zedong Thought": NER takes doctrines for people; a name
+    ending in "-ism" or "Thought" is an ideology."""
+    return [Span(s.doc, s.start, s.end, label=EntityKind.IDEOLOGY.value)
+            if s.label_ in (EntityKind.PERSON.value, EntityKind.ORG.value)
+            and (s[-1].lower_.endswith("ism") or s[-1].text == "Thought") else s for s in spans]
 
 
 def _vote_kinds(spans: list[Span]) -> list[Span]:
@@ -387,5 +402,5 @@ def mentions_component(doc: Doc) -> Doc:
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
     spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
                    key=lambda m: m.start)
-    doc.spans[SPANS_KEY] = _vote_kinds(_bodies_named_as_people(doc, spans))
+    doc.spans[SPANS_KEY] = _doctrines(_vote_kinds(_bodies_named_as_people(doc, spans)))
     return doc

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
-from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS
+from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS, REPORTING_VERBS as REPORTING
 from .mentions import SPANS_KEY as MENTIONS_KEY
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -131,7 +131,10 @@ class Reader:
             named = self._named_after_comma(tok)
         if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
             ref = self.ref_of_span(named)
-            return ref if ref.kind in kinds else None
+            if ref.kind in kinds:
+                return ref
+            if tok.lemma_.lower() not in ORG_ANAPHORS:
+                return None  # else a misparse: "the party, ..., publishes a weekly, W"
         if EntityKind.ORG not in kinds:
             return None
         low = tok.lower_
@@ -172,12 +175,29 @@ class Reader:
             first = next((m for m in self.mentions if m.label_ == EntityKind.ORG.value), None)
             return self.ref_of_span(first, via="coref") if first is not None else None
         subj = self.sentence_subject
-        if subj is not None and subj.end <= tok.i and subj.via == "mention" and self._fits(subj, tok):
+        speaker = self._speaker(tok)
+        if subj is not None and subj.end <= tok.i and subj.via == "mention" and self._fits(subj, tok) \
+                and (speaker is None or self.key(speaker) != self.key(subj)):
             return Ref(subj.start, subj.end, subj.kind, subj.text, via="coref")
         best = self.focus_before
+        if best is not None and speaker is not None and self.key(best) == self.key(speaker):
+            others = [k for k in self.salience if k != self.key(speaker) and k in self.latest]
+            best = self.latest[max(others, key=lambda k: self.salience[k])] if others else None
         if best is not None and not self._fits(best, tok):
             best = self._salient_fitting(tok) or best
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _speaker(self, tok: Token) -> Ref | None:
+        """ "X maintains that the party was founded in 1920": a body that speaks of itself
+        says "it" or "we"; "the party" in what X says is another body."""
+        if tok.pos_ != "NOUN":
+            return None
+        clause = next((a for a in tok.ancestors if a.dep_ == "ccomp"), None)
+        if clause is None or clause.head.lemma_.lower() not in REPORTING:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = self.mention(subj) if subj is not None else None
+        return self.ref_of_span(m) if m is not None and m.label_ == EntityKind.ORG.value else None
 
     def _fits(self, ref: Ref, tok: Token) -> bool:
         """ "the party" fits a name with "Party" in it, or any name when none in focus has

@@ -71,6 +71,13 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     place = next((p for p in places if p is not None), None)
     founding.place = place
     r.last_created = r.created_here = subject
+    if lemma == "incorporate" and subject.via == "coref":
+        # "the business was incorporated in 1930 as X": a body already told of takes a
+        # legal form and a name; it is not founded again
+        for name in names:
+            yield founding.but(type="named", value=name.text, value_ref=name, place=None,
+                               kind="official", rule="orgline.founded_as.v1", confidence=0.8)
+        return
     yield founding
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
@@ -89,6 +96,36 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
+
+
+ORIGIN_NOUNS = frozenset({"foundation", "founding", "origin", "beginning", "birth", "start"})
+
+
+@rule("dated_origin", "date trace")
+def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X dates its foundation to a conference held at P in December 1925": X's own account
+    of its founding (a body traced "to" another body is a predecessor, not a founding)."""
+    obj = dobj(verb)
+    if verb.pos_ != "VERB" or obj is None or obj.lemma_.lower() not in ORIGIN_NOUNS:
+        return
+    poss = next((c for c in obj.children if c.dep_ == "poss"), None)
+    subject = r.ref(poss, ORG) if poss is not None else None
+    subject = subject or r.ref(r.subject(verb), ORG)
+    for event in r.preps(verb, "to"):
+        if r.refs_in(event, ORG) is not None:
+            return
+        words = range(event.left_edge.i, event.right_edge.i + 1)
+        date = next((d for d in r.dates if d.start in words and d._.edtf), None)
+        if subject is None or date is None:
+            return
+        founding = draft(r, verb, "founded", subject, date=date._.edtf, negated=r.negated(verb),
+                         according_to=subject, rule="orgline.dated_origin.v1", confidence=0.7)
+        yield founding
+        place = next((p for t in r.doc[event.left_edge.i:event.right_edge.i + 1]
+                      for p in [r.mention(t)] if p is not None and p.label_ == EntityKind.PLACE.value), None)
+        if place is not None:
+            yield founding.but(type="location", object=r.ref_of_span(place), kind="founded in",
+                               rule="orgline.dated_origin.v1", confidence=0.6)
 
 
 def _joined_to_form(r: Reader, verb: Token, result: Ref | None) -> Iterator[Draft]:

@@ -100,8 +100,7 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
         owner = r.ref(poss, ORG) if poss is not None else None
     if owner is None:
         return
-    for pobj in r.preps(verb, "to"):
-        place = r.refs_in(pobj, PLACE) or address(r, pobj)
+    for place in _destinations(r, verb):
         if place is not None:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters",
                         rule="orgline.moved_to.v1", confidence=0.7)
@@ -110,6 +109,21 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
         if place is not None:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters", date=None,
                         rule="orgline.moved_from.v1", confidence=0.65)
+
+
+def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
+    """The places after "to"; when the parser missed the preposition ("from Bergen to
+    Tromso", Tromso taken for a verb), the place named right after a "to" in the clause."""
+    found = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "to")]
+    if any(found):
+        return found
+    clause = [t for t in verb.subtree if t.i > verb.i]
+    for tok in clause:
+        if tok.lower_ == "to" and tok.i + 1 < len(r.doc):
+            m = r.mention(r.doc[tok.i + 1])
+            if m is not None and m.start == tok.i + 1 and m.label_ == EntityKind.PLACE.value:
+                found.append(r.ref_of_span(m))
+    return found
 
 
 @rule("described_place", " ".join(sorted(BODY_NOUNS | {"community", "enterprise", "start-up"})))

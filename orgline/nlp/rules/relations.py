@@ -145,7 +145,7 @@ PART_NOUNS = frozenset({"subsidiary", "wing", "arm", "section", "affiliate", "br
 @rule("parent_org", " ".join(sorted(PART_NOUNS)))
 def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "X, a wholly owned subsidiary of Y", "X became the youth arm of Y", "Y kept a student
-    department, X"."""
+    department, X", "its student wing, X"."""
     if noun.pos_ != "NOUN":
         return
     # "kept a student department, the X": the parser may hang X on the verb
@@ -154,6 +154,9 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     if child is None:
         return
     parent = next(others(r, noun, child, "of"), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if parent is None and poss is not None:  # "Its student wing, X, was set up in 1970"
+        parent = r.ref(poss, ORG)
     if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
         parent = r.ref(r.subject(noun.head), ORG)  # "the LID kept a student department, the SLID"
     if parent is not None and parent != child:
