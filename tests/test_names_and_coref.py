@@ -143,3 +143,45 @@ def test_the_new_party_despite_a_misparsed_list_of_what_it_does() -> None:
 def test_moved_from_one_place_to_another_when_the_parser_misses_to() -> None:
     got = facts("The Halden Surveyors Society moved its secretariat from Bergen to Tromso in 1995.")
     assert ("location", "Halden Surveyors Society", "Tromso", "1995", False, None) in got
+
+
+def test_a_body_operating_under_a_name_bears_it() -> None:
+    got = facts("In 2016 Brightwell was acquired by the Swiss group Hallwil AG, and the company "
+                "now operates as Hallwil Brightwell, a wholly owned subsidiary of Hallwil.")
+    assert ("named", "Hallwil Brightwell", "Hallwil Brightwell", "2016", False, None) in got
+    f = read("In 2016 Brightwell was acquired by the Swiss group Hallwil AG, and the company "
+             "now operates as Hallwil Brightwell, a wholly owned subsidiary of Hallwil.")
+    assert "Hallwil" not in names_of(f, "Hallwil Brightwell")
+
+
+def test_first_seasons_under_another_name() -> None:
+    got = facts("The Dunmore Athletic Club was formed on 1 June 1898 in Dunmore by railway "
+                "engineers, and played its first seasons as Dunmore Football Club.")
+    assert any(c[0] == "named" and c[2] == "Dunmore Football Club" and c[3] == "1898-06-01" for c in got)
+
+
+def test_existed_under_a_name_by_someone_s_account() -> None:
+    got = facts("Maria Lund argues that the Workers League already existed in 1903 under the "
+                "name Centro Obrero.")
+    assert ("named", "Centro Obrero", "Centro Obrero", "1903", False, "Maria Lund") in got
+
+
+def test_founded_a_party_they_called_and_where_they_met() -> None:
+    got = facts("Lund's followers met at Gavle in January 1999 and founded a party they called "
+                "Northern Front-National Movement.")
+    assert ("founded", "Northern Front-National Movement", None, "1999-01", False, None) in got
+    assert ("location", "Northern Front-National Movement", "Gavle", "1999-01", False, None) in got
+
+
+def test_began_as_a_shop_opened_by_a_named_founder() -> None:
+    got = facts("Strand Instruments began in 1952 as a two-room repair shop in Bergen, Norway, "
+                "opened by the engineer Kari Strand (1921-2004).")
+    assert ("founded", "Strand Instruments", None, "1952", False, None) in got
+    assert ("location", "Strand Instruments", "Bergen, Norway", "1952", False, None) in got
+    assert ("founded_by", "Strand Instruments", "Kari Strand", "1952", False, None) in got
+
+
+def test_we_incorporated_under_a_name() -> None:
+    got = facts("We incorporated as a nonprofit in 2000 under the name Calder Tenants "
+                "Association, and became the Calder Tenants Alliance (CTA) in 2005.")
+    assert ("named", "Calder Tenants Alliance", "Calder Tenants Association", "2000", False, None) in got

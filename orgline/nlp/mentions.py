@@ -242,7 +242,12 @@ BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm",
 
 # Verbs whose subject can only be a body: a capitalized subject of one names an organization.
 BODY_PREDICATES = frozenset({"dissolve", "disband", "merge", "amalgamate", "rename", "rebrand",
-                             "headquarter", "affiliate", "absorb", "incorporate", "fold"})
+                             "headquarter", "affiliate", "absorb", "incorporate", "fold",
+                             "begin", "start"})
+# What a body may begin as ("began in 1952 as a repair shop"); a person begins as a clerk.
+BEGINNINGS = BODY_NOUNS | frozenset({"shop", "workshop", "store", "studio", "practice", "venture",
+                                     "collective", "cooperative", "co-operative", "campaign",
+                                     "circle", "committee", "club", "team", "band", "project"})
 PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "acquire", "organize",
                                      "organise", "constitute", "set"})
 
@@ -265,6 +270,10 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
+        began_as = lemma in ("begin", "start")  # "Halvorsen Instruments began as a shop"
+        if began_as and not any(p.lemma_.lower() in BEGINNINGS for a in tok.head.children
+                                if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"):
+            continue
         start = tok.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
             start -= 1
@@ -273,7 +282,7 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         held = covered.get(tok.i)
         if held is None:
             out.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
-        elif held.label_ == EntityKind.PERSON.value and passive:
+        elif held.label_ == EntityKind.PERSON.value and (passive or began_as):
             out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
     return out
 

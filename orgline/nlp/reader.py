@@ -108,6 +108,15 @@ class Reader:
             return self.ref(self.subject(noun.head))
         return self.first_ref([c for c in noun.children if c.dep_ == "appos"] + list(also))
 
+    def called(self, noun: Token) -> Ref | None:
+        """ "a party they called X", "a group named X": the name a clause on the noun gives."""
+        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+            if clause.lemma_.lower() in ("call", "name", "dub", "christen"):
+                named = self.first_ref(c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp"))
+                if named is not None:
+                    return named
+        return None
+
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
         return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
 

@@ -38,7 +38,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         if obj.lemma_.lower() in ("alliance", "coalition", "bloc", "front", "list") and not any(
                 c.dep_ == "appos" for c in obj.children):
             return  # "formed an alliance with": the partnership rules read it (a named one founds)
-        subject = r.ref(obj, ORG)
+        subject = r.ref(obj, ORG) or r.called(obj)  # "founded a party they called X"
         founder = _founder(r, r.subject(verb))
         merges = list(_joined_to_form(r, verb, subject))
         if merges:
@@ -46,7 +46,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield from merges
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
-    elif lemma in ("form", "begin", "start", "constitute", "come"):
+    elif lemma in ("form", "begin", "start", "constitute", "come", "incorporate"):
         subject = r.ref(r.subject(verb), ORG)
     else:
         return
@@ -68,6 +68,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     founding = draft(r, verb, "founded", subject, about=tuple(names), negated=r.negated(verb),
                      rule="orgline.founded.v1", confidence=0.85)
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in GATHERINGS:  # "met at P and founded"
+        places += [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb.head, "in", "at")]
+    if lemma in ("begin", "start"):  # "began in 1952 as a repair shop in Trondheim, opened by F"
+        places += [r.refs_in(p, PLACE) for a in r.preps(verb, "as") for p in r.preps(a, "in", "at")]
+        founder = founder or next((_founder(r, p) for a in r.preps(verb, "as") for c in a.children
+                                   if c.dep_ == "acl" for p in r.preps(c, "by")), None)
     place = next((p for p in places if p is not None), None)
     founding.place = place
     r.last_created = r.created_here = subject
@@ -98,6 +104,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
                            rule="orgline.founded_by.v1", confidence=0.75)
 
 
+GATHERINGS = frozenset({"meet", "gather", "assemble", "convene", "reconvene"})
 ORIGIN_NOUNS = frozenset({"foundation", "founding", "origin", "beginning", "birth", "start"})
 
 
@@ -153,8 +160,10 @@ def _founder(r: Reader, tok: Token | None) -> Ref | None:
     """Who founded it: a named person or body ("by Mother Honora Keane", "on the initiative
     of Ordre Nouveau"), not the body that people described by it belonged to ("by students
     at Carleton College", "its former members founded")."""
-    if tok is None or tok.lemma_.lower() in PEOPLE:
+    if tok is None:
         return None
+    if tok.lemma_.lower() in PEOPLE:  # "by engineers" names no one; "by the engineer K" does
+        return r.first_ref((c for c in tok.children if c.dep_ == "appos"), ORG_PERSON)
     if tok.lemma_.lower() == "initiative":
         return next((r.refs_in(p, ORG_PERSON) for p in r.preps(tok, "of")), None)
     return r.ref(tok, ORG_PERSON)

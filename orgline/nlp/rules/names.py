@@ -9,6 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..lexicon import ORG_ANAPHORS
+from ..mentions import BODY_NOUNS
 from . import ORG, draft, dobj, is_passive, rule
 
 
@@ -50,6 +51,38 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject.new and owner is not None and subject is not owner:
         yield claim.but(type="parent_org", object=owner, value=None, value_ref=None, kind=None,
                         rule="orgline.name_for_own.v1", confidence=0.6)
+
+
+@rule("operated_as", "operate trade play compete exist function run")
+def operated_as(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "played its first seasons as N", "now operates as N", "has traded as N since 2017",
+    "already existed in 1903 under the name N": a name borne, not a body described."""
+    if verb.pos_ != "VERB":
+        return
+    obj = dobj(verb)  # "played its first seasons as N"
+    called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
+              for t in p.subtree if t.i > p.i and r.mention(t) is not None]
+    heads = r.preps(verb, "as") + (r.preps(obj, "as") if obj is not None else []) + called[:1]
+    name = next((n for n in map(_a_name, [r] * len(heads), heads) if n is not None), None)
+    subj_tok = r.subject(verb)
+    subject = r.ref(subj_tok, ORG)
+    if subject is None and name is not None and subj_tok is not None and subj_tok.pos_ == "NOUN" \
+            and subj_tok.lemma_.lower() in BODY_NOUNS and any(c.lower_ in ("a", "an") for c in subj_tok.children):
+        subject = Ref(subj_tok.left_edge.i, subj_tok.i + 1, EntityKind.ORG, name.text, new=True,
+                      via="description")  # "an unrelated maker of X has traded as N"
+    if name is None or subject is None or subject == name:
+        return
+    yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
+                negated=r.negated(verb), rule="orgline.operated_as.v1", confidence=0.75)
+
+
+def _a_name(r: Reader, tok: Token) -> Ref | None:
+    """The name at ``tok`` whatever NER took it for: after "as" or "under the name" a
+    capitalized name names a body ("operates as Hallwil Brightwell")."""
+    m = r.mention(tok)
+    if m is None or m.label_ not in ("org", "person", "place") or not m.text[:1].isupper():
+        return None
+    return Ref(m.start, m.end, EntityKind.ORG, m.text)
 
 
 def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
