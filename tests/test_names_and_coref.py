@@ -185,3 +185,30 @@ def test_we_incorporated_under_a_name() -> None:
     got = facts("We incorporated as a nonprofit in 2000 under the name Calder Tenants "
                 "Association, and became the Calder Tenants Alliance (CTA) in 2005.")
     assert ("named", "Calder Tenants Alliance", "Calder Tenants Association", "2000", False, None) in got
+
+
+def test_founded_by_people_who_had_left_another_body() -> None:
+    got = facts("The Socialist Society was set up in October 1931 by students who had left "
+                "the university's Labour Club over its refusal to oppose the government.")
+    assert ("split_from", "Socialist Society", "Labour Club", "1931-10", False, None) in got
+
+
+def test_a_dated_report_dates_what_it_tells_in_the_present() -> None:
+    got = facts("BRUSSELS, 14 June 2019 - Two small green parties announced on Friday that "
+                "they have merged. Groen Links (GL) and the Walloon movement Ecologie Citoyenne "
+                "now form a single party, Alliance Verte.")
+    assert ("merged", "Groen Links", "Alliance Verte", "2019-06-14", False, None) in got
+    assert ("founded", "Alliance Verte", None, "2019-06-14", False, None) in got
+    undated = facts("Groen Links (GL) and the Walloon movement Ecologie Citoyenne now form a "
+                    "single party, Alliance Verte.")
+    assert ("merged", "Groen Links", "Alliance Verte", None, False, None) in undated
+
+
+def test_the_party_is_the_one_renamed_party_by_its_delegates() -> None:
+    got = facts("OSTBY, 9 August 2023 - Delegates of the Heartland Alliance voted on Saturday "
+                "to rename the party the Heritage Party (HP). The alliance came into being in "
+                "March 2017. Country Voice, a splinter group of the Rural Liberty Party, had "
+                "been formed in Invercargill in 2011. Party president Tom Tull told reporters "
+                "in Dalby, where the party is headquartered, that the new name was popular.")
+    assert ("named", "Heritage Party", "Heritage Party", "2023-08-05", False, None) in got
+    assert ("location", "Heritage Party", "Dalby", None, False, None) in got

@@ -45,6 +45,7 @@ def read_claims(doc: Doc) -> list[Draft]:
                 found.extend(RULES[name][1](r, tok))
         attributor.apply(sent, found)
         drafts.extend(found)
+        r.learn_names(found)
         r.end_sentence(sent, [d.subject for d in found if d.subject.kind.value == "org"])
     return drafts
 

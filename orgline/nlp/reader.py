@@ -27,10 +27,12 @@ FOUNDING_VERBS = frozenset({"found", "establish", "form", "organize", "organise"
                             "launch", "set", "start", "constitute", "incorporate"})
 PUBLISHING_VERBS = frozenset({"publish", "issue", "print", "release", "write"})
 TOPIC_BONUS = 0.6
-# How salient a body named "X Party" must be to take "the party" from the body in focus,
-# when that one's name has no word for a body, or has another such word ("X Alliance").
+# How salient a body named "X Party" (by any name it was given) must be, against the body
+# in focus, to take "the party" from it when that one's names lack the word.
 RIVAL_SHARE = 0.05
-RIVAL_SHARE_BODY = 0.5
+# People who act for a body: "Delegates of the X voted to rename the party" is about X.
+SPOKESPEOPLE = frozenset({"delegate", "member", "leader", "official", "representative", "officer",
+                          "spokesperson", "spokesman", "spokeswoman", "president", "board"})
 
 
 class Reader:
@@ -45,11 +47,13 @@ class Reader:
         for short, long in doc._.orgline_aliases or []:
             self.aliases[norm_name(short.text)] = norm_name(long.text)
         self.dates: list[Span] = list(doc.spans[DATES_KEY])
+        self.report_date = self._dateline()
         self.dated = {i for d in self.dates for i in range(d.start, d.end)}
         self.salience: dict[str, float] = {}
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
         self.last_created: Ref | None = None
+        self.name_words: dict[str, list[str]] = {}  # words of the other names a body was given
         self.merged_here: Ref | None = None  # the result of a merger told in this sentence
         self.merged_before: Ref | None = None  # ... and in the sentence before
         self.created_here: Ref | None = None  # founded in the sentence being read
@@ -107,6 +111,24 @@ class Reader:
         if noun.dep_ == "attr":
             return self.ref(self.subject(noun.head))
         return self.first_ref([c for c in noun.children if c.dep_ == "appos"] + list(also))
+
+    def _dateline(self) -> str | None:
+        """ "BRUSSELS, 14 June 2019 - ...": the date a news report was filed."""
+        first = self.dates[0] if self.dates else None
+        if first is None or first.start > 4 or first.end >= len(self.doc) or \
+                self.doc[first.end].text not in ("-", "\u2013", "\u2014", "--") or not first._.edtf:
+            return None
+        return first._.edtf if len(first._.edtf) == 10 else None
+
+    def reported_now(self, trigger: Token) -> str | None:
+        """The report's date for what a dated report tells in the present ("now form",
+        "have merged"): an event it reports as news happened by then."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        if self.report_date is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        present = verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        return self.report_date if present else None
 
     def called(self, noun: Token) -> Ref | None:
         """ "a party they called X", "a group named X": the name a clause on the noun gives."""
@@ -213,12 +235,11 @@ class Reader:
         the word: only a rival that bears the word speaks against a body that does not."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORG_ANAPHORS:
             return True
-        words = ref.text.lower().split()
+        words = ref.text.lower().split() + self.name_words.get(self.key(ref), [])
         if tok.lemma_.lower() in words:
             return True
-        # "the party" may well be the Heartland Alliance; it is hardly the Comintern
-        share = RIVAL_SHARE_BODY if any(w in ORG_ANAPHORS for w in words) else RIVAL_SHARE
-        return self._salient_fitting(tok, share) is None
+        # "the party" is hardly the Comintern, nor the X Union, while a party is in view
+        return self._salient_fitting(tok, RIVAL_SHARE) is None
 
     def _salient_fitting(self, tok: Token, share: float = 0.0) -> Ref | None:
         """The most salient organization in focus whose name has the anaphor's noun."""
@@ -227,10 +248,10 @@ class Reader:
             return None
         top = max(self.salience.values())
         fitting = [k for k, v in self.salience.items() if v >= share * top and k in self.latest
-                   and word in self.latest[k].text.lower().split()]
+                   and word in self.latest[k].text.lower().split() + self.name_words.get(k, [])]
         if not fitting:
             return None
-        return self.latest[max(fitting, key=lambda k: self.salience[k])]
+        return self.latest[max(fitting, key=lambda k: self.salience[k] + (TOPIC_BONUS if k == self.topic else 0))]
 
     def _relative_antecedent(self, tok: Token) -> Ref | None:
         """ "the Freedom Caucus, which says it espouses ...": "it" inside a relative clause
@@ -271,6 +292,8 @@ class Reader:
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):
             # the first named subject; "One faction, Weatherman, ...": the apposition names it
             m = self.first_mention([subj] + [c for c in subj.children if c.dep_ == "appos"])
+            if m is None and subj.lemma_.lower() in SPOKESPEOPLE:  # "Delegates of the X voted"
+                m = self.first_mention(self.preps(subj, "of"))
             if m is not None and m.label_ == EntityKind.ORG.value:
                 self.sentence_subject = self.ref_of_span(m)
                 break
@@ -286,6 +309,12 @@ class Reader:
             self._add(ref, 0.6)
         if self.topic is None and self.salience:
             self.topic = max(self.salience, key=lambda k: self.salience[k])
+
+    def learn_names(self, drafts: list) -> None:
+        """ "renamed the party the National Heritage Party": later, "the party" fits it."""
+        for d in drafts:
+            if d.type == "named" and d.value and not d.subject.new:
+                self.name_words.setdefault(self.key(d.subject), []).extend(d.value.lower().split())
 
     def _add(self, ref: Ref, weight: float) -> None:
         if ref.kind is not EntityKind.ORG:

@@ -21,6 +21,9 @@ ORG_PERSON = (EntityKind.ORG, EntityKind.PERSON)
 PLACE = (EntityKind.PLACE,)
 PLACE_ORG = (EntityKind.PLACE, EntityKind.ORG)
 
+# What happens at a moment; a report's present tense dates these ("now form C").
+EVENTS = frozenset({"founded", "dissolved", "merged", "split_from", "named", "broke_with"})
+
 Rule = Callable[[Reader, Token], Iterator[Draft]]
 RULES: dict[str, tuple[frozenset[str], Rule]] = {}
 
@@ -43,6 +46,8 @@ def draft(r: Reader, trigger: Token, type_: str, subject: Ref, about: tuple[Ref,
         about = tuple(x for x in (subject, base.object, base.value_ref) if x is not None) + about
         base.date, end = r.dates_for(trigger, type_, about)
         base.end = base.end or end
+        if base.date is None and type_ in EVENTS:
+            base.date = r.reported_now(trigger)
     if subject.via == "coref":
         base.confidence -= 0.1
     return base

@@ -32,7 +32,8 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
     if subj is not None:
         steps += [c for c in subj.children if c.dep_ in ("relcl", "acl")]
     steps += [c for c in verb.children if c.dep_ == "agent" for p in c.children
-              for c in p.children if c.dep_ == "acl"]  # "formed by members expelled from Y"
+              for c in p.children if c.dep_ in ("acl", "relcl")]  # "formed by members
+    # expelled from Y", "set up by students who had left Y"
     people = _dissenters(r, subj, verb)
     if people is not None and people != new:
         return people
