@@ -212,3 +212,45 @@ def test_the_party_is_the_one_renamed_party_by_its_delegates() -> None:
                 "in Dalby, where the party is headquartered, that the new name was popular.")
     assert ("named", "Heritage Party", "Heritage Party", "2023-08-05", False, None) in got
     assert ("location", "Heritage Party", "Dalby", None, False, None) in got
+
+
+def test_a_new_body_under_an_old_name_denies_descent() -> None:
+    text = ("Students for Democracy (SFD) was founded in 1960 and collapsed in 1970. In 2006 a "
+            "new national student group adopted the name Students for Democracy. Its founders "
+            "have stated that the new SFD did not grow out of the old one.")
+    f = read(text)
+    bodies = [e for e in f.entities if e.label == "Students for Democracy"]
+    assert len(bodies) == 2
+    old, new = sorted(bodies, key=lambda e: len(e.names), reverse=True)
+    denial = [c for c in f.claims if c.type == "formed_from"]
+    assert [(c.subject, c.object, c.negated, c.according_to) for c in denial] == [
+        (new.key, old.key, True, new.key)]
+
+
+def test_registering_a_new_club_under_a_dormant_name() -> None:
+    f = read("The Racing Club was formed in 1907 and folded in 1983. A supporters' association "
+             "revived the dormant name in 2004, registering a new Racing Club. The new club "
+             "denies being a continuation of the original club.")
+    clubs = {e.key: e for e in f.entities if e.label == "Racing Club"}
+    assert len(clubs) == 2
+    founded = {c.date: c.subject for c in f.claims if c.type == "founded"}
+    assert founded["1907"] != founded["2004"]
+    denial = next(c for c in f.claims if c.type == "formed_from")
+    assert (denial.subject, denial.object, denial.negated) == (founded["2004"], founded["1907"], True)
+
+
+def test_a_party_starts_a_paper_and_a_group_adopts_a_manifesto() -> None:
+    got = facts("1921 - On 21 January delegates found the Communist Party of Norland (CPN).\n"
+                "1924 - On 12 February the party starts a daily paper, l'Aurora, founded by "
+                "Anton Berg.")
+    assert ("published", "l'Aurora", "Communist Party of Norland", "1924-02-12", False, None) in got
+    got = facts("In 1960 the Student League took the name Students for Democracy. Two years "
+                "later, meeting at a camp near Ostby, the group adopted the Ostby Statement, a "
+                "manifesto drafted largely by Tom Berg.")
+    assert ("published", "Ostby Statement", "Students for Democracy", "1962", False, None) in got
+
+
+def test_the_narrator_describes_what_a_speaker_mentions() -> None:
+    got = facts("The caucus has said it will apply to join the Coalition of Independent Voters, "
+                "an umbrella body for minor parties launched in 2019.")
+    assert ("founded", "Coalition of Independent Voters", None, "2019", False, None) in got

@@ -54,7 +54,10 @@ def _reporter(r: Reader, tok: Token) -> tuple[Ref, bool] | None:
     t = tok
     while t.head.i != t.i:
         child, t = t, t.head
-        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and (child.dep_ in (
+        if child.dep_ == "appos":
+            return None  # "X, an umbrella body launched in 2019": the narrator describes X
+        before = child.i < t.i and any(w.text == ";" for w in r.doc[child.right_edge.i:t.i])
+        if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not before and (child.dep_ in (
                 "ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and child.i > t.i
                 or child.dep_ in ("ccomp", "parataxis")):  # "..., he told interviewers"
             speaker = r.ref(r.subject(t), SPEAKERS)

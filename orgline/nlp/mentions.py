@@ -234,7 +234,7 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm", "charity",
+BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm", "charity", "faction",
                         "start-up", "startup", "union", "league", "society", "association",
                         "organization", "organisation", "network", "coalition", "federation",
                         "congregation", "order", "business", "enterprise", "maker", "manufacturer"})
@@ -328,6 +328,24 @@ def _doctrines(spans: list[Span]) -> list[Span]:
             and (s[-1].lower_.endswith("ism") or s[-1].text == "Thought") else s for s in spans]
 
 
+DOCUMENT_HEADS = frozenset({"statement", "manifesto", "declaration", "theses", "programme"})
+
+
+def _documents(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Port Huron Statement, a manifesto drafted by ...": a name that ends in a word
+    for a document, or is set beside one, is a work, whatever NER said."""
+    out = []
+    for s in spans:
+        root = s.root
+        described = any(c.dep_ == "appos" and c.lemma_.lower() in WORK_NOUNS and c.pos_ == "NOUN"
+                        and any(d.lower_ in ("a", "an") for d in c.children) for c in root.children)
+        if s.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and len(s) > 1 and (
+                s[-1].lower_ in DOCUMENT_HEADS or described):
+            s = Span(doc, s.start, s.end, label=EntityKind.WORK.value)
+        out.append(s)
+    return out
+
+
 def _vote_kinds(spans: list[Span]) -> list[Span]:
     """One string, one kind per document: an acronym tagged ORG once is an ORG throughout."""
     votes: dict[str, str] = {}
@@ -372,6 +390,9 @@ def _without_dates(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+_ELIDED = re.compile(r"^[a-z]['’][A-ZÀ-Ý]\w*$")  # "l'Unità", "d'Italia"
+
+
 def _titled_works(doc: Doc) -> list[Span]:
     """ "a monthly bulletin, The Net Mender," / "a pamphlet, Losing Ground,": a capitalized
     phrase in apposition to a word for a publication is that publication's title."""
@@ -391,10 +412,10 @@ def _titled_works(doc: Doc) -> list[Span]:
                 run = run[:-1]
             while len(run) and (run[0].is_punct or run[0].text in QUOTES):
                 run = run[1:]
-            words = [t for t in run if t.is_alpha]
-            if words and words[0].text[:1].isupper() and all(  # "Règle et Constitutions"
-                    t.text[:1].isupper() or t.is_stop or t.lower_ in CONNECTORS | {"et", "y", "und"}
-                    for t in words) and len(run) <= 8:
+            words = [t for t in run if t.is_alpha or _ELIDED.match(t.text)]
+            if words and all(  # "Règle et Constitutions", "l'Unità"
+                    t.text[:1].isupper() or _ELIDED.match(t.text) or (t.is_stop and t.i > words[0].i)
+                    or t.lower_ in CONNECTORS | {"et", "y", "und"} for t in words) and len(run) <= 8:
                 spans.append(Span(doc, run.start, run.end, label=EntityKind.WORK.value))
     return spans
 
@@ -411,5 +432,5 @@ def mentions_component(doc: Doc) -> Doc:
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
     spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
                    key=lambda m: m.start)
-    doc.spans[SPANS_KEY] = _doctrines(_vote_kinds(_bodies_named_as_people(doc, spans)))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_vote_kinds(_bodies_named_as_people(doc, spans))))
     return doc

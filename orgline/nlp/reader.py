@@ -30,6 +30,8 @@ TOPIC_BONUS = 0.6
 # How salient a body named "X Party" (by any name it was given) must be, against the body
 # in focus, to take "the party" from it when that one's names lack the word.
 RIVAL_SHARE = 0.05
+OLDER = frozenset({"old", "original", "first", "earlier", "older", "former", "pre-war", "prewar", "pre",
+                   "historic", "defunct"})
 # People who act for a body: "Delegates of the X voted to rename the party" is about X.
 SPOKESPEOPLE = frozenset({"delegate", "member", "leader", "official", "representative", "officer",
                           "spokesperson", "spokesman", "spokeswoman", "president", "board"})
@@ -53,6 +55,8 @@ class Reader:
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
         self.last_created: Ref | None = None
+        self.new_before: Ref | None = None  # a namesake body told of in the sentence before
+        self.sentence_start_prev: int | None = None
         self.name_words: dict[str, list[str]] = {}  # words of the other names a body was given
         self.merged_here: Ref | None = None  # the result of a merger told in this sentence
         self.merged_before: Ref | None = None  # ... and in the sentence before
@@ -148,6 +152,9 @@ class Reader:
         if tok is None:
             return None
         m = self.mention(tok)
+        namesake = self._namesake(tok, m)
+        if namesake is not None:
+            return namesake if namesake.kind in kinds else None
         if m is not None:
             ref = self.ref_of_span(m)
             return ref if ref.kind in kinds else None
@@ -173,6 +180,11 @@ class Reader:
             poss = [c for c in tok.children if c.dep_ == "poss"]
             return self.ref(poss[0], kinds) if poss else None
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
+            here = self.created_here  # "set up a new society under the old name; ... it was not"
+            if here is not None and here.new and here.end <= tok.i:
+                return here
+            if self.new_before is not None:  # "A new group took the name X. Its founders ..."
+                return self.new_before
             return self._relative_antecedent(tok) or self.focus(tok)
         if low in ("which", "who", "whom", "that") and tok.tag_ in ("WDT", "WP", "WP$"):
             clause = next((t for t in tok.ancestors if t.dep_ in ("relcl", "acl")), None)
@@ -198,6 +210,28 @@ class Reader:
                     c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
                 return self.focus(tok)
         return None
+
+    def bore_before(self, ref: Ref) -> bool:
+        """Whether an organization mention earlier in the text had this name."""
+        return any(m.end <= ref.start and m.label_ == EntityKind.ORG.value
+                   and self.key(self.ref_of_span(m)) == self.key(ref) for m in self.mentions)
+
+    def _namesake(self, tok: Token, m: Span | None) -> Ref | None:
+        """After a new body took an old body's name: "the new SDS" is the new one, "the old
+        one" / "the original club" / "the pre-war body" the one that bore it first."""
+        new = self.last_created
+        if new is None or not new.new or tok.i < new.end:
+            return None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nummod")}
+        if m is not None and self.key(self.ref_of_span(m)) != self.key(new):
+            return None
+        if mods & {"new", "present", "current", "revived", "modern"}:
+            return new
+        if not mods & OLDER or (m is None and tok.lemma_.lower() not in ORG_ANAPHORS | {"one"}):
+            return None
+        first = next((x for x in self.mentions if x.end <= new.start and x.label_ == EntityKind.ORG.value
+                      and self.key(self.ref_of_span(x)) == self.key(new)), None)
+        return self.ref_of_span(first, via="coref") if first is not None else None
 
     def focus(self, tok: Token) -> Ref | None:
         """The organization a pronoun or "the group" refers to; "we" and "our" are the
@@ -284,6 +318,10 @@ class Reader:
     # ---- sentence bookkeeping ----------------------------------------------------------
 
     def begin_sentence(self, sent: Span) -> None:
+        last = self.last_created
+        self.new_before = last if last is not None and last.new and self.sentence_start_prev is not None \
+            and last.start >= self.sentence_start_prev else None
+        self.sentence_start_prev = sent.start
         self.created_here = None
         if sent[0].text != "(" and any(t.pos_ in ("VERB", "AUX") for t in sent):  # not "(Bündnis 90)."
             self.merged_before, self.merged_here = self.merged_here, None
@@ -362,7 +400,7 @@ class Reader:
         """The objects of prepositions ``words`` under ``tok`` (conjuncts included)."""
         out: list[Token] = []
         heads = [tok] + [c for c in tok.children  # "broke away from Y": "from" hangs on "away"
-                         if c.dep_ in ("advmod", "prt") and c.lower_ in ("away", "off", "out")]
+                         if c.dep_ in ("advmod", "prt", "prep") and c.lower_ in ("away", "off", "out")]
         for c in (c for h in heads for c in h.children):
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
                 for p in c.children:

@@ -16,7 +16,7 @@ from .splits import departed_from
 # ---- founding -----------------------------------------------------------------------------
 
 @rule("founded", "found establish form create launch organize organise start set begin "
-      "constitute incorporate inaugurate come")
+      "constitute incorporate inaugurate come register")
 def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed"."""
     lemma = verb.lemma_.lower()
@@ -57,6 +57,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             c.lower_ in ("a", "an", "another") for c in obj.children):
         # "set up a new society under the old name, X": a body of its own, not the old X
         subject = Ref(obj.left_edge.i, obj.i + 1, EntityKind.ORG, names[0].text, new=True,
+                      via="description")
+    if subject is not None and obj is not None and subject.via == "mention" and r.bore_before(subject) \
+            and any(c.lower_ in ("new", "second", "another") for c in obj.children):
+        # "registering a new Racing Club": a namesake, not the body that bore the name before
+        names.append(subject)
+        subject = Ref(subject.start, subject.end, EntityKind.ORG, subject.text, new=True,
                       via="description")
     if subject is None:
         return
@@ -169,15 +175,31 @@ def _founder(r: Reader, tok: Token | None) -> Ref | None:
     return r.ref(tok, ORG_PERSON)
 
 
-@rule("formed_from", "grow emerge evolve develop spring arise")
+@rule("formed_from", "grow emerge evolve develop spring arise descend")
 def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X grew out of Y", "X emerged from Y"."""
+    """ "X grew out of Y", "X emerged from Y", "it was not descended from the pre-war body"."""
     subject = r.ref(r.subject(verb), ORG)
     if subject is None:
         return
     for origin in others(r, verb, subject, "out", "from", "of"):
         yield draft(r, verb, "formed_from", subject, object=origin,
                     negated=r.negated(verb), rule="orgline.formed_from.v1", confidence=0.75)
+        return
+
+
+@rule("continuation", "continuation successor")
+def continuation(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X denies being a continuation of Y", "X, the successor to Y": X formed from Y."""
+    if noun.pos_ != "NOUN":
+        return
+    holder = r.described(noun)
+    if holder is None and noun.dep_ == "attr":  # "denies being a continuation": "being" has no subject
+        holder = r.ref(r.subject(noun.head.head if noun.head.dep_ in ("xcomp", "pcomp", "ccomp") else noun.head), ORG)
+    if holder is None:
+        return
+    for origin in others(r, noun, holder, "of", "to"):
+        yield draft(r, noun, "formed_from", holder, object=origin, negated=r.negated(noun.head),
+                    rule="orgline.continuation.v1", confidence=0.65)
         return
 
 

@@ -32,11 +32,14 @@ def _work(r: Reader, tok: Token | None) -> Ref | None:
     return None
 
 
-@rule("published", "publish issue print release produce write author")
+@rule("published", "publish issue print release produce write author adopt start launch found establish")
 def published(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "W, published by A in May 1994", "A published W", "A issued a pamphlet, W"."""
+    """ "W, published by A in May 1994", "A published W", "A issued a pamphlet, W"; "the
+    party starts a daily paper, W", "the group adopted the X Statement, a manifesto"."""
     if verb.pos_ not in ("VERB", "AUX"):
         return
+    if verb.lemma_.lower() in ("adopt", "start", "launch", "found", "establish") and is_passive(verb):
+        return  # "a paper founded by Gramsci": its founder, not its publisher
     if is_passive(verb):
         work_tok = verb.head if verb.dep_ == "acl" else r.subject(verb)
         work = _work(r, work_tok)
