@@ -254,3 +254,14 @@ def test_the_narrator_describes_what_a_speaker_mentions() -> None:
     got = facts("The caucus has said it will apply to join the Coalition of Independent Voters, "
                 "an umbrella body for minor parties launched in 2019.")
     assert ("founded", "Coalition of Independent Voters", None, "2019", False, None) in got
+
+
+def test_a_group_called_x_is_not_a_namesake() -> None:
+    f = read('The Northern Movement was founded in 1983 from a group called NORAC (for '
+             '"NORthern ACademics") at Oslo University. Before it became the Northern Movement, '
+             'NORAC worked with other groups.')
+    assert "NORAC" not in names_of(f, "Northern Movement")
+    origin = next(c for c in f.claims if c.type == "formed_from")
+    label = {e.key: e for e in f.entities}
+    assert "NORAC" in {n.text for n in label[origin.object].names}
+    assert label[origin.subject].label == "Northern Movement" and origin.date == "1983"
