@@ -262,6 +262,8 @@ def test_a_group_called_x_is_not_a_namesake() -> None:
              'NORAC worked with other groups.')
     assert "NORAC" not in names_of(f, "Northern Movement")
     origin = next(c for c in f.claims if c.type == "formed_from")
+    assert all(c.subject == origin.subject for c in f.claims
+               if c.type == "named" and c.value == "Northern Movement")
     label = {e.key: e for e in f.entities}
     assert "NORAC" in {n.text for n in label[origin.object].names}
     assert label[origin.subject].label == "Northern Movement" and origin.date == "1983"
