@@ -267,3 +267,37 @@ def test_a_group_called_x_is_not_a_namesake() -> None:
     label = {e.key: e for e in f.entities}
     assert "NORAC" in {n.text for n in label[origin.object].names}
     assert label[origin.subject].label == "Northern Movement" and origin.date == "1983"
+
+
+def test_acronym_then_its_long_form_in_apposition_and_read_as_an_adverb() -> None:
+    text = ("ISG, the International Society for Glaciology, emerged from a working group. "
+            "ISG joined the International Council for Science (ICS) as an associate in 1993 "
+            "and moved its secretariat from Oslo to Innsbruck two years later.")
+    f = read(text)
+    assert {"ISG", "International Society for Glaciology"} <= names_of(f, "International Society for Glaciology")
+    got = facts(text)
+    assert ("member_of", "International Society for Glaciology", "International Council for Science",
+            "1993", False, None) in got
+    assert ("location", "International Society for Glaciology", "Innsbruck", "1995", False, None) in got
+
+
+def test_the_coalition_affiliated_with_read_as_a_participle() -> None:
+    got = facts("The Coalition of Garment Workers was organized in Los Angeles in 1976. The "
+                "coalition affiliated with the California Labor Federation in 1981 but withdrew "
+                "four years later.")
+    assert ("member_of", "Coalition of Garment Workers", "California Labor Federation", "1981",
+            False, None) in got
+
+
+def test_a_restrictive_participle_names_no_founding_of_the_body_in_focus() -> None:
+    got = facts("Students for Reform was founded in 1960. The expelled faction, organized in the "
+                "Worker Student Alliance, carried on separately from Boston.")
+    assert not any(c[0] == "founded" and c[2] is None and c[3] is None for c in got)
+
+
+def test_it_in_a_sentence_about_the_network_is_the_network() -> None:
+    got = facts("The Frost Society (FS) was founded in 1980. A splinter group of FS, the Coastal "
+                "Permafrost Network, was set up in 2009. The network, headquartered in Tromso, "
+                "issued a pamphlet, Losing Ground, in 2012, and it runs joint field courses with "
+                "the University Centre in Svalbard.")
+    assert any(c[0] == "worked_with" and c[1] == "Coastal Permafrost Network" for c in got)

@@ -70,6 +70,10 @@ def _mention_ending_at(doc: Doc, end: int) -> Span | None:
     return None
 
 
+def _mention_at_start(doc: Doc, start: int) -> Span | None:
+    return next((s for s in doc.spans[SPANS_KEY] if s.start == start), None)
+
+
 def _mention_at(doc: Doc, start: int, end: int) -> Span | None:
     for span in doc.spans[SPANS_KEY]:
         if span.start == start and span.end == end:
@@ -225,11 +229,20 @@ def _shortened(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
 
 
 def _as_known(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
-    """ "YAF, as Young Americans for Freedom was known, ...": the long form given in an
-    aside after the short one."""
+    """ "YAF, as Young Americans for Freedom was known, ...", "ISPG, the International
+    Society for Periglacial Geomorphology, ...": the long form set beside the short one."""
     links = []
     for tok in doc[:-4]:
-        if not (is_acronym(tok.text) and doc[tok.i + 1].text == "," and doc[tok.i + 2].lower_ == "as"):
+        if not (is_acronym(tok.text) and doc[tok.i + 1].text == ","):
+            continue
+        aside = doc[tok.i + 2].lower_ == "as"
+        long = _mention_at_start(doc, tok.i + 2 + (doc[tok.i + 2].lower_ == "the"))
+        if not aside and long is not None and long.label_ == EntityKind.ORG.value and \
+                long.end < len(doc) and doc[long.end].text == "," and letters_match(tok.text, long.text):
+            # "ISPG, the International Society for Periglacial Geomorphology, emerged ..."
+            links.append((_ensure_mention(doc, doc[tok.i:tok.i + 1], EntityKind.ORG, added), long))
+            continue
+        if not aside:
             continue
         start = tok.i + 3
         if doc[start].lower_ == "the":

@@ -335,6 +335,12 @@ class Reader:
             if m is not None and m.label_ == EntityKind.ORG.value:
                 self.sentence_subject = self.ref_of_span(m)
                 break
+            if m is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in ORG_ANAPHORS:
+                described = self.ref(subj)  # "The network, headquartered in P, ... and it runs"
+                if described is not None:
+                    self.sentence_subject = Ref(described.start, described.end, described.kind,
+                                                described.text, via="mention")
+                break
 
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         for k in self.salience:
@@ -370,6 +376,9 @@ class Reader:
         parser took for a subject ("1963 - In May the guild joins") is passed over."""
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and c.i not in self.dated:
+                return c
+        for c in verb.children:  # "ISPG joined ...", the acronym misread as an adverbial
+            if c.dep_ in ("npadvmod", "advmod") and c.i < verb.i and c.pos_ == "PROPN" and self.mention(c) is not None:
                 return c
         named = self._named_before_participle(verb)
         if named is not None:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
+from ..lexicon import ORG_ANAPHORS
 from ..reader import Reader
 from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
 
@@ -29,6 +30,9 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     else:
         objects = r.preps(tok, "with", "to")
         subject = r.ref(r.subject(tok), ORG_PERSON)
+        if subject is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in ORG_ANAPHORS and any(
+                c.lower_ == "the" for c in tok.head.children):
+            subject = r.focus(tok.head)  # "The coalition affiliated with X in 1981 but withdrew"
     if subject is None or tok.lower_ in ("will", "would") or _future(tok):
         return
     subj_tok = r.subject(tok.head if lemma == "member" else tok)
