@@ -301,3 +301,44 @@ def test_it_in_a_sentence_about_the_network_is_the_network() -> None:
                 "issued a pamphlet, Losing Ground, in 2012, and it runs joint field courses with "
                 "the University Centre in Svalbard.")
     assert any(c[0] == "worked_with" and c[1] == "Coastal Permafrost Network" for c in got)
+
+
+def test_the_trust_just_named_in_the_sentence() -> None:
+    got = facts("Shelter Link was founded in 1979. In 2010 we took over the Pilrig Hostel Trust, "
+                "which had run a hostel since 1962; the trust was dissolved and its hostel is now "
+                "part of Shelter Link.")
+    assert ("dissolved", "Pilrig Hostel Trust", None, "2010", False, None) in got
+
+
+def test_it_after_a_semicolon_is_the_body_just_formed() -> None:
+    got = facts("The Sisters of the Cross of Lyon was founded in 1850. Sisters in Canada broke away "
+                "in 1907 to form the Sisters of the Cross of Quebec, a diocesan congregation; it "
+                "was dissolved in 1968.")
+    assert ("dissolved", "Sisters of the Cross of Quebec", None, "1968", False, None) in got
+
+
+def test_officers_speak_for_their_society() -> None:
+    got = facts("The Edinburgh Socialist Society was set up in 1931. In 1941 loyalists broke away "
+                "to form the Democratic Socialist Group. The society's officers denied that it had "
+                "ever been affiliated with the Communist Party.")
+    assert any(c[:2] == ("member_of", "Edinburgh Socialist Society") and c[4] for c in got)
+    assert not any(c[0] == "founded_by" and c[2] == "Edinburgh Socialist Society" for c in got)
+
+
+def test_clubs_of_a_town_and_a_body_not_begun() -> None:
+    got = facts("The Chess Association was founded in 1884. In 1946 the Glasgow clubs leave and "
+                "form the Western Chess League.")
+    assert not any(c[0] == "founded_by" for c in got)
+    assert not any(c[0] == "founded" for c in facts("The German Greens did not begin as a party."))
+
+
+def test_a_capitalized_word_for_a_body_is_no_name() -> None:
+    f = read("The Heritage Party was founded in 2017. Party president Tom Tull spoke in Dalby.")
+    assert "Party" not in {e.label for e in f.entities}
+
+
+def test_the_group_after_a_rename_is_the_renamed_body() -> None:
+    got = facts("The League for Democracy (LD) kept a student department, the Student League "
+                "(SL). In January 1960 SL took the name Students for Reform. Two years later, "
+                "meeting near Ostby, the group adopted the Ostby Statement, a manifesto.")
+    assert ("published", "Ostby Statement", "Students for Reform", "1962", False, None) in got

@@ -135,6 +135,10 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if kind is EntityKind.ORG and len(ent) == 1 and not is_acronym(ent.text) and \
                 ent[0].pos_ != "PROPN":
             continue
+        if kind is EntityKind.ORG and len(ent) == 1 and ent.text.lower() in ORG_HEADS and not any(
+                len(e) > 1 and _strip_det(e)[:1].text == ent.text for e in doc.ents if e.end <= ent.start):
+            continue  # "Party president Tull": a word for a body names none, unless it is
+            # short for a name that began with it ("the Movement for ...", then "the Movement")
         if kind is EntityKind.ORG and ent[-1].pos_ == "ADJ":
             continue  # "Anti-Revisionist": a description, not a name
         if ent.text in NOT_ACRONYMS and kind is not EntityKind.PLACE:

@@ -71,7 +71,11 @@ class Reader:
 
     def key(self, ref: Ref) -> str:
         k = norm_name(ref.text)
-        return self.aliases.get(k, k)
+        seen = {k}
+        while k in self.aliases and self.aliases[k] not in seen:  # SDS -> Students for ... -> SLID
+            k = self.aliases[k]
+            seen.add(k)
+        return k
 
     def _named_after_comma(self, tok: Token) -> Span | None:
         """ "set up a permanent body, the Dockside Renters Committee,": a name right after
@@ -185,12 +189,15 @@ class Reader:
                 return here
             if self.new_before is not None:  # "A new group took the name X. Its founders ..."
                 return self.new_before
+            if here is not None and here.end <= tok.i and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                    t.text == ";" for t in self.doc[here.end:tok.i]):
+                return here  # "... to form the Sisters of Quebec; it was dissolved in 1968"
             return self._relative_antecedent(tok) or self.focus(tok)
         if low in ("which", "who", "whom", "that") and tok.tag_ in ("WDT", "WP", "WP$"):
             clause = next((t for t in tok.ancestors if t.dep_ in ("relcl", "acl")), None)
             if clause is not None:  # "Young Roots, with which we work": the antecedent
                 return self.ref(clause.head, kinds)
-        if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
             named_by = self.first_mention(c for c in tok.children if c.dep_ == "compound")
             if named_by is not None and named_by.label_ == EntityKind.ORG.value:
                 return self.ref_of_span(named_by)  # "the Country Voice party"
@@ -249,7 +256,7 @@ class Reader:
             others = [k for k in self.salience if k != self.key(speaker) and k in self.latest]
             best = self.latest[max(others, key=lambda k: self.salience[k])] if others else None
         if best is not None and not self._fits(best, tok):
-            best = self._salient_fitting(tok) or best
+            best = self._salient_fitting(tok, exclude=speaker) or best
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
 
     def _speaker(self, tok: Token) -> Ref | None:
@@ -275,9 +282,14 @@ class Reader:
         # "the party" is hardly the Comintern, nor the X Union, while a party is in view
         return self._salient_fitting(tok, RIVAL_SHARE) is None
 
-    def _salient_fitting(self, tok: Token, share: float = 0.0) -> Ref | None:
+    def _salient_fitting(self, tok: Token, share: float = 0.0, exclude: Ref | None = None) -> Ref | None:
         """The most salient organization in focus whose name has the anaphor's noun."""
         word = tok.lemma_.lower()
+        here = [m for m in self.mentions if tok.sent.start <= m.start and m.end <= tok.i
+                and m.label_ == EntityKind.ORG.value and word in m.text.lower().split()
+                and (exclude is None or self.key(self.ref_of_span(m)) != self.key(exclude))]
+        if here:  # "we took over the Pilrig Hostel Trust ...; the trust was dissolved"
+            return self.ref_of_span(here[-1], via="coref")
         if not self.salience:
             return None
         top = max(self.salience.values())
@@ -332,6 +344,12 @@ class Reader:
             m = self.first_mention([subj] + [c for c in subj.children if c.dep_ == "appos"])
             if m is None and subj.lemma_.lower() in SPOKESPEOPLE:  # "Delegates of the X voted"
                 m = self.first_mention(self.preps(subj, "of"))
+                poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if m is None and poss is not None and poss.lower_ not in ORG_PRONOUNS:
+                    owner = self.ref(poss)  # "The society's officers denied that it ..."
+                    if owner is not None:
+                        self.sentence_subject = Ref(owner.start, owner.end, owner.kind, owner.text)
+                        break
             if m is not None and m.label_ == EntityKind.ORG.value:
                 self.sentence_subject = self.ref_of_span(m)
                 break
@@ -359,6 +377,8 @@ class Reader:
         for d in drafts:
             if d.type == "named" and d.value and not d.subject.new:
                 self.name_words.setdefault(self.key(d.subject), []).extend(d.value.lower().split())
+                if norm_name(d.value) not in self.aliases and norm_name(d.value) != self.key(d.subject):
+                    self.aliases[norm_name(d.value)] = self.key(d.subject)  # one body in focus
 
     def _add(self, ref: Ref, weight: float) -> None:
         if ref.kind is not EntityKind.ORG:

@@ -66,8 +66,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
                       via="description")
     if subject is None:
         return
-    if lemma in ("begin", "start") and obj is None and not r.preps(verb, "as"):
-        return  # "it began as a soup run" founds; "it did not start from nothing" does not
+    if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)):
+        return  # "it began as a soup run" founds; "it did not start from nothing" does not,
+        # nor "the Greens did not begin as a party"
     if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
             "pcomp", "ccomp", "pobj"):
         return  # "historians disagree about when X was founded": a question, not a founding
@@ -99,6 +100,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.85)
     left = departed_from(r, verb, subject)
+    if left is not None and founder == left:
+        founder = None  # "they broke away to form X": X's founders left that body
     if left is not None:
         yield founding.but(type="split_from", object=left, place=None,
                            rule="orgline.left_and_founded.v1", confidence=0.7)

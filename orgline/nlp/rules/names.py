@@ -129,6 +129,9 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
         if obj is not None and any(c.lemma_.lower() == "name" and c.dep_ == "compound"
                                    for c in obj.children):
             return r.ref(obj, ORG)  # "took the name Weavers Union", parsed name-as-compound
+        if obj is not None and any(c.dep_ == "dative" and c.lemma_.lower() == "name"
+                                   for c in verb.children):
+            return _a_name(r, obj)  # "took the name Students for Reform", "name" as dative
         if obj is None or obj.lemma_.lower() != "name":
             return None
         for pobj in r.preps(verb, "to") + r.preps(obj, "of"):
