@@ -342,3 +342,26 @@ def test_the_group_after_a_rename_is_the_renamed_body() -> None:
                 "(SL). In January 1960 SL took the name Students for Reform. Two years later, "
                 "meeting near Ostby, the group adopted the Ostby Statement, a manifesto.")
     assert ("published", "Ostby Statement", "Students for Reform", "1962", False, None) in got
+
+
+def test_the_new_name_took_effect_on_a_day() -> None:
+    got = facts("The Workers Rally (WR) was founded in 1972 as the National Front. The new name, "
+                "Workers Rally, was approved by a vote of the members and took effect on 1 June 2018.")
+    assert ("named", "Workers Rally", "Workers Rally", "2018-06-01", False, None) in got
+
+
+def test_people_by_their_role_and_the_group_of_their_followers() -> None:
+    text = ("The National Front was launched in 1972, and Jean-Paul Le Brun, a former deputy, "
+            "became its first president. In December 1998 Le Brun's deputy Bruno Marchal was "
+            "expelled. Marchal's followers met at Arles in January 1999 and founded a party they "
+            "called Front national-Mouvement national. In May 1999 the Marchal group took the "
+            "name National Republican Movement (NRM).")
+    f = read(text)
+    assert {e.kind.value for e in f.entities if e.label in ("Le Brun", "Marchal")} == {"person"}
+    got = facts(text)
+    new = {c[1] for c in got if c[0] == "founded" and c[3] == "1999-01"}
+    assert len(new) == 1
+    assert ("location", new.pop(), "Arles", "1999-01", False, None) in got
+    renamed = next(c for c in f.claims if c.type == "named" and c.value == "National Republican Movement")
+    founded = next(c for c in f.claims if c.type == "founded" and c.date == "1999-01")
+    assert renamed.subject == founded.subject

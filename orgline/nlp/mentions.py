@@ -350,6 +350,32 @@ def _documents(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+# What only a person is: "Jean-Marie Le Pen, a former deputy", "her father".
+PERSON_ROLES = frozenset({"deputy", "president", "leader", "founder", "secretary", "chairman",
+                          "chairwoman", "chair", "minister", "senator", "journalist", "lawyer",
+                          "engineer", "priest", "nun", "activist", "politician", "writer", "poet",
+                          "columnist", "professor", "historian", "teacher", "nurse", "doctor",
+                          "bishop", "mayor", "editor", "whip", "spokesperson", "spokesman"})
+
+
+def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Jean-Marie Le Pen, a former deputy, became its first president": a name set beside
+    a word for what only a person is names a person, and so does its surname elsewhere."""
+    people = set()
+    out = []
+    for s in spans:
+        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_ROLES
+                        and any(d.lower_ in ("a", "an") for d in c.children) for c in s.root.children)
+        titled = s.start > 0 and doc[s.start - 1].lemma_.lower() in PERSON_ROLES and \
+            doc[s.start - 1].pos_ == "NOUN"  # "Le Pen's deputy Bruno Mégret"
+        if len(s) > 1 and (described or titled):
+            s = Span(doc, s.start, s.end, label=EntityKind.PERSON.value)  # "Le Pen" of "Jean-Marie Le Pen"
+            people.update(doc[k:s.end].text for k in range(s.start + 1, s.end) if doc[k].text[:1].isupper())
+        out.append(s)
+    return [Span(doc, s.start, s.end, label=EntityKind.PERSON.value)
+            if s.label_ != EntityKind.PERSON.value and s.text in people else s for s in out]
+
+
 def _vote_kinds(spans: list[Span]) -> list[Span]:
     """One string, one kind per document: an acronym tagged ORG once is an ORG throughout."""
     votes: dict[str, str] = {}
@@ -436,5 +462,6 @@ def mentions_component(doc: Doc) -> Doc:
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
     spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
                    key=lambda m: m.start)
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_vote_kinds(_bodies_named_as_people(doc, spans))))
+    spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc

@@ -57,7 +57,8 @@ class Reader:
         self.last_created: Ref | None = None
         self.new_before: Ref | None = None  # a namesake body told of in the sentence before
         self.sentence_start_prev: int | None = None
-        self.name_words: dict[str, list[str]] = {}  # words of the other names a body was given
+        self.name_words: dict[str, list[str]] = {}
+        self.led_by: dict[str, Ref] = {}  # person -> the body their followers founded  # words of the other names a body was given
         self.merged_here: Ref | None = None  # the result of a merger told in this sentence
         self.merged_before: Ref | None = None  # ... and in the sentence before
         self.created_here: Ref | None = None  # founded in the sentence being read
@@ -142,9 +143,15 @@ class Reader:
         """ "a party they called X", "a group named X": the name a clause on the noun gives."""
         for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
             if clause.lemma_.lower() in ("call", "name", "dub", "christen"):
-                named = self.first_ref(c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp"))
+                given = [c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")]
+                named = self.first_ref(given)
                 if named is not None:
                     return named
+                for c in given:  # "a party they called Front national-Mouvement national"
+                    span = self.doc[c.left_edge.i:c.right_edge.i + 1]
+                    if span[0].text[:1].isupper() and len(span) <= 8 and not any(t.i in self.dated for t in span):
+                        return Ref(span.start, span.end, EntityKind.ORG, span.text, new=True,
+                                   via="description")  # a name no mention holds: a body of its own
         return None
 
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
@@ -197,6 +204,10 @@ class Reader:
             clause = next((t for t in tok.ancestors if t.dep_ in ("relcl", "acl")), None)
             if clause is not None:  # "Young Roots, with which we work": the antecedent
                 return self.ref(clause.head, kinds)
+        if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
+            leader = next((c for c in tok.children if c.dep_ == "compound" and norm_name(c.text) in self.led_by), None)
+            if leader is not None:  # "the Mégret group": the body Mégret's followers founded
+                return self.led_by[norm_name(leader.text)]
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
             named_by = self.first_mention(c for c in tok.children if c.dep_ == "compound")
             if named_by is not None and named_by.label_ == EntityKind.ORG.value:

@@ -60,7 +60,7 @@ class _Builder:
         self.names: dict[str, list[str]] = defaultdict(list)  # entity key -> surface names
         self.kinds: dict[str, EntityKind] = {}
         self.mentions: dict[str, list[Span]] = defaultdict(list)
-        self.short_of: dict[str, str] = {}  # norm long name -> short surface form
+        self.short_of: dict[str, list[str]] = {}  # norm long name -> its short forms, translations
 
     def add(self, key: str, kind: EntityKind, name: str | None, span: Span | None = None) -> None:
         self.clusters.find(key)
@@ -78,7 +78,7 @@ class _Builder:
             kind = EntityKind(short.label_) if short.label_ else EntityKind.ORG
             self.add(_key(kind, long.text), kind, long.text)
             self.clusters.union(_key(kind, long.text), _key(short.label_ or kind, short.text))
-            self.short_of[norm_name(long.text)] = short.text
+            self.short_of.setdefault(norm_name(long.text), []).append(short.text)
         self._link_places()
         self._link_country_forms()
         for d in self.drafts:
@@ -171,11 +171,11 @@ def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
     return DocumentFacts(source=source, entities=keep, claims=claims)
 
 
-def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, str]) -> list[Claim]:
+def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, list[str]]) -> list[Claim]:
     """Complete the `named` claims: a short form and its long form are dated alike (either
     way round), and a name that no rename introduced is the one the organization was
     founded under."""
-    long_of = {norm_name(short): long for long, short in short_of.items()}
+    long_of = {norm_name(short): long for long, shorts in short_of.items() for short in shorts}
     out = _present_names(claims, by_key)
     for c in claims:  # "changed its name to HARP" dates "Hull Action for Refugee Placement" too
         partner = long_of.get(norm_name(c.value or "")) if c.type == "named" else None
@@ -191,20 +191,31 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, s
     for org, f in founded.items():
         if by_key[org].kind is not EntityKind.ORG:
             continue
+        # "Until 2018 it was called the National Front": borne from the founding until then,
+        # and the names nothing else dates are borne from then on
+        until = [c for c in out if c.type == "named" and c.subject == org and c.end and not c.date
+                 and (bounds(f.date) or (0, 0))[0] <= (bounds(c.end) or (0, 0))[0]]
+        for c in until:
+            c.date = f.date
         has = {norm_name(c.value or "") for c in out if c.type == "named" and c.subject == org}
         for name in by_key[org].names:
+            partner = long_of.get(norm_name(name.text))  # a short form or translation of a
+            if partner is not None and norm_name(partner) in has:  # dated name is dated with it
+                continue
             if name.kind is NameKind.OFFICIAL and norm_name(name.text) not in has:
-                out.append(Claim(type="named", subject=org, value=name.text, date=f.date,
-                                 kind="official", evidence=f.evidence, rule="orgline.named_at_founding.v1",
-                                 confidence=0.6))
+                out.append(Claim(type="named", subject=org, value=name.text,
+                                 date=until[0].end if until else f.date, kind="official",
+                                 evidence=until[0].evidence if until else f.evidence,
+                                 rule="orgline.named_after.v1" if until else "orgline.named_at_founding.v1",
+                                 confidence=0.55 if until else 0.6))
     has_short = {(c.subject, norm_name(c.value or "")) for c in out if c.type == "named" and c.date}
     for c in list(out):
-        short = short_of.get(norm_name(c.value or "")) if c.type == "named" else None
-        if short and short in {n.text for n in by_key[c.subject].names} and (
-                c.subject, norm_name(short)) not in has_short:
-            out.append(Claim(type="named", subject=c.subject, value=short, date=c.date,
-                             kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
-                             confidence=c.confidence))
+        for short in short_of.get(norm_name(c.value or ""), []) if c.type == "named" else []:
+            if short in {n.text for n in by_key[c.subject].names} and (
+                    c.subject, norm_name(short)) not in has_short:
+                out.append(Claim(type="named", subject=c.subject, value=short, date=c.date, end=c.end,
+                                 kind="short", evidence=c.evidence, rule="orgline.named_short.v1",
+                                 confidence=c.confidence))
     for entity in by_key.values():  # an organization of several names: each one is stated
         if entity.kind is not EntityKind.ORG or entity.key in founded or len(entity.names) < 2:
             continue

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ...model import EntityKind
+from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -58,6 +58,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         # "set up a new society under the old name, X": a body of its own, not the old X
         subject = Ref(obj.left_edge.i, obj.i + 1, EntityKind.ORG, names[0].text, new=True,
                       via="description")
+    if subject is not None and subject.new and subject.via == "description" and obj is not None \
+            and r.called(obj) == subject:
+        names.append(Ref(subject.start, subject.end, EntityKind.ORG, subject.text))
     if subject is not None and obj is not None and subject.via == "mention" and r.bore_before(subject) \
             and any(c.lower_ in ("new", "second", "another") for c in obj.children):
         # "registering a new Racing Club": a namesake, not the body that bore the name before
@@ -84,6 +87,11 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     place = next((p for p in places if p is not None), None)
     founding.place = place
     r.last_created = r.created_here = subject
+    people = r.subject(verb) if obj is not None else None
+    poss = next((c for c in people.children if c.dep_ == "poss"), None) if people is not None else None
+    if poss is not None and people.lemma_.lower() in ("follower", "supporter", "ally", "disciple"):
+        if poss.pos_ == "PROPN":  # "Mégret's followers founded X": later, "the Mégret group"
+            r.led_by[norm_name(poss.text)] = subject
     if lemma == "incorporate" and subject.via == "coref":
         # "the business was incorporated in 1930 as X": a body already told of takes a
         # legal form and a name; it is not founded again

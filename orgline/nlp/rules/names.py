@@ -78,6 +78,22 @@ def operated_as(r: Reader, verb: Token) -> Iterator[Draft]:
                 negated=r.negated(verb), rule="orgline.operated_as.v1", confidence=0.75)
 
 
+@rule("new_name", "name")
+def new_name(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "The new name, National Rally, was approved ... and took effect on 1 June 2018": the
+    body in focus bears the name from the date its adoption gives."""
+    if noun.pos_ != "NOUN" or not any(c.lower_ in ("new", "current", "present") for c in noun.children) \
+            or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return
+    name = next((n for n in (_a_name(r, c) for c in noun.children if c.dep_ == "appos") if n), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    subject = r.ref(poss, ORG) if poss is not None else r.focus(noun)
+    if name is None or subject is None:
+        return
+    yield draft(r, noun, "named", subject, value=name.text, value_ref=name, kind="official",
+                negated=r.negated(noun.head), rule="orgline.new_name.v1", confidence=0.7)
+
+
 def _a_name(r: Reader, tok: Token) -> Ref | None:
     """The name at ``tok`` whatever NER took it for: after "as" or "under the name" a
     capitalized name names a body ("operates as Hallwil Brightwell")."""
