@@ -365,3 +365,19 @@ def test_people_by_their_role_and_the_group_of_their_followers() -> None:
     renamed = next(c for c in f.claims if c.type == "named" and c.value == "National Republican Movement")
     founded = next(c for c in f.claims if c.type == "founded" and c.date == "1999-01")
     assert renamed.subject == founded.subject
+
+
+def test_dissidents_of_the_body_in_view() -> None:
+    got = facts("The 2004 split left the Ostby Party divided; dissidents formed the Free Ostby Party.")
+    assert ("split_from", "Free Ostby Party", "Ostby Party", None, False, None) in got
+
+
+def test_a_committee_set_up_then_named() -> None:
+    got = facts("The Norland Workers Party (NWP) was founded in 1950. Its student wing was set up "
+                "in 1960. A strike at Ostby in May 1967 split the NWP in turn. Radicals who broke "
+                "with its leadership set up a coordination committee in November 1967, which took "
+                "the name Norland Committee of Revolutionaries (NCR) the following May.")
+    ncr = "Norland Committee of Revolutionaries"
+    assert ("founded", ncr, None, "1967-11", False, None) in got
+    assert ("named", ncr, ncr, "1968-05", False, None) in got
+    assert ("split_from", ncr, "Norland Workers Party", "1967-11", False, None) in got

@@ -141,7 +141,18 @@ class Reader:
 
     def called(self, noun: Token) -> Ref | None:
         """ "a party they called X", "a group named X": the name a clause on the noun gives."""
-        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        if noun.dep_ == "dobj":  # "set up a committee in 1967, which took the name X", the
+            clauses += [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i  # clause
+                        and any(w.lower_ == "which" and w.dep_ == "nsubj" for w in c.children)]  # misattached
+        for clause in clauses:
+            took = next((c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() == "name"), None)
+            if took is not None and clause.lemma_.lower() in ("take", "adopt", "assume"):
+                # "a coordination committee ..., which took the name X the following May"
+                named = self.first_ref([c for c in took.subtree if c.i > took.i] + [
+                    c for c in clause.children if c.i > took.i and c.dep_ in ("dobj", "oprd", "attr")])
+                if named is not None:
+                    return named
             if clause.lemma_.lower() in ("call", "name", "dub", "christen"):
                 given = [c for c in clause.children if c.dep_ in ("oprd", "dobj", "attr", "xcomp")]
                 named = self.first_ref(given)
@@ -203,7 +214,11 @@ class Reader:
         if low in ("which", "who", "whom", "that") and tok.tag_ in ("WDT", "WP", "WP$"):
             clause = next((t for t in tok.ancestors if t.dep_ in ("relcl", "acl")), None)
             if clause is not None:  # "Young Roots, with which we work": the antecedent
-                return self.ref(clause.head, kinds)
+                return self.ref(clause.head, kinds) or self.called(clause.head)
+            if low == "which" and tok.head.dep_ == "advcl":  # "set up a committee, which took ..."
+                obj = next((c for c in tok.head.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+                if obj is not None:
+                    return self.ref(obj, kinds) or self.called(obj)
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
             leader = next((c for c in tok.children if c.dep_ == "compound" and norm_name(c.text) in self.led_by), None)
             if leader is not None:  # "the Mégret group": the body Mégret's followers founded
@@ -374,10 +389,14 @@ class Reader:
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         for k in self.salience:
             self.salience[k] *= DECAY
-        for m in self.mentions:
-            if m.start >= sent.start and m.end <= sent.end and m.label_ == EntityKind.ORG.value:
-                weight = 1.0 if m.root.dep_ in SUBJECT_DEPS else 0.4
-                self._add(self.ref_of_span(m), weight)
+        inside = [m for m in self.mentions if m.start >= sent.start and m.end <= sent.end
+                  and m.label_ == EntityKind.ORG.value]
+        org_subject = any(m.root.dep_ in SUBJECT_DEPS for m in inside)
+        for m in inside:  # "A peasant uprising split the CPI(M)": with no body as subject, the
+            # body the main verb acts on is the one in focus
+            main_object = not org_subject and m.root.dep_ == "dobj" and m.root.head.dep_ == "ROOT"
+            weight = 1.0 if m.root.dep_ in SUBJECT_DEPS or main_object else 0.4
+            self._add(self.ref_of_span(m), weight)
         for ref in subjects:
             self._add(ref, 0.6)
         if self.topic is None and self.salience:

@@ -43,7 +43,8 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
             c.lower_ in ("a", "an", "another") for c in subj_tok.children):
         subject = Ref(subj_tok.left_edge.i, subj_tok.i + 1, EntityKind.ORG, name.text, new=True,
                       via="description")  # "a new student group adopted the name N"
-    if subject is None or (subject == name and not subject.new):
+    if subject is None or (subject == name and not subject.new and not (
+            subj_tok is not None and subj_tok.lower_ == "which")):  # "a committee, which took the name N"
         return
     claim = draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
                    negated=r.negated(verb), rule="orgline.renamed.v1", confidence=0.85)

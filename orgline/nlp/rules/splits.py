@@ -40,12 +40,17 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
     for step in steps:
         if step.lemma_.lower() not in DEPARTING:
             continue
+        broke_with = step.lemma_.lower() == "break" and r.preps(step, "with")  # "radicals who broke
+        # with its leadership set up X": they broke with the body whose leadership it was
         if step.lemma_.lower() in ("break", "split", "walk") and not any(
-                c.lower_ in ("away", "off", "out") for c in step.children) and not r.preps(step, "from"):
+                c.lower_ in ("away", "off", "out") for c in step.children) and not r.preps(step, "from") \
+                and not broke_with:
             continue
         obj = dobj(step)
         left = r.ref(obj, ORG) if obj is not None and step.lemma_.lower() in ("leave", "quit") else None
-        left = left or next(others(r, step, new, "from", "of"), None)
+        left = left or next(others(r, step, new, "from", "of", *(("with",) if broke_with else ())), None)
+        if left is None and broke_with:
+            left = next((r.ref(c, ORG) for p in r.preps(step, "with") for c in p.children if c.dep_ == "poss"), None)
         if left is None and step.lemma_.lower() != "expel":
             left = r.focus_before
         if left is not None and left != new:
@@ -71,8 +76,17 @@ def _dissenters(r: Reader, subj: Token | None, verb: Token) -> Ref | None:
             continue
         body = next((o for p in r.preps(noun, "from", "of") if (o := r.refs_in(p, ORG)) is not None), None)
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if body is None and poss is None and lemma in DISSENTERS:
+            return _in_view(r, noun)  # "the dissidents ... founded X": dissidents of the body in view
         return body or (r.ref(poss, ORG) if poss is not None else None)
     return None
+
+
+def _in_view(r: Reader, tok: Token) -> Ref | None:
+    """The body named last before ``tok`` in its sentence, else the one in focus."""
+    before = [m for m in r.mentions if tok.sent.start <= m.start and m.end <= tok.i
+              and m.label_ == "org"]
+    return r.ref_of_span(before[-1], via="coref") if before else r.focus_before
 
 
 @rule("split_away", "break split secede defect splinter")
