@@ -381,3 +381,11 @@ def test_a_committee_set_up_then_named() -> None:
     assert ("founded", ncr, None, "1967-11", False, None) in got
     assert ("named", ncr, ncr, "1968-05", False, None) in got
     assert ("split_from", ncr, "Norland Workers Party", "1967-11", False, None) in got
+
+
+def test_two_clubs_merge_into_a_club_ner_takes_for_a_person() -> None:
+    got = facts("Fyllingen played in the Third Division. After the 2011 season, Fyllingen merged "
+                "with Lov-Ham to create FK Fyllingsdalen, and the two clubs ceased to exist.")
+    assert ("merged", "Fyllingen", "FK Fyllingsdalen", "2011", False, None) in got
+    assert ("merged", "Lov-Ham", "FK Fyllingsdalen", "2011", False, None) in got
+    assert {c[1] for c in got if c[0] == "dissolved"} == {"Fyllingen", "Lov-Ham"}

@@ -343,6 +343,14 @@ class Reader:
         if tok.lemma_.lower() not in ORG_ANAPHORS or tok.tag_ != "NNS" or not any(
                 c.lower_ in ("both", "two") for c in tok.children):
             return []
+        here: dict[str, Ref] = {}  # "A merged with B to create C, and the two clubs ceased to exist"
+        for m in self.mentions:
+            if tok.sent.start <= m.start and m.end <= tok.i and m.label_ == EntityKind.ORG.value:
+                ref = self.ref_of_span(m)
+                if self.merged_here is None or self.key(ref) != self.key(self.merged_here):
+                    here[self.key(ref)] = ref
+        if len(here) >= 2:
+            return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in list(here.values())[-2:]]
         ranked = sorted(self.salience, key=lambda k: -self.salience[k])[:2]
         refs = [self.latest[k] for k in ranked if k in self.latest]
         return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in refs] if len(refs) == 2 else []

@@ -254,8 +254,17 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into")) if x]
     form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
                  and c.lemma_.lower() in ("form", "create", "found", "become", "establish")), None)
-    result = r.ref(dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None), ORG) \
-        if form is not None else None
+    made = (dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None)) if form is not None else None
+    result = r.ref(made, ORG) if made is not None else None
+    held = r.mention(made) if made is not None else None
+    if result is None and held is not None and held.label_ == EntityKind.PERSON.value:
+        result = Ref(held.start, held.end, EntityKind.ORG, held.text)  # what a merger creates is a body
+    if result is None and made is not None and made.pos_ == "PROPN" and held is None:
+        span = r.doc[made.left_edge.i:made.i + 1]  # "to create FK Fyllingsdalen", a name NER missed
+        if span[0].lower_ == "the":
+            span = span[1:]
+        if len(span) and span[0].text[:1].isupper() and not any(t.i in r.dated for t in span):
+            result = Ref(span.start, span.end, EntityKind.ORG, span.text)
     if result is None and not into and r.created_here is not None and r.created_here not in members:
         result = r.created_here  # "The alliance came into being when A united with B"
     target = result or (into[0] if into else None)
