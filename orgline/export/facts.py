@@ -30,7 +30,8 @@ class _Entities:
         if eid not in self.cache:
             e = self.s.get(EntityRow, eid)
             assert e is not None
-            names = list(self.s.scalars(select(NameRow.name).where(NameRow.entity_id == eid).order_by(NameRow.id)))
+            names = list(dict.fromkeys(self.s.scalars(  # each name once, however many sources give it
+                select(NameRow.name).where(NameRow.entity_id == eid).order_by(NameRow.id))))
             self.cache[eid] = {"id": f"e{eid}", "kind": e.kind, "label": e.label, "names": names}
         return self.cache[eid]
 

@@ -76,7 +76,7 @@ def _existing(s: Session, when: tuple[int, int]) -> list[int]:
 def _entity(s: Session, e: EntityRow) -> Row:
     names = s.scalars(select(NameRow).where(NameRow.entity_id == e.id).order_by(NameRow.id)).all()
     return {"id": e.id, "kind": e.kind, "label": e.label, "qid": e.qid, "source": e.source_id,
-            "names": [n.name for n in names]}
+            "names": list(dict.fromkeys(n.name for n in names))}  # each name once, in order of first use
 
 
 def find_entities(store: Store, name_or_id: str) -> list[int]:

@@ -276,9 +276,12 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
 def _validity(claims: list[Claim], by_key: dict[str, Entity]) -> None:
     """Date each entity's names from its `named` claims; a name ends where the next begins."""
     per_entity: dict[str, list[Claim]] = defaultdict(list)
+    ended: dict[str, str] = {}  # a body dissolved or merged away bears no name after that
     for c in claims:
         if c.type == "named" and not c.negated:
             per_entity[c.subject].append(c)
+        if c.type in ("dissolved", "merged") and c.date and not c.negated and not c.according_to:
+            ended[c.subject] = c.date
     for ekey, named in per_entity.items():
         entity = by_key[ekey]
         longs = sorted((c for c in named if c.kind != "short" and c.date),
@@ -301,7 +304,8 @@ def _validity(claims: list[Claim], by_key: dict[str, Entity]) -> None:
             if norm_name(c.value or "") not in existing:
                 names.append(Name(c.value or "", _name_kind(c.value or "")))
                 existing.add(norm_name(c.value or ""))
-        entity.names = [Name(n.text, n.kind, starts.get(norm_name(n.text)), ends.get(norm_name(n.text)) or None)
+        entity.names = [Name(n.text, n.kind, starts.get(norm_name(n.text)),
+                             ends.get(norm_name(n.text)) or (ended.get(ekey) if starts.get(norm_name(n.text)) else None))
                         for n in names]
         renames = [c for c in longs if c.rule != "orgline.founded_as.v1"]
         latest = max(renames, key=lambda c: (bounds(c.date) or (0, 0))[0], default=None)

@@ -23,6 +23,8 @@ from .. import __version__
 from ..edtf import bounds
 from ..errors import StoreError
 from ..model import Claim, DocumentFacts, Span, norm_name
+from ..resolve.across import block_key, match_key
+from .resolution import resolve_across
 from .schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
                      SpanRow)
 
@@ -112,18 +114,27 @@ class _Writer:
                              author=src.author, published=src.published,
                              ingested_at=datetime.now(timezone.utc)))
         self.s.flush()
+        same = resolve_across(self.s, self.facts)
         for e in self.facts.entities:
-            row = EntityRow(source_id=src.id, kind=e.kind.value, label=e.label, qid=e.qid)
-            self.s.add(row)
-            self.s.flush()
-            self.ids[e.key] = row.id
+            if e.key in same:  # an entity the store already holds, from another source
+                self.ids[e.key] = same[e.key]
+                known = self.s.get(EntityRow, same[e.key])
+                if known is not None and e.qid and not known.qid:
+                    known.qid = e.qid
+            else:
+                row = EntityRow(source_id=src.id, kind=e.kind.value, label=e.label, qid=e.qid)
+                self.s.add(row)
+                self.s.flush()
+                self.ids[e.key] = row.id
             for n in e.names:
                 lo, hi = bounds(n.valid_from), bounds(n.valid_to)
-                self.s.add(NameRow(entity_id=row.id, name=n.text, normalized=norm_name(n.text),
+                key = match_key(n.text)
+                self.s.add(NameRow(entity_id=self.ids[e.key], name=n.text, normalized=norm_name(n.text),
                                    kind=n.kind.value, valid_from=n.valid_from, valid_to=n.valid_to,
-                                   from_lo=lo[0] if lo else None, to_hi=hi[1] if hi else None))
+                                   from_lo=lo[0] if lo else None, to_hi=hi[1] if hi else None,
+                                   source_id=src.id, match_key=key, block=block_key(key)))
             for span in e.mentions:
-                self.s.add(MentionRow(entity_id=row.id, span_id=self._span(span)))
+                self.s.add(MentionRow(entity_id=self.ids[e.key], span_id=self._span(span)))
         for c in self.facts.claims:
             self._claim(c)
 

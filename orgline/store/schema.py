@@ -54,6 +54,10 @@ class NameRow(Base):
     valid_to: Mapped[str | None] = mapped_column(String(64))
     from_lo: Mapped[int | None] = mapped_column(Integer)
     to_hi: Mapped[int | None] = mapped_column(Integer)
+    # which source gave this name; the keys cross-document resolution looks names up by
+    source_id: Mapped[str | None] = mapped_column(String(64))
+    match_key: Mapped[str] = mapped_column(Text, index=True, default="")
+    block: Mapped[str] = mapped_column(Text, index=True, default="")
 
 
 class MentionRow(Base):
