@@ -167,6 +167,20 @@ def timeline(name: str,
     _table(f"Timeline of {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])
 
 
+@app.command()
+def conflicts(name: Optional[str] = typer.Argument(None, help="Only claims about this entity."),
+              as_json: bool = JSON_OPT) -> None:
+    """Where sources disagree: two founding dates, an assertion and a denial. Each group
+    lists every claim with its source and who says so."""
+    rows = _run(lambda: _project().conflicts(name))
+    if as_json:
+        return _json(rows)
+    if not rows:
+        out.print("no conflicting claims")
+    for g in rows:
+        _table(f"{g['subject']}: {g['type']} ({g['why']})", CLAIM_COLUMNS, [_claim_cells(r) for r in g["claims"]])
+
+
 def _grow(node: Tree, items: list[dict[str, Any]]) -> None:
     for it in items:
         _grow(node.add(f"{it['label']}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),

@@ -83,6 +83,9 @@ class Project:
     def timeline(self, name: str, date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
         return query.timeline(self.store, name, date_from, date_to)
 
+    def conflicts(self, name: str | None = None) -> list[dict[str, Any]]:
+        return query.conflicts(self.store, name)
+
     def lineage(self, name: str) -> list[dict[str, Any]]:
         return query.lineage(self.store, name)
 

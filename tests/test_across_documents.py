@@ -2,6 +2,7 @@
 tests name the same organizations in different ways, and different organizations alike."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from orgline.model import EntityKind, NameKind
@@ -90,3 +91,25 @@ def test_an_equal_tie_between_candidates_is_not_guessed() -> None:
     two = Known(EntityKind.ORG, [NameSpan("nwl", NameKind.SHORT.value)], {"duluth"}, id=2)
     assert choose(new, [one, two]) is None
     assert choose(new, [one]) == (1, "short_name_in_context")
+
+
+def test_sources_that_disagree_are_listed_side_by_side(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+    from orgline.cli import app
+    a = write("a.txt", "The Northfield Workers League was founded in Duluth in 1971. The "
+                       "Northfield Workers League joined the Iron Range Federation in 1975.")
+    b = write("b.txt", "The Northfield Workers League was founded in 1969. The Northfield Workers "
+                       "League never joined the Iron Range Federation.")
+    c = write("c.txt", "The Harbour Guild was founded in 1950.")
+    project.ingest([a, b, c])
+    groups = project.conflicts()
+    whys = {(g["type"], g["why"]) for g in groups}
+    assert whys == {("founded", "dates that cannot both hold"), ("member_of", "asserted and denied")}
+    founded = next(g for g in groups if g["type"] == "founded")
+    assert sorted(c["date"] for c in founded["claims"]) == ["1969", "1971"]
+    assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in founded["claims"]} == {"a.txt", "b.txt"}
+    timeline = project.timeline("Northfield Workers League")
+    assert [c["date"] for c in timeline if c["type"] == "founded"] == ["1969", "1971"]
+    result = CliRunner().invoke(app, ["--db", db, "conflicts", "--json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+    assert project.conflicts("Harbour Guild") == []

@@ -212,3 +212,39 @@ def lineage(store: Store, name_or_id: str, depth: int = 5) -> list[Row]:
                  "predecessors": tree(i, before, frozenset({i}), depth),
                  "successors": tree(i, after, frozenset({i}), depth)}
                 for i in find_entities(store, name_or_id)]
+
+
+# Claims of these types say one thing about their subject (one founding, one end): two
+# whose dates cannot both hold disagree. For every type, an assertion and a denial of the
+# same statement disagree.
+SINGULAR = ("founded", "dissolved")
+
+
+def conflicts(store: Store, name_or_id: str | None = None) -> list[Row]:
+    """Groups of claims that sources (or one source's parties) disagree on, each claim with
+    its source and attribution; none is dropped."""
+    with store.session() as s:
+        cond = ClaimRow.status != "rejected"
+        if name_or_id:
+            cond = cond & ClaimRow.subject_id.in_(find_entities(store, name_or_id))
+        rows = claim_rows(s, cond)
+    groups: dict[tuple[Any, ...], list[Row]] = {}
+    for r in rows:
+        if r["type"] in SINGULAR:
+            groups.setdefault((r["subject_id"], r["type"]), []).append(r)
+        groups.setdefault((r["subject_id"], r["type"], r["object_id"], r["value"], "polarity"), []).append(r)
+    out = []
+    for key, members in groups.items():
+        if key[-1] == "polarity":
+            if len({m["negated"] for m in members}) > 1:
+                out.append({"subject": members[0]["subject"], "type": key[1], "why": "asserted and denied",
+                            "claims": members})
+        elif _dates_disagree([m for m in members if not m["negated"]]):
+            out.append({"subject": members[0]["subject"], "type": key[1], "why": "dates that cannot both hold",
+                        "claims": members})
+    return out
+
+
+def _dates_disagree(members: list[Row]) -> bool:
+    spans = [b for m in members if (b := bounds(m["date"])) is not None]
+    return any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(spans) for b in spans[i + 1:])
