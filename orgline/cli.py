@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -179,6 +180,100 @@ def conflicts(name: Optional[str] = typer.Argument(None, help="Only claims about
         out.print("no conflicting claims")
     for g in rows:
         _table(f"{g['subject']}: {g['type']} ({g['why']})", CLAIM_COLUMNS, [_claim_cells(r) for r in g["claims"]])
+
+
+review_app = typer.Typer(help="Accept, reject or edit claims; merge, split, label entities; undo. "
+                              "Every change is recorded with who made it and when.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+BY = typer.Option(os.environ.get("USER") or "reviewer", "--by", envvar="ORGLINE_REVIEWER",
+                  help="Who is reviewing (recorded with each change).")
+
+
+def _done(review_id: Any, what: str) -> None:
+    out.print(f"{what} (review #{review_id}; undo with `orgline review undo {review_id}`)")
+
+
+@review_app.command("accept")
+def review_accept(claim: int, by: str = BY) -> None:
+    """Mark claim CLAIM (its id, from `orgline claims`) as checked against its source."""
+    _done(_run(lambda: _project().accept(claim, by)), f"claim {claim} accepted")
+
+
+@review_app.command("reject")
+def review_reject(claim: int, by: str = BY) -> None:
+    """Mark claim CLAIM as wrong; it is kept, marked, and left out of conflicts."""
+    _done(_run(lambda: _project().reject(claim, by)), f"claim {claim} rejected")
+
+
+@review_app.command("edit")
+def review_edit(claim: int,
+                date: Optional[str] = typer.Option(None, "--date", help="EDTF date, e.g. 1971 or 1994-05."),
+                end: Optional[str] = typer.Option(None, "--end", help="EDTF end date."),
+                value: Optional[str] = typer.Option(None, "--value", help="The name or ideology."),
+                object_: Optional[str] = typer.Option(None, "--object", help="Entity name or #id."),
+                negated: Optional[bool] = typer.Option(None, "--negated/--asserted", help="A denial, or not."),
+                by: str = BY) -> None:
+    """Correct claim CLAIM; what it said before is kept in its history."""
+    changes = {k: v for k, v in {"date": date, "end": end, "value": value, "object": object_,
+                                 "negated": negated}.items() if v is not None}
+    if not changes:
+        err.print("[red]error:[/red] nothing to change; give --date, --end, --value, --object or --negated")
+        raise typer.Exit(2)
+    _done(_run(lambda: _project().edit(claim, by, **changes)), f"claim {claim} edited")
+
+
+@review_app.command("merge")
+def review_merge(keep: str, other: str, by: str = BY) -> None:
+    """Merge entity OTHER into KEEP (names or #ids): one organization, not two."""
+    _done(_run(lambda: _project().merge(keep, other, by)), f"{other} merged into {keep}")
+
+
+@review_app.command("split")
+def review_split(entity: str, source: str = typer.Option(..., "--source", help="Source id prefix or file name."),
+                 by: str = BY) -> None:
+    """Take what SOURCE says of ENTITY out into an entity of its own (a wrong merge)."""
+    rid, new = _run(lambda: _project().split(entity, source, by))
+    _done(rid, f"split off as entity #{new}")
+
+
+@review_app.command("label")
+def review_label(entity: str, label: str, by: str = BY) -> None:
+    """Set ENTITY's preferred label."""
+    _done(_run(lambda: _project().set_label(entity, label, by)), f"{entity} labelled {label!r}")
+
+
+@review_app.command("qid")
+def review_qid(entity: str, qid: str, by: str = BY) -> None:
+    """Set ENTITY's Wikidata QID (e.g. Q42)."""
+    _done(_run(lambda: _project().set_qid(entity, qid, by)), f"{entity} is {qid}")
+
+
+@review_app.command("undo")
+def review_undo(review_id: int, by: str = BY) -> None:
+    """Reverse change REVIEW_ID (the undo is recorded too)."""
+    _done(_run(lambda: _project().undo(review_id, by)), f"review {review_id} undone")
+
+
+@review_app.command("history")
+def review_history(claim: Optional[int] = typer.Option(None, "--claim"),
+                   entity: Optional[str] = typer.Option(None, "--entity"), as_json: bool = JSON_OPT) -> None:
+    """Every recorded change (who, when, before, after), oldest first."""
+    rows = _run(lambda: _project().history(claim, entity))
+    if as_json:
+        return _json(rows)
+    _table("Review history", ["#", "when", "who", "action", "claim", "entity", "before", "after", "undone"],
+           [[r["id"], r["at"][:19], r["reviewer"], r["action"], r["claim"], r["entity"],
+             _short(json.dumps(r["before"]), 60), _short(json.dumps(r["after"]), 60), "yes" if r["undone"] else ""]
+            for r in rows])
+
+
+@app.command()
+def reextract(sources: Optional[list[str]] = typer.Argument(None, help="Source id prefixes or file names; all if none.")) -> None:
+    """Read stored sources again with this version's extractor. Claims people accepted,
+    rejected or edited, and entities they merged, keep those decisions."""
+    done = _run(lambda: _project().reextract(sources or []))
+    for sid, n in done.items():
+        out.print(f"{sid[:12]}  re-read, {n} decisions re-applied")
 
 
 def _grow(node: Tree, items: list[dict[str, Any]]) -> None:

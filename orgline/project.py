@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from . import query
-from .errors import InputError, OrglineError
+from .errors import InputError, NotFound, OrglineError
 from .evaluation import load_gold, score
 from .export import FORMATS
 from .export.facts import iter_facts
 from .ingest import find_documents, read_document
 from .nlp import extract
-from .store import Store
+from .model import Source
+from .store import Store, review
+from .store.schema import SourceRow
 
 
 @dataclass
@@ -88,6 +90,74 @@ class Project:
 
     def lineage(self, name: str) -> list[dict[str, Any]]:
         return query.lineage(self.store, name)
+
+    # ---- review: every change recorded (who, when, before, after) and undoable ----------
+
+    def _review(self, fn: Callable[..., Any], *args: Any) -> Any:
+        with self.store.session() as s, s.begin():
+            return fn(s, *args)
+
+    def accept(self, claim_id: int, by: str) -> int:
+        return self._review(review.decide, by, claim_id, "accepted")
+
+    def reject(self, claim_id: int, by: str) -> int:
+        return self._review(review.decide, by, claim_id, "rejected")
+
+    def edit(self, claim_id: int, by: str, **changes: Any) -> int:
+        """Correct a claim: ``date``, ``end``, ``value``, ``negated``, ``kind`` or ``object``
+        (an entity name or ``#id``)."""
+        if "object" in changes:
+            changes["object_id"] = self.entity_id(changes.pop("object"))
+        return self._review(review.edit, by, claim_id, changes)
+
+    def merge(self, keep: str, other: str, by: str) -> int:
+        return self._review(review.merge, by, self.entity_id(keep), self.entity_id(other))
+
+    def split(self, entity: str, source: str, by: str) -> tuple[int, int]:
+        return self._review(review.split, by, self.entity_id(entity), self._source_id(source))
+
+    def set_label(self, entity: str, label: str, by: str) -> int:
+        return self._review(review.set_entity, by, self.entity_id(entity), "label", label)
+
+    def set_qid(self, entity: str, qid: str, by: str) -> int:
+        return self._review(review.set_entity, by, self.entity_id(entity), "qid", qid)
+
+    def undo(self, review_id: int, by: str) -> int:
+        return self._review(review.undo, by, review_id)
+
+    def history(self, claim: int | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+        eid = self.entity_id(entity) if entity else None
+        with self.store.session() as s:
+            return review.history(s, claim, eid)
+
+    def entity_id(self, name_or_id: str) -> int:
+        """The one entity a name or ``#id`` stands for; a name two entities bear is refused."""
+        ids = query.find_entities(self.store, name_or_id)
+        if len(ids) > 1:
+            raise NotFound(f"{name_or_id!r} names {len(ids)} entities ({', '.join(f'#{i}' for i in ids)}); "
+                           "give one as #id")
+        return ids[0]
+
+    def _source_id(self, source: str) -> str:
+        matches = [r["id"] for r in self.sources() if r["id"].startswith(source) or Path(r["origin"]).name == source]
+        if len(matches) != 1:
+            raise NotFound(f"{source!r} matches {len(matches)} sources; give a source id prefix or file name "
+                           "from `orgline sources`")
+        return matches[0]
+
+    def reextract(self, sources: Iterable[str] = ()) -> dict[str, int]:
+        """Read stored sources again with the installed extractor; decisions people made
+        about their claims, and their merges, hold again. Source -> decisions re-applied."""
+        ids = [self._source_id(x) for x in sources] or [r["id"] for r in self.sources()]
+        done: dict[str, int] = {}
+        for sid in ids:
+            with self.store.session() as s:
+                row = s.get(SourceRow, sid)
+                assert row is not None
+                src = Source(text=row.text, origin=row.origin, title=row.title, author=row.author,
+                             published=row.published)
+            done[sid] = self.store.replace(extract(src, self.model))
+        return done
 
     def export(self, fmt: str, fp: Any) -> int:
         return FORMATS[fmt](self.store, fp)

@@ -15,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, delete, event, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -25,8 +25,9 @@ from ..errors import StoreError
 from ..model import Claim, DocumentFacts, Span, norm_name
 from ..resolve.across import block_key, match_key
 from .resolution import resolve_across
-from .schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
-                     SpanRow)
+from .review import reapply
+from .schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow,
+                     SourceRow, SpanRow)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -98,6 +99,19 @@ class Store:
         except SQLAlchemyError as e:
             raise StoreError(f"{facts.source.origin}: not stored: {str(e).splitlines()[0][:120]}") from e
 
+    def replace(self, facts: DocumentFacts) -> int:
+        """Store a stored source's facts anew (a newer extractor read it again): what it gave
+        before goes, what people decided about it holds again. Returns decisions re-applied."""
+        try:
+            with self.session() as s, s.begin():
+                if s.get(SourceRow, facts.source.id) is None:
+                    raise StoreError(f"{facts.source.origin}: not stored yet; ingest it")
+                _forget(s, facts.source.id)
+                _Writer(s, facts).write(new_source=False)
+                return reapply(s, facts.source.id)
+        except SQLAlchemyError as e:
+            raise StoreError(f"{facts.source.origin}: not stored: {str(e).splitlines()[0][:120]}") from e
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -108,12 +122,13 @@ class _Writer:
         self.facts = facts
         self.ids: dict[str, int] = {}
 
-    def write(self) -> None:
+    def write(self, new_source: bool = True) -> None:
         src = self.facts.source
-        self.s.add(SourceRow(id=src.id, title=src.title, origin=src.origin, text=src.text,
-                             author=src.author, published=src.published,
-                             ingested_at=datetime.now(timezone.utc)))
-        self.s.flush()
+        if new_source:
+            self.s.add(SourceRow(id=src.id, title=src.title, origin=src.origin, text=src.text,
+                                 author=src.author, published=src.published,
+                                 ingested_at=datetime.now(timezone.utc)))
+            self.s.flush()
         same = resolve_across(self.s, self.facts)
         for e in self.facts.entities:
             if e.key in same:  # an entity the store already holds, from another source
@@ -165,6 +180,24 @@ class _Writer:
         self.s.flush()
         for span in c.evidence:
             self.s.add(ClaimEvidenceRow(claim_id=row.id, span_id=self._span(span)))
+
+
+def _forget(s: Session, source_id: str) -> None:
+    """Remove what extraction derived from a source (never the source, never reviews);
+    entities left with nothing from any source go too."""
+    claims = select(ClaimRow.id).where(ClaimRow.source_id == source_id)
+    s.execute(delete(ClaimEvidenceRow).where(ClaimEvidenceRow.claim_id.in_(claims)))
+    s.execute(update(ReviewRow).where(ReviewRow.claim_id.in_(claims)).values(claim_id=None))
+    s.execute(delete(ClaimRow).where(ClaimRow.source_id == source_id))
+    spans = select(SpanRow.id).where(SpanRow.source_id == source_id)
+    s.execute(delete(MentionRow).where(MentionRow.span_id.in_(spans)))
+    s.execute(delete(SpanRow).where(SpanRow.source_id == source_id))
+    s.execute(delete(NameRow).where(NameRow.source_id == source_id))
+    used = select(NameRow.entity_id).union(
+        select(MentionRow.entity_id), *(select(col).where(col.is_not(None)) for col in (
+            ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.place_id, ClaimRow.result_id,
+            ClaimRow.according_to_id)))
+    s.execute(delete(EntityRow).where(EntityRow.source_id == source_id, EntityRow.id.not_in(used)))
 
 
 def claim_key(source_id: str, c: Claim) -> str:

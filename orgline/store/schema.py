@@ -112,3 +112,6 @@ class ReviewRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime)
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
+    entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    claim_key: Mapped[str | None] = mapped_column(String(64), index=True)  # outlives re-extraction
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,229 @@
+"""Review: a person's decisions on claims and entities.
+
+Every change is one ``reviews`` row: who, when, what it concerned, the values before and
+after (JSON). Nothing is deleted: a rejected claim stays, marked; a merged entity keeps its
+row, emptied into the other; any change can be undone, and undoing is recorded too.
+Decisions on claims are keyed by the claim's content key as well as its id, so that
+re-extracting a source with a newer extractor finds them again (:func:`reapply`).
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..edtf import bounds
+from ..errors import NotFound
+from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow
+
+EDITABLE = ("date", "end", "value", "negated", "object_id", "kind")
+ENTITY_REFS = ("subject_id", "object_id", "place_id", "result_id", "according_to_id")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _claim(s: Session, claim_id: int) -> ClaimRow:
+    c = s.get(ClaimRow, claim_id)
+    if c is None:
+        raise NotFound(f"no claim with id {claim_id}; see `orgline claims NAME`")
+    return c
+
+
+def _entity(s: Session, entity_id: int) -> EntityRow:
+    e = s.get(EntityRow, entity_id)
+    if e is None:
+        raise NotFound(f"no entity with id {entity_id}; see `orgline entities`")
+    return e
+
+
+def _record(s: Session, who: str, action: str, before: Any, after: Any, *, claim: ClaimRow | None = None,
+            entity_id: int | None = None) -> int:
+    row = ReviewRow(claim_id=claim.id if claim else None, claim_key=claim.key if claim else None,
+                    entity_id=entity_id, reviewer=who, action=action, at=_now(),
+                    before=json.dumps(before), after=json.dumps(after))
+    s.add(row)
+    s.flush()
+    return row.id
+
+
+def _set_claim(c: ClaimRow, values: dict[str, Any]) -> None:
+    for k, v in values.items():
+        setattr(c, k, v)
+        if k in ("date", "end"):
+            b = bounds(v)
+            if v is not None and b is None:
+                raise NotFound(f"{k} {v!r} is not an EDTF date (try 1985, 1994-05, 196X)")
+            setattr(c, f"{'date' if k == 'date' else 'end'}_lo", b[0] if b else None)
+            setattr(c, f"{'date' if k == 'date' else 'end'}_hi", b[1] if b else None)
+
+
+def decide(s: Session, who: str, claim_id: int, status: str) -> int:
+    """Accept or reject a claim."""
+    c = _claim(s, claim_id)
+    before = {"status": c.status}
+    c.status = status
+    return _record(s, who, {"accepted": "accept", "rejected": "reject"}[status], before,
+                   {"status": status}, claim=c)
+
+
+def edit(s: Session, who: str, claim_id: int, changes: dict[str, Any]) -> int:
+    """Correct a claim's date, end, value, object or negation; it becomes ``edited``."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise NotFound(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    c = _claim(s, claim_id)
+    if "object_id" in changes and changes["object_id"] is not None:
+        _entity(s, changes["object_id"])
+    before = {k: getattr(c, k) for k in changes} | {"status": c.status}
+    _set_claim(c, changes)
+    c.status = "edited"
+    return _record(s, who, "edit", before, dict(changes) | {"status": "edited"}, claim=c)
+
+
+def merge(s: Session, who: str, keep_id: int, other_id: int) -> int:
+    """Merge ``other`` into ``keep``: its names, mentions and claims move; its row stays,
+    empty, so that the merge can be undone."""
+    keep, other = _entity(s, keep_id), _entity(s, other_id)
+    if keep.id == other.id:
+        raise NotFound(f"entity {keep_id} cannot be merged with itself")
+    if keep.kind != other.kind:
+        raise NotFound(f"entity {keep_id} is a {keep.kind} and {other_id} a {other.kind}; only alike kinds merge")
+    moved: dict[str, list[int]] = {
+        "names": list(s.scalars(select(NameRow.id).where(NameRow.entity_id == other.id))),
+        "mentions": list(s.scalars(select(MentionRow.id).where(MentionRow.entity_id == other.id))),
+    }
+    s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=keep.id))
+    s.execute(update(MentionRow).where(MentionRow.id.in_(moved["mentions"])).values(entity_id=keep.id))
+    for ref in ENTITY_REFS:
+        col = getattr(ClaimRow, ref)
+        moved[ref] = list(s.scalars(select(ClaimRow.id).where(col == other.id)))
+        s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved[ref])).values({ref: keep.id}))
+    keep_names = sorted({n.match_key for n in s.scalars(select(NameRow).where(
+        NameRow.entity_id == keep.id, NameRow.id.not_in(moved["names"])))})
+    keys = sorted({n.match_key for n in s.scalars(select(NameRow).where(NameRow.id.in_(moved["names"])))})
+    return _record(s, who, "merge", {"entity": other.id, "label": other.label, "moved": moved},
+                   {"into": keep.id, "names": keys, "keep_names": keep_names}, entity_id=keep.id)
+
+
+def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, int]:
+    """Take what one source said of an entity out into an entity of its own: the names and
+    mentions that source gave, and that source's claims about it. Returns (review, new id)."""
+    e = _entity(s, entity_id)
+    names = list(s.scalars(select(NameRow).where(NameRow.entity_id == e.id, NameRow.source_id == source_id)))
+    if not names:
+        raise NotFound(f"source {source_id[:12]}… gave entity {entity_id} no name; nothing to split off")
+    new = EntityRow(source_id=source_id, kind=e.kind, label=names[0].name)
+    s.add(new)
+    s.flush()
+    moved: dict[str, list[int]] = {"names": [n.id for n in names]}
+    s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=new.id))
+    from .schema import SpanRow  # mentions belong to a source through their span
+    mention_ids = list(s.scalars(select(MentionRow.id).join(SpanRow, SpanRow.id == MentionRow.span_id)
+                                 .where(MentionRow.entity_id == e.id, SpanRow.source_id == source_id)))
+    moved["mentions"] = mention_ids
+    s.execute(update(MentionRow).where(MentionRow.id.in_(mention_ids)).values(entity_id=new.id))
+    for ref in ENTITY_REFS:
+        col = getattr(ClaimRow, ref)
+        moved[ref] = list(s.scalars(select(ClaimRow.id).where(col == e.id, ClaimRow.source_id == source_id)))
+        s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved[ref])).values({ref: new.id}))
+    review = _record(s, who, "split", {"entity": e.id, "moved": moved}, {"into": new.id, "source": source_id},
+                     entity_id=e.id)
+    return review, new.id
+
+
+def set_entity(s: Session, who: str, entity_id: int, field: str, value: str | None) -> int:
+    """Set an entity's preferred label or Wikidata QID."""
+    e = _entity(s, entity_id)
+    if field == "qid" and value is not None and not (value[:1] == "Q" and value[1:].isdigit()):
+        raise NotFound(f"{value!r} is not a Wikidata QID (Q followed by digits, e.g. Q42)")
+    before = {field: getattr(e, field)}
+    setattr(e, field, value)
+    return _record(s, who, field, before, {field: value}, entity_id=e.id)
+
+
+def undo(s: Session, who: str, review_id: int) -> int:
+    """Reverse one recorded change (the undo is recorded as a change of its own)."""
+    r = s.get(ReviewRow, review_id)
+    if r is None:
+        raise NotFound(f"no review with id {review_id}; see `orgline review history`")
+    if r.undone_at is not None:
+        raise NotFound(f"review {review_id} was already undone")
+    before, after = json.loads(r.before or "null"), json.loads(r.after or "null")
+    if r.claim_id is not None:
+        c = _claim(s, r.claim_id)
+        _set_claim(c, before)
+    elif r.action in ("merge", "split"):
+        back, from_id, moved = before["entity"], after["into"], before["moved"]  # where they came from
+        s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=back))
+        s.execute(update(MentionRow).where(MentionRow.id.in_(moved["mentions"])).values(entity_id=back))
+        for ref in ENTITY_REFS:
+            s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved.get(ref, [])), getattr(ClaimRow, ref) == from_id)
+                      .values({ref: back}))
+    else:
+        _set_claim(_entity(s, r.entity_id), before)  # type: ignore[arg-type]
+    r.undone_at = _now()
+    return _record(s, who, "undo", {"review": review_id}, {"undone": review_id},
+                   claim=s.get(ClaimRow, r.claim_id) if r.claim_id else None, entity_id=r.entity_id)
+
+
+def history(s: Session, claim_id: int | None = None, entity_id: int | None = None) -> list[dict[str, Any]]:
+    q = select(ReviewRow).order_by(ReviewRow.id)
+    if claim_id is not None:
+        q = q.where(ReviewRow.claim_id == claim_id)
+    if entity_id is not None:
+        q = q.where(ReviewRow.entity_id == entity_id)
+    return [{"id": r.id, "action": r.action, "reviewer": r.reviewer, "at": r.at.isoformat(),
+             "claim": r.claim_id, "entity": r.entity_id, "before": json.loads(r.before or "null"),
+             "after": json.loads(r.after or "null"), "undone": r.undone_at is not None}
+            for r in s.scalars(q)]
+
+
+def reapply(s: Session, source_id: str) -> int:
+    """After a source was extracted again: the decisions people made on its claims (by
+    content key) and the merges they made hold again. Returns how many were re-applied."""
+    n = 0
+    keyed = s.scalars(select(ReviewRow).where(ReviewRow.claim_key.is_not(None), ReviewRow.undone_at.is_(None),
+                                              ReviewRow.action.in_(("accept", "reject", "edit")))
+                      .order_by(ReviewRow.id))
+    for r in keyed:
+        c = s.scalars(select(ClaimRow).where(ClaimRow.key == r.claim_key, ClaimRow.source_id == source_id)).first()
+        if c is not None:
+            _set_claim(c, json.loads(r.after or "{}"))
+            r.claim_id = c.id
+            n += 1
+    merges = s.scalars(select(ReviewRow).where(ReviewRow.action == "merge", ReviewRow.undone_at.is_(None))
+                       .order_by(ReviewRow.id))
+    for r in merges:  # the two bodies, found again by the names each side bore when merged
+        after = json.loads(r.after or "{}")
+        sides = [_holders(s, _identifying(after.get("keep_names", []))),
+                 _holders(s, _identifying(after.get("names", [])))]
+        if not sides[0] or not sides[1] or not s.scalars(select(NameRow.id).where(
+                NameRow.source_id == source_id, NameRow.entity_id.in_(sides[0] | sides[1]))).first():
+            continue
+        target = min(sides[0])
+        for other in (sides[0] | sides[1]) - {target}:
+            _move_all(s, other, target)
+            n += 1
+    return n
+
+
+def _identifying(keys: list[str]) -> list[str]:
+    """The full names among a body's name keys (an acronym may name others as well)."""
+    full = [k for k in keys if len(k.split()) > 1]
+    return full or keys
+
+
+def _holders(s: Session, keys: list[str]) -> set[int]:
+    return set(s.scalars(select(NameRow.entity_id).where(NameRow.match_key.in_(keys)))) if keys else set()
+
+
+def _move_all(s: Session, other: int, keep: int) -> None:
+    s.execute(update(NameRow).where(NameRow.entity_id == other).values(entity_id=keep))
+    s.execute(update(MentionRow).where(MentionRow.entity_id == other).values(entity_id=keep))
+    for ref in ENTITY_REFS:
+        s.execute(update(ClaimRow).where(getattr(ClaimRow, ref) == other).values({ref: keep}))

@@ -1,0 +1,96 @@
+"""Review on a real SQLite file: accept, reject, edit, merge, split, label, QID, undo; every
+change recorded; decisions that outlive re-extraction."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from typer.testing import CliRunner
+
+from orgline.cli import app
+from orgline.errors import NotFound
+from orgline.project import Project
+
+A = ("The Northfield Workers League (NWL) was founded in Duluth in 1971. The NWL joined the "
+     "Iron Range Federation in 1975.")
+B = "The Lakehead Workers League was founded in Thunder Bay in 1973."
+
+
+def _claim(project: Project, name: str, type_: str) -> dict:  # type: ignore[type-arg]
+    return next(c for c in project.claims(name) if c["type"] == type_)
+
+
+def test_accept_reject_edit_are_recorded_and_undone(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("a.txt", A)])
+    founded = _claim(project, "NWL", "founded")
+    member = _claim(project, "NWL", "member_of")
+    r1 = project.accept(founded["id"], "ana")
+    r2 = project.reject(member["id"], "ana")
+    r3 = project.edit(founded["id"], "ben", date="1971-05")
+    assert _claim(project, "NWL", "founded")["date"] == "1971-05"
+    assert _claim(project, "NWL", "founded")["status"] == "edited"
+    assert _claim(project, "NWL", "member_of")["status"] == "rejected"
+    history = project.history(claim=founded["id"])
+    assert [(h["action"], h["reviewer"]) for h in history] == [("accept", "ana"), ("edit", "ben")]
+    assert history[1]["before"]["date"] == "1971" and history[1]["after"]["date"] == "1971-05"
+    project.undo(r3, "ana")
+    assert _claim(project, "NWL", "founded")["date"] == "1971"
+    assert _claim(project, "NWL", "founded")["status"] == "accepted"
+    project.undo(r2, "ana")
+    assert _claim(project, "NWL", "member_of")["status"] == "extracted"
+    with pytest.raises(NotFound, match="already undone"):
+        project.undo(r2, "ana")
+    assert r1 < r2 < r3
+    with pytest.raises(NotFound, match="not an EDTF date"):
+        project.edit(founded["id"], "ana", date="spring-ish")
+
+
+def test_merge_split_label_qid(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("a.txt", A), write("b.txt", B)])
+    r = project.merge("Northfield Workers League", "Lakehead Workers League", "ana")
+    merged = {c["subject"] for c in project.claims("Lakehead Workers League")}
+    assert merged == {"Northfield Workers League"}
+    assert project.entity_id("Lakehead Workers League") == project.entity_id("NWL")
+    project.undo(r, "ana")
+    assert project.entity_id("Lakehead Workers League") != project.entity_id("NWL")
+    project.merge("NWL", "Lakehead Workers League", "ana")
+    _, new = project.split("NWL", "b.txt", "ana")
+    assert project.entity_id("Lakehead Workers League") == new
+    assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in project.claims(f"#{new}")} == {"b.txt"}
+    project.set_label("NWL", "Northfield Workers' League", "ana")
+    project.set_qid("NWL", "Q123456", "ana")
+    entity = next(e for e in project.entities("org") if e["qid"] == "Q123456")
+    assert entity["label"] == "Northfield Workers' League"
+    with pytest.raises(NotFound, match="QID"):
+        project.set_qid("NWL", "123", "ana")
+
+
+def test_decisions_outlive_re_extraction(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("a.txt", A), write("b.txt", B)])
+    project.reject(_claim(project, "NWL", "member_of")["id"], "ana")
+    project.edit(_claim(project, "NWL", "founded")["id"], "ana", date="1971-05")
+    project.merge("NWL", "Lakehead Workers League", "ana")
+    con = sqlite3.connect(db)
+    claims_before = con.execute("select count(*) from claims").fetchone()[0]
+    done = project.reextract()
+    assert sum(done.values()) >= 3
+    assert con.execute("select count(*) from claims").fetchone()[0] == claims_before
+    assert _claim(project, "NWL", "member_of")["status"] == "rejected"
+    assert _claim(project, "NWL", "founded")["date"] == "1971-05"
+    assert project.entity_id("Lakehead Workers League") == project.entity_id("NWL")
+    assert con.execute("select count(*) from reviews").fetchone()[0] == 3  # re-applying adds none
+
+
+def test_review_from_the_command_line(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("a.txt", A)])
+    claim = _claim(project, "NWL", "founded")["id"]
+    runner = CliRunner()
+    r = runner.invoke(app, ["--db", db, "review", "reject", str(claim), "--by", "ana"])
+    assert r.exit_code == 0 and "undo with" in r.stdout
+    r = runner.invoke(app, ["--db", db, "review", "history", "--json"])
+    assert json.loads(r.stdout)[0]["action"] == "reject"
+    r = runner.invoke(app, ["--db", db, "review", "edit", str(claim), "--date", "1970"])
+    assert r.exit_code == 0
+    r = runner.invoke(app, ["--db", db, "review", "accept", "999999"])
+    assert r.exit_code == 5 and "no claim with id 999999" in r.stderr
