@@ -46,8 +46,9 @@ def match_key(name: str) -> str:
 
 
 def block_key(key: str) -> str:
-    """What similar names are looked up by: their first word (typos rarely start there)."""
-    return key.split()[0] if key else ""
+    """What similar spellings are looked up by: the initials of the name's words (a typo
+    rarely changes a word's first letter, and initials keep the lookup small)."""
+    return "".join(w[0] for w in key.split())
 
 
 def is_full(key: str, kind: str) -> bool:

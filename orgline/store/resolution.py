@@ -3,7 +3,7 @@ and applies :func:`orgline.resolve.across.choose`. Lookups go through indexed na
 so storing a document costs in proportion to the document, not the store."""
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..edtf import bounds
@@ -11,7 +11,8 @@ from ..model import DocumentFacts, EntityKind
 from ..resolve.across import Known, NameSpan, block_key, choose, is_full, match_key
 from .schema import ClaimRow, EntityRow, NameRow
 
-BLOCK_LIMIT = 200  # names read per first word when looking for similar spellings
+NEIGHBOUR_LIMIT = 50  # claims read per candidate for its neighbours
+BLOCK_LIMIT = 40  # most recent entities read per acronym or initials, whatever the store's size
 
 
 def resolve_across(s: Session, facts: DocumentFacts) -> dict[str, int]:
@@ -75,15 +76,23 @@ def _document_lives(facts: DocumentFacts) -> dict[str, tuple[int | None, int | N
 
 
 def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
-    keys = new.keys()
-    blocks = {block_key(n.key) for n in new.names if is_full(n.key, n.kind)}
-    exact = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
-        EntityRow.kind == kind.value, NameRow.match_key.in_(keys))
-    ids = set(s.scalars(exact))
-    if blocks and new.neighbours:  # similar spellings are only ever taken with context
-        similar = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
-            EntityRow.kind == kind.value, NameRow.block.in_(blocks)).limit(BLOCK_LIMIT)
-        ids |= set(s.scalars(similar))
+    """Stored entities of the kind sharing a full name; then, up to a bound, those sharing
+    an acronym or one-word name, or the initials of a full name (for near spellings): a
+    common acronym must not make each new document read a growing share of the store."""
+    full = {n.key for n in new.names if is_full(n.key, n.kind)}
+    short = new.keys() - full
+    blocks = {block_key(k) for k in full}
+
+    def ids_where(cond, limit: int | None = None) -> set[int]:  # type: ignore[no-untyped-def]
+        q = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
+            EntityRow.kind == kind.value, cond).distinct().order_by(NameRow.entity_id.desc())
+        return set(s.scalars(q.limit(limit) if limit else q))
+
+    ids = ids_where(NameRow.match_key.in_(full)) if full else set()
+    if short:
+        ids |= ids_where(NameRow.match_key.in_(short), BLOCK_LIMIT)
+    if blocks and new.neighbours:  # near spellings are only ever taken with context
+        ids |= ids_where(NameRow.block.in_(blocks), BLOCK_LIMIT)
     return sorted(ids)
 
 
@@ -92,15 +101,19 @@ def _known(s: Session, ids: list[int]) -> list[Known]:
         return []
     kinds = dict(s.execute(select(EntityRow.id, EntityRow.kind).where(EntityRow.id.in_(ids))).all())
     names: dict[int, list[NameSpan]] = {i: [] for i in ids}
-    for n in s.scalars(select(NameRow).where(NameRow.entity_id.in_(ids))):
-        names[n.entity_id].append(NameSpan(n.match_key, n.kind, n.from_lo, n.to_hi))
+    for eid, key, kind, lo, hi in s.execute(select(NameRow.entity_id, NameRow.match_key, NameRow.kind,
+                                                   NameRow.from_lo, NameRow.to_hi).where(NameRow.entity_id.in_(ids))):
+        names[eid].append(NameSpan(key, kind, lo, hi))
     linked: dict[int, set[int]] = {i: set() for i in ids}
-    ends = (ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.place_id, ClaimRow.result_id)
-    for row in s.execute(select(*ends).where(or_(*(e.in_(ids) for e in ends)))):
-        present = [x for x in row if x is not None]
-        for a in present:
-            if a in linked:
-                linked[a].update(x for x in present if x != a)
+    ends = (ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
+    for by in (ClaimRow.subject_id, ClaimRow.object_id):  # one indexed lookup each, the latest
+        # claims only: a body named in thousands of documents is known by its recent company
+        for row in s.execute(select(*ends).where(by.in_(ids)).order_by(ClaimRow.id.desc())
+                             .limit(NEIGHBOUR_LIMIT * len(ids))):
+            present = [x for x in row if x is not None]
+            for a in present:
+                if a in linked:
+                    linked[a].update(x for x in present if x != a)
     others = sorted({x for v in linked.values() for x in v})
     keys_of: dict[int, set[str]] = {}
     if others:

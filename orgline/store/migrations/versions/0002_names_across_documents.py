@@ -1,5 +1,5 @@
 """names across documents: each name row says which source gave it, and carries the keys
-cross-document resolution looks names up by (match_key, block)
+cross-document resolution looks names up by (match_key, and block: the initials of its words)
 
 Revision ID: 0002
 Revises: 0001
