@@ -94,3 +94,16 @@ def test_review_from_the_command_line(project: Project, write, db: str) -> None:
     assert r.exit_code == 0
     r = runner.invoke(app, ["--db", db, "review", "accept", "999999"])
     assert r.exit_code == 5 and "no claim with id 999999" in r.stderr
+
+
+def test_a_split_outlives_re_extraction(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    a = write("a.txt", "The Harbour Workers Union was founded in Hull in 1950.")
+    b = write("b.txt", "The Harbour Workers Union was founded in Cork in 1962.")
+    project.ingest([a, b])
+    assert len(project.names("Harbour Workers Union")) == 2  # one entity, named by two sources
+    assert len({r["entity_id"] for r in project.names("Harbour Workers Union")}) == 1
+    _, new = project.split("Harbour Workers Union", "b.txt", "ana")
+    project.reextract(["b.txt"])
+    owners = {r["entity_id"] for r in project.names("Harbour Workers Union")}
+    assert len(owners) == 2 and new in owners
+    assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in project.claims(f"#{new}")} == {"b.txt"}

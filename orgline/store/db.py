@@ -197,7 +197,10 @@ def _forget(s: Session, source_id: str) -> None:
         select(MentionRow.entity_id), *(select(col).where(col.is_not(None)) for col in (
             ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.place_id, ClaimRow.result_id,
             ClaimRow.according_to_id)))
-    s.execute(delete(EntityRow).where(EntityRow.source_id == source_id, EntityRow.id.not_in(used)))
+    split_off = {json.loads(r or "{}").get("into") for r in s.scalars(  # kept for the split to hold again
+        select(ReviewRow.after).where(ReviewRow.action == "split", ReviewRow.undone_at.is_(None)))}
+    s.execute(delete(EntityRow).where(EntityRow.source_id == source_id, EntityRow.id.not_in(used),
+                                      EntityRow.id.not_in([i for i in split_off if i is not None])))
 
 
 def claim_key(source_id: str, c: Claim) -> str:

@@ -131,7 +131,8 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
         col = getattr(ClaimRow, ref)
         moved[ref] = list(s.scalars(select(ClaimRow.id).where(col == e.id, ClaimRow.source_id == source_id)))
         s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved[ref])).values({ref: new.id}))
-    review = _record(s, who, "split", {"entity": e.id, "moved": moved}, {"into": new.id, "source": source_id},
+    review = _record(s, who, "split", {"entity": e.id, "moved": moved},
+                     {"into": new.id, "source": source_id, "names": sorted({n.match_key for n in names})},
                      entity_id=e.id)
     return review, new.id
 
@@ -209,7 +210,30 @@ def reapply(s: Session, source_id: str) -> int:
         for other in (sides[0] | sides[1]) - {target}:
             _move_all(s, other, target)
             n += 1
+    splits = s.scalars(select(ReviewRow).where(ReviewRow.action == "split", ReviewRow.undone_at.is_(None))
+                       .order_by(ReviewRow.id))
+    for r in splits:  # what a source said of a body, split off by hand, stays apart
+        after = json.loads(r.after or "{}")
+        if after.get("source") != source_id or s.get(EntityRow, after["into"]) is None:
+            continue
+        names = list(s.scalars(select(NameRow.id).where(NameRow.source_id == source_id, NameRow.entity_id == r.entity_id,
+                                                        NameRow.match_key.in_(after.get("names", [])))))
+        if names:
+            _move_source(s, r.entity_id, after["into"], source_id)  # type: ignore[arg-type]
+            n += 1
     return n
+
+
+def _move_source(s: Session, from_id: int, to_id: int, source_id: str) -> None:
+    from .schema import SpanRow
+    s.execute(update(NameRow).where(NameRow.entity_id == from_id, NameRow.source_id == source_id)
+              .values(entity_id=to_id))
+    spans = select(SpanRow.id).where(SpanRow.source_id == source_id)
+    s.execute(update(MentionRow).where(MentionRow.entity_id == from_id, MentionRow.span_id.in_(spans))
+              .values(entity_id=to_id))
+    for ref in ENTITY_REFS:
+        s.execute(update(ClaimRow).where(getattr(ClaimRow, ref) == from_id, ClaimRow.source_id == source_id)
+                  .values({ref: to_id}))
 
 
 def _identifying(keys: list[str]) -> list[str]:
