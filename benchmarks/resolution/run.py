@@ -3,7 +3,7 @@ storing one more document as the store grows.
 
 Usage (from the repository root, after the README's setup):
 
-    .venv/bin/python benchmarks/resolution/run.py [--histories 2000] [--sizes 200,2000,20000]
+    .venv/bin/python benchmarks/resolution/run.py [--histories 2000] [--sizes 200,2000,20000] [--only timing]
 
 The generator writes organizations' histories (seeded, so every run is the same world),
 each told by two to four documents that name the organization in the ways real sources
@@ -208,9 +208,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--histories", type=int, default=2000)
     ap.add_argument("--sizes", default="200,2000,20000")
+    ap.add_argument("--only", choices=("accuracy", "timing"), help="Run one half.")
     args = ap.parse_args()
-    run_accuracy(args.histories)
-    run_timing([int(x) for x in args.sizes.split(",")])
+    if args.only != "timing":
+        run_accuracy(args.histories)
+    if args.only != "accuracy":
+        run_timing([int(x) for x in args.sizes.split(",")])
 
 
 if __name__ == "__main__":

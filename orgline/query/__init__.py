@@ -110,16 +110,19 @@ def names_at(store: Store, name: str, at: str | None = None) -> list[Row]:
             if when is not None and dated and not (lo <= when[1] and when[0] <= hi):
                 continue
             out.append({"name": n.name, "kind": n.kind, "entity_id": e.id, "entity": e.label,
-                        "valid_from": n.valid_from, "valid_to": n.valid_to,
-                        "undated": not dated, "evidence": _name_evidence(s, e.id, n.normalized)})
+                        "valid_from": n.valid_from, "valid_to": n.valid_to, "source": n.source_id,
+                        "undated": not dated, "evidence": _name_evidence(s, e.id, n.normalized, n.source_id)})
     if at:
         out.sort(key=lambda r: r["undated"])
     return out
 
 
-def _name_evidence(s: Session, entity_id: int, normalized: str) -> str | None:
-    for c in s.scalars(select(ClaimRow).where(ClaimRow.subject_id == entity_id,
-                                              ClaimRow.type == "named")):
+def _name_evidence(s: Session, entity_id: int, normalized: str, source_id: str | None = None) -> str | None:
+    """The passage that gives the name: from the source that gave this name row first."""
+    q = select(ClaimRow).where(ClaimRow.subject_id == entity_id, ClaimRow.type == "named")
+    if source_id is not None:
+        q = q.order_by((ClaimRow.source_id != source_id), ClaimRow.id)
+    for c in s.scalars(q):
         if norm_name(c.value or "") == normalized:
             return _quotes(s, c.id)[0] if _quotes(s, c.id) else None
     return None

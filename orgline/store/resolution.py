@@ -84,9 +84,13 @@ def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
     blocks = {block_key(k) for k in full}
 
     def ids_where(cond, limit: int | None = None) -> set[int]:  # type: ignore[no-untyped-def]
+        # the latest name rows first, straight off the index: no DISTINCT or sort over every
+        # row that shares a common acronym
         q = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
-            EntityRow.kind == kind.value, cond).distinct().order_by(NameRow.entity_id.desc())
-        return set(s.scalars(q.limit(limit) if limit else q))
+            EntityRow.kind == kind.value, cond)
+        if limit is None:
+            return set(s.scalars(q))
+        return set(s.scalars(q.order_by(NameRow.id.desc()).limit(limit * 3))) if limit else set()
 
     ids = ids_where(NameRow.match_key.in_(full)) if full else set()
     if short:
