@@ -107,3 +107,12 @@ def test_a_split_outlives_re_extraction(project: Project, write) -> None:  # typ
     owners = {r["entity_id"] for r in project.names("Harbour Workers Union")}
     assert len(owners) == 2 and new in owners
     assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in project.claims(f"#{new}")} == {"b.txt"}
+
+
+def test_a_label_and_qid_outlive_re_extraction(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("a.txt", A)])
+    project.set_label("NWL", "Northfield Workers' League (Minnesota)", "ana")
+    project.set_qid("NWL", "Q4242", "ana")
+    project.reextract()
+    entity = project.entities("org")
+    assert ("Northfield Workers' League (Minnesota)", "Q4242") in {(e["label"], e["qid"]) for e in entity}

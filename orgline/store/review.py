@@ -144,7 +144,8 @@ def set_entity(s: Session, who: str, entity_id: int, field: str, value: str | No
         raise NotFound(f"{value!r} is not a Wikidata QID (Q followed by digits, e.g. Q42)")
     before = {field: getattr(e, field)}
     setattr(e, field, value)
-    return _record(s, who, field, before, {field: value}, entity_id=e.id)
+    keys = sorted(set(s.scalars(select(NameRow.match_key).where(NameRow.entity_id == e.id))))
+    return _record(s, who, field, before, {field: value, "names": keys}, entity_id=e.id)
 
 
 def undo(s: Session, who: str, review_id: int) -> int:
@@ -166,7 +167,7 @@ def undo(s: Session, who: str, review_id: int) -> int:
             s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved.get(ref, [])), getattr(ClaimRow, ref) == from_id)
                       .values({ref: back}))
     else:
-        _set_claim(_entity(s, r.entity_id), before)  # type: ignore[arg-type]
+        _set_claim(_entity(s, r.entity_id), {k: v for k, v in before.items() if k in ("label", "qid")})  # type: ignore[arg-type]
     r.undone_at = _now()
     return _record(s, who, "undo", {"review": review_id}, {"undone": review_id},
                    claim=s.get(ClaimRow, r.claim_id) if r.claim_id else None, entity_id=r.entity_id)
@@ -210,6 +211,18 @@ def reapply(s: Session, source_id: str) -> int:
         for other in (sides[0] | sides[1]) - {target}:
             _move_all(s, other, target)
             n += 1
+    labels = s.scalars(select(ReviewRow).where(ReviewRow.action.in_(("label", "qid")), ReviewRow.undone_at.is_(None))
+                       .order_by(ReviewRow.id))
+    for r in labels:  # a label or QID set by hand follows the body if re-extraction re-created it
+        after = json.loads(r.after or "{}")
+        field = r.action
+        holders = _holders(s, _identifying(after.get("names", [])))
+        for eid in holders:
+            e = s.get(EntityRow, eid)
+            if e is not None and getattr(e, field) != after.get(field) and s.scalars(select(NameRow.id).where(
+                    NameRow.entity_id == eid, NameRow.source_id == source_id)).first():
+                setattr(e, field, after.get(field))
+                n += 1
     splits = s.scalars(select(ReviewRow).where(ReviewRow.action == "split", ReviewRow.undone_at.is_(None))
                        .order_by(ReviewRow.id))
     for r in splits:  # what a source said of a body, split off by hand, stays apart
