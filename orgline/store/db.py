@@ -141,7 +141,11 @@ class _Writer:
                 self.s.add(row)
                 self.s.flush()
                 self.ids[e.key] = row.id
+            known = set(self.s.execute(select(NameRow.name, NameRow.kind, NameRow.valid_from, NameRow.valid_to)
+                                       .where(NameRow.entity_id == self.ids[e.key])).all()) if e.key in same else set()
             for n in e.names:
+                if (n.text, n.kind.value, n.valid_from, n.valid_to) in known:
+                    continue  # a name the entity already bears, as dated: the first source to give it stays
                 lo, hi = bounds(n.valid_from), bounds(n.valid_to)
                 key = match_key(n.text)
                 self.s.add(NameRow(entity_id=self.ids[e.key], name=n.text, normalized=norm_name(n.text),

@@ -12,11 +12,13 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from ..edtf import bounds
 from ..errors import NotFound
+from ..model import norm_name
+from ..resolve.across import block_key, match_key
 from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow
 
 EDITABLE = ("date", "end", "value", "negated", "object_id", "kind")
@@ -114,17 +116,29 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
     """Take what one source said of an entity out into an entity of its own: the names and
     mentions that source gave, and that source's claims about it. Returns (review, new id)."""
     e = _entity(s, entity_id)
+    from .schema import SpanRow  # mentions belong to a source through their span
     names = list(s.scalars(select(NameRow).where(NameRow.entity_id == e.id, NameRow.source_id == source_id)))
-    if not names:
-        raise NotFound(f"source {source_id[:12]}… gave entity {entity_id} no name; nothing to split off")
-    new = EntityRow(source_id=source_id, kind=e.kind, label=names[0].name)
+    mention_ids = list(s.scalars(select(MentionRow.id).join(SpanRow, SpanRow.id == MentionRow.span_id)
+                                 .where(MentionRow.entity_id == e.id, SpanRow.source_id == source_id)))
+    claimed = s.scalars(select(ClaimRow.id).where(ClaimRow.source_id == source_id, or_(
+        *(getattr(ClaimRow, ref) == e.id for ref in ENTITY_REFS)))).first()
+    if not names and not mention_ids and claimed is None:
+        raise NotFound(f"source {source_id[:12]}… says nothing of entity {entity_id}; nothing to split off")
+    quoted = [q for q in s.scalars(select(SpanRow.quote).join(MentionRow, MentionRow.span_id == SpanRow.id)
+                                   .where(MentionRow.id.in_(mention_ids)))]
+    label = names[0].name if names else (quoted[0] if quoted else e.label)
+    new = EntityRow(source_id=source_id, kind=e.kind, label=label)
     s.add(new)
     s.flush()
     moved: dict[str, list[int]] = {"names": [n.id for n in names]}
     s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=new.id))
-    from .schema import SpanRow  # mentions belong to a source through their span
-    mention_ids = list(s.scalars(select(MentionRow.id).join(SpanRow, SpanRow.id == MentionRow.span_id)
-                                 .where(MentionRow.entity_id == e.id, SpanRow.source_id == source_id)))
+    if not names:  # the source repeated names the entity already bore: it gets them as its own
+        for text in dict.fromkeys(quoted or [e.label]):
+            key = match_key(text)
+            s.add(NameRow(entity_id=new.id, name=text, normalized=norm_name(text), kind="official",
+                          source_id=source_id, match_key=key, block=block_key(key)))
+        s.flush()
+        names = list(s.scalars(select(NameRow).where(NameRow.entity_id == new.id)))
     moved["mentions"] = mention_ids
     s.execute(update(MentionRow).where(MentionRow.id.in_(mention_ids)).values(entity_id=new.id))
     for ref in ENTITY_REFS:
@@ -229,9 +243,9 @@ def reapply(s: Session, source_id: str) -> int:
         after = json.loads(r.after or "{}")
         if after.get("source") != source_id or s.get(EntityRow, after["into"]) is None:
             continue
-        names = list(s.scalars(select(NameRow.id).where(NameRow.source_id == source_id, NameRow.entity_id == r.entity_id,
-                                                        NameRow.match_key.in_(after.get("names", [])))))
-        if names:
+        said = s.scalars(select(ClaimRow.id).where(ClaimRow.source_id == source_id, or_(
+            *(getattr(ClaimRow, ref) == r.entity_id for ref in ENTITY_REFS)))).first()
+        if said is not None:
             _move_source(s, r.entity_id, after["into"], source_id)  # type: ignore[arg-type]
             n += 1
     return n
