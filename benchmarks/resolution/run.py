@@ -31,7 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from orgline.model import (Claim, DocumentFacts, Entity, EntityKind, Name, NameK
                            Span)
 from orgline.resolve.across import match_key  # noqa: E402
 from orgline.store import Store  # noqa: E402
-from orgline.store.schema import NameRow  # noqa: E402
+from orgline.store.schema import ClaimRow  # noqa: E402
 
 REGIONS = ("Northfield Lakehead Harbour Riverside Eastmoor Westgate Ironvale Copperton Saltmarsh "
            "Highcross Ashford Brackwater Stonebridge Millbank Greenhaven Redcliff Oakmere Fairport "
@@ -166,11 +166,13 @@ def run_accuracy(n: int) -> None:
         baseline: list[tuple[str, int]] = []
         for facts, truth in docs:
             store.save(facts)
-            with store.session() as s:
+            with store.session() as s:  # where the store put each entity: read off its claims
                 for key, true_id in truth:
                     ent = next(e for e in facts.entities if e.key == key)
-                    row = s.scalars(select(NameRow.entity_id).where(NameRow.source_id == facts.source.id,
-                                                                    NameRow.name == ent.names[0].text)).first()
+                    type_, col = ("founded", ClaimRow.subject_id) if key == "e1" else ("worked_with", ClaimRow.object_id)
+                    row = s.scalars(select(col).where(ClaimRow.source_id == facts.source.id,
+                                                      ClaimRow.type == type_)).first()
+                    assert row is not None
                     assign.append((row, true_id))
                     baseline.append((match_key(ent.names[0].text), true_id))
         p, r = pairwise(assign)
