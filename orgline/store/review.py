@@ -19,7 +19,7 @@ from ..edtf import bounds
 from ..errors import NotFound
 from ..model import norm_name
 from ..resolve.across import block_key, match_key
-from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow
+from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow, SpanRow
 
 EDITABLE = ("date", "end", "value", "negated", "object_id", "kind")
 ENTITY_REFS = ("subject_id", "object_id", "place_id", "result_id", "according_to_id")
@@ -116,7 +116,6 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
     """Take what one source said of an entity out into an entity of its own: the names and
     mentions that source gave, and that source's claims about it. Returns (review, new id)."""
     e = _entity(s, entity_id)
-    from .schema import SpanRow  # mentions belong to a source through their span
     names = list(s.scalars(select(NameRow).where(NameRow.entity_id == e.id, NameRow.source_id == source_id)))
     mention_ids = list(s.scalars(select(MentionRow.id).join(SpanRow, SpanRow.id == MentionRow.span_id)
                                  .where(MentionRow.entity_id == e.id, SpanRow.source_id == source_id)))
@@ -252,7 +251,6 @@ def reapply(s: Session, source_id: str) -> int:
 
 
 def _move_source(s: Session, from_id: int, to_id: int, source_id: str) -> None:
-    from .schema import SpanRow
     s.execute(update(NameRow).where(NameRow.entity_id == from_id, NameRow.source_id == source_id)
               .values(entity_id=to_id))
     spans = select(SpanRow.id).where(SpanRow.source_id == source_id)
