@@ -95,16 +95,8 @@ def merge(s: Session, who: str, keep_id: int, other_id: int) -> int:
         raise NotFound(f"entity {keep_id} cannot be merged with itself")
     if keep.kind != other.kind:
         raise NotFound(f"entity {keep_id} is a {keep.kind} and {other_id} a {other.kind}; only alike kinds merge")
-    moved: dict[str, list[int]] = {
-        "names": list(s.scalars(select(NameRow.id).where(NameRow.entity_id == other.id))),
-        "mentions": list(s.scalars(select(MentionRow.id).where(MentionRow.entity_id == other.id))),
-    }
-    s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=keep.id))
-    s.execute(update(MentionRow).where(MentionRow.id.in_(moved["mentions"])).values(entity_id=keep.id))
-    for ref in ENTITY_REFS:
-        col = getattr(ClaimRow, ref)
-        moved[ref] = list(s.scalars(select(ClaimRow.id).where(col == other.id)))
-        s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved[ref])).values({ref: keep.id}))
+    moved = _held(s, other.id)
+    _move(s, moved, keep.id)
     keep_names = sorted({n.match_key for n in s.scalars(select(NameRow).where(
         NameRow.entity_id == keep.id, NameRow.id.not_in(moved["names"])))})
     keys = sorted({n.match_key for n in s.scalars(select(NameRow).where(NameRow.id.in_(moved["names"])))})
@@ -116,12 +108,11 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
     """Take what one source said of an entity out into an entity of its own: the names and
     mentions that source gave, and that source's claims about it. Returns (review, new id)."""
     e = _entity(s, entity_id)
-    names = list(s.scalars(select(NameRow).where(NameRow.entity_id == e.id, NameRow.source_id == source_id)))
-    mention_ids = list(s.scalars(select(MentionRow.id).join(SpanRow, SpanRow.id == MentionRow.span_id)
-                                 .where(MentionRow.entity_id == e.id, SpanRow.source_id == source_id)))
-    claimed = s.scalars(select(ClaimRow.id).where(ClaimRow.source_id == source_id, or_(
-        *(getattr(ClaimRow, ref) == e.id for ref in ENTITY_REFS)))).first()
-    if not names and not mention_ids and claimed is None:
+    moved = _held(s, e.id, source_id)
+    names = list(s.scalars(select(NameRow).where(NameRow.id.in_(moved["names"]))))
+    mention_ids = moved["mentions"]
+    claimed = any(moved[ref] for ref in ENTITY_REFS)
+    if not names and not mention_ids and not claimed:
         raise NotFound(f"source {source_id[:12]}… says nothing of entity {entity_id}; nothing to split off")
     quoted = [q for q in s.scalars(select(SpanRow.quote).join(MentionRow, MentionRow.span_id == SpanRow.id)
                                    .where(MentionRow.id.in_(mention_ids)))]
@@ -129,8 +120,7 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
     new = EntityRow(source_id=source_id, kind=e.kind, label=label)
     s.add(new)
     s.flush()
-    moved: dict[str, list[int]] = {"names": [n.id for n in names]}
-    s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=new.id))
+    _move(s, moved, new.id)
     if not names:  # the source repeated names the entity already bore: it gets them as its own
         for text in dict.fromkeys(quoted or [e.label]):
             key = match_key(text)
@@ -138,12 +128,6 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
                           source_id=source_id, match_key=key, block=block_key(key)))
         s.flush()
         names = list(s.scalars(select(NameRow).where(NameRow.entity_id == new.id)))
-    moved["mentions"] = mention_ids
-    s.execute(update(MentionRow).where(MentionRow.id.in_(mention_ids)).values(entity_id=new.id))
-    for ref in ENTITY_REFS:
-        col = getattr(ClaimRow, ref)
-        moved[ref] = list(s.scalars(select(ClaimRow.id).where(col == e.id, ClaimRow.source_id == source_id)))
-        s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved[ref])).values({ref: new.id}))
     review = _record(s, who, "split", {"entity": e.id, "moved": moved},
                      {"into": new.id, "source": source_id, "names": sorted({n.match_key for n in names})},
                      entity_id=e.id)
@@ -168,17 +152,12 @@ def undo(s: Session, who: str, review_id: int) -> int:
         raise NotFound(f"no review with id {review_id}; see `orgline review history`")
     if r.undone_at is not None:
         raise NotFound(f"review {review_id} was already undone")
-    before, after = json.loads(r.before or "null"), json.loads(r.after or "null")
+    before = json.loads(r.before or "null")
     if r.claim_id is not None:
         c = _claim(s, r.claim_id)
         _set_claim(c, before)
     elif r.action in ("merge", "split"):
-        back, from_id, moved = before["entity"], after["into"], before["moved"]  # where they came from
-        s.execute(update(NameRow).where(NameRow.id.in_(moved["names"])).values(entity_id=back))
-        s.execute(update(MentionRow).where(MentionRow.id.in_(moved["mentions"])).values(entity_id=back))
-        for ref in ENTITY_REFS:
-            s.execute(update(ClaimRow).where(ClaimRow.id.in_(moved.get(ref, [])), getattr(ClaimRow, ref) == from_id)
-                      .values({ref: back}))
+        _move(s, before["moved"], before["entity"])  # back where they came from
     else:
         _set_claim(_entity(s, r.entity_id), {k: v for k, v in before.items() if k in ("label", "qid")})  # type: ignore[arg-type]
     r.undone_at = _now()
@@ -251,14 +230,7 @@ def reapply(s: Session, source_id: str) -> int:
 
 
 def _move_source(s: Session, from_id: int, to_id: int, source_id: str) -> None:
-    s.execute(update(NameRow).where(NameRow.entity_id == from_id, NameRow.source_id == source_id)
-              .values(entity_id=to_id))
-    spans = select(SpanRow.id).where(SpanRow.source_id == source_id)
-    s.execute(update(MentionRow).where(MentionRow.entity_id == from_id, MentionRow.span_id.in_(spans))
-              .values(entity_id=to_id))
-    for ref in ENTITY_REFS:
-        s.execute(update(ClaimRow).where(getattr(ClaimRow, ref) == from_id, ClaimRow.source_id == source_id)
-                  .values({ref: to_id}))
+    _move(s, _held(s, from_id, source_id), to_id)
 
 
 def _identifying(keys: list[str]) -> list[str]:
@@ -272,7 +244,26 @@ def _holders(s: Session, keys: list[str]) -> set[int]:
 
 
 def _move_all(s: Session, other: int, keep: int) -> None:
-    s.execute(update(NameRow).where(NameRow.entity_id == other).values(entity_id=keep))
-    s.execute(update(MentionRow).where(MentionRow.entity_id == other).values(entity_id=keep))
+    _move(s, _held(s, other), keep)
+
+
+def _held(s: Session, entity_id: int, source_id: str | None = None) -> dict[str, list[int]]:
+    """The ids of what an entity holds (from one source, if given): its names, mentions,
+    and the claims that name it, by role. Recorded in a review so it can be moved back."""
+    names = select(NameRow.id).where(NameRow.entity_id == entity_id)
+    mentions = select(MentionRow.id).where(MentionRow.entity_id == entity_id)
+    if source_id is not None:
+        names = names.where(NameRow.source_id == source_id)
+        mentions = mentions.join(SpanRow, SpanRow.id == MentionRow.span_id).where(SpanRow.source_id == source_id)
+    held = {"names": list(s.scalars(names)), "mentions": list(s.scalars(mentions))}
     for ref in ENTITY_REFS:
-        s.execute(update(ClaimRow).where(getattr(ClaimRow, ref) == other).values({ref: keep}))
+        q = select(ClaimRow.id).where(getattr(ClaimRow, ref) == entity_id)
+        held[ref] = list(s.scalars(q.where(ClaimRow.source_id == source_id) if source_id else q))
+    return held
+
+
+def _move(s: Session, held: dict[str, list[int]], to_id: int) -> None:
+    s.execute(update(NameRow).where(NameRow.id.in_(held["names"])).values(entity_id=to_id))
+    s.execute(update(MentionRow).where(MentionRow.id.in_(held["mentions"])).values(entity_id=to_id))
+    for ref in ENTITY_REFS:
+        s.execute(update(ClaimRow).where(ClaimRow.id.in_(held.get(ref, []))).values({ref: to_id}))
