@@ -3,7 +3,7 @@ and applies :func:`orgline.resolve.across.choose`. Lookups go through indexed na
 so storing a document costs in proportion to the document, not the store."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from ..edtf import bounds
@@ -100,6 +100,14 @@ def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
     return sorted(ids)
 
 
+def _latest_claims(ids: list[int]) -> list[ColumnElement[bool]]:
+    """The latest claims naming each candidate, as one condition per candidate and end: a
+    city named by thousands of documents is known by its recent company, and each lookup
+    walks its index backwards from the newest row instead of sorting all of them."""
+    return [ClaimRow.id.in_(select(ClaimRow.id).where(by == i).order_by(ClaimRow.id.desc()).limit(NEIGHBOUR_LIMIT))
+            for i in ids for by in (ClaimRow.subject_id, ClaimRow.object_id)]
+
+
 def _known(s: Session, ids: list[int]) -> list[Known]:
     if not ids:
         return []
@@ -109,15 +117,12 @@ def _known(s: Session, ids: list[int]) -> list[Known]:
                                                    NameRow.from_lo, NameRow.to_hi).where(NameRow.entity_id.in_(ids))):
         names[eid].append(NameSpan(key, kind, lo, hi))
     linked: dict[int, set[int]] = {i: set() for i in ids}
-    ends = (ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
-    for by in (ClaimRow.subject_id, ClaimRow.object_id):  # one indexed lookup each, the latest
-        # claims only: a body named in thousands of documents is known by its recent company
-        for row in s.execute(select(*ends).where(by.in_(ids)).order_by(ClaimRow.id.desc())
-                             .limit(NEIGHBOUR_LIMIT * len(ids))):
-            present = [x for x in row if x is not None]
-            for a in present:
-                if a in linked:
-                    linked[a].update(x for x in present if x != a)
+    for row in s.execute(select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
+                         .where(or_(*_latest_claims(ids)))):
+        present = [x for x in row if x is not None]
+        for a in present:
+            if a in linked:
+                linked[a].update(x for x in present if x != a)
     others = sorted({x for v in linked.values() for x in v})
     keys_of: dict[int, set[str]] = {}
     if others:
