@@ -116,3 +116,53 @@ def test_a_label_and_qid_outlive_re_extraction(project: Project, write) -> None:
     project.reextract()
     entity = project.entities("org")
     assert ("Northfield Workers' League (Minnesota)", "Q4242") in {(e["label"], e["qid"]) for e in entity}
+
+
+def _facts(text: str, extra_first: bool, rule: str):  # type: ignore[no-untyped-def]
+    """What an extractor read from ``text``; a newer one may find one more body first
+    (shifting every document key) and name its rules differently."""
+    from orgline.model import Claim, DocumentFacts, Entity, EntityKind, Name, Source, Span
+    ents = [Entity("e1", EntityKind.ORG, "Harbour Workers Union", [Name("Harbour Workers Union")]),
+            Entity("e2", EntityKind.PLACE, "Hull", [Name("Hull")])]
+    if extra_first:
+        ents = [Entity("e1", EntityKind.ORG, "Dockers Guild", [Name("Dockers Guild")])] + [
+            Entity(f"e{i + 2}", e.kind, e.label, e.names) for i, e in enumerate(ents)]
+    union, hull = ("e2", "e3") if extra_first else ("e1", "e2")
+    ev = [Span(0, len(text), text)]
+    claims = [Claim("founded", union, date="1950", evidence=ev, rule=rule),
+              Claim("location", union, object=hull, evidence=ev, rule=rule)]
+    return DocumentFacts(Source(text=text, origin="a.txt"), ents, claims)
+
+
+def test_a_rejection_outlives_an_extractor_that_finds_more(db: str) -> None:
+    from orgline.store import Store
+    text = "The Harbour Workers Union was founded in Hull in 1950, beside the Dockers Guild."
+    store = Store.open(db)
+    store.save(_facts(text, extra_first=False, rule="founded_in"))
+    project = Project(db)
+    project.reject(_claim(project, "Harbour Workers Union", "location")["id"], "ana")
+    project.edit(_claim(project, "Harbour Workers Union", "founded")["id"], "ana", date="1950-03")
+    assert store.replace(_facts(text, extra_first=True, rule="founded_in_year")) == 2
+    assert _claim(project, "Harbour Workers Union", "location")["status"] == "rejected"
+    assert _claim(project, "Harbour Workers Union", "founded")["date"] == "1950-03"
+    store.close()
+
+
+def test_upgrading_an_old_store_keeps_reviews_findable(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
+    """A store whose claim keys were made the old way (by document key and rule) gets its
+    keys, and the keys its reviews were filed under, made the new way."""
+    from orgline.store import Store
+    project.ingest([write("a.txt", A)])
+    project.reject(_claim(project, "NWL", "member_of")["id"], "ana")
+    con = sqlite3.connect(db)
+    new_keys = dict(con.execute("select id, key from claims"))
+    con.execute("update claims set key = 'old-' || id")
+    con.execute("update reviews set claim_key = 'old-' || claim_id")
+    con.execute("update alembic_version set version_num = '0003'")
+    con.commit()
+    Store.open(db).close()  # opening migrates to head
+    assert dict(con.execute("select id, key from claims")) == new_keys
+    assert con.execute("select claim_key from reviews").fetchone()[0] == new_keys[
+        _claim(project, "NWL", "member_of")["id"]]
+    project.reextract()
+    assert _claim(project, "NWL", "member_of")["status"] == "rejected"

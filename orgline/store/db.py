@@ -10,6 +10,7 @@ import hashlib
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Mapping
 
 from alembic import command
 from alembic.config import Config
@@ -121,6 +122,8 @@ class _Writer:
         self.s = session
         self.facts = facts
         self.ids: dict[str, int] = {}
+        self.names = _names_in_claims(facts)
+        self.keys: set[str] = set()
 
     def write(self, new_source: bool = True) -> None:
         src = self.facts.source
@@ -171,9 +174,13 @@ class _Writer:
         return self.ids[key]
 
     def _claim(self, c: Claim) -> None:
+        key = claim_key(self.facts.source.id, c, self.names)
+        if key in self.keys:
+            return  # one statement from one passage, found by two rules: one claim
+        self.keys.add(key)
         d, e = bounds(c.date), bounds(c.end)
         row = ClaimRow(
-            key=claim_key(self.facts.source.id, c), source_id=self.facts.source.id, type=c.type,
+            key=key, source_id=self.facts.source.id, type=c.type,
             subject_id=self._id(c.subject), object_id=self._id(c.object), value=c.value,
             date=c.date, date_lo=d[0] if d else None, date_hi=d[1] if d else None,
             end=c.end, end_lo=e[0] if e else None, end_hi=e[1] if e else None,
@@ -207,10 +214,27 @@ def _forget(s: Session, source_id: str) -> None:
                                       EntityRow.id.not_in([i for i in split_off if i is not None])))
 
 
-def claim_key(source_id: str, c: Claim) -> str:
-    """Content-derived claim id: the same statement from the same passage hashes alike."""
-    ev = [(s.start, s.end) for s in c.evidence]
-    payload = [source_id, c.type, c.subject, c.object, c.value, c.date, c.end, c.place,
-               c.result, c.kind, c.negated, c.according_to, c.rule, ev]
-    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+def _names_in_claims(facts: DocumentFacts) -> dict[str, str]:
+    """Each entity of a document by its label's key; a second body of the same name in one
+    document (a name later taken by another) gets its ordinal, so their claims stay two."""
+    seen: dict[str, int] = {}
+    out: dict[str, str] = {}
+    for e in facts.entities:
+        key = f"{e.kind.value}:{match_key(e.label)}"
+        seen[key] = seen.get(key, 0) + 1
+        out[e.key] = key if seen[key] == 1 else f"{key}#{seen[key]}"
+    return out
 
+
+def claim_key(source_id: str, c: Claim, names: Mapping[str, str]) -> str:
+    """Content-derived claim id: the same statement from the same passage hashes alike.
+    Entities enter by name, not by their place in the document, and the rule that found the
+    claim does not enter at all: a newer extractor that finds one more body, or renames a
+    rule, still gives the claims people reviewed the keys their decisions were filed under."""
+    def n(k: str | None) -> str | None:
+        return names.get(k, k) if k else None
+
+    ev = [(s.start, s.end) for s in c.evidence]
+    payload = [source_id, c.type, n(c.subject), n(c.object), c.value, c.date, c.end, n(c.place),
+               n(c.result), c.kind, c.negated, n(c.according_to), ev]
+    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
