@@ -64,7 +64,7 @@ class MentionRow(Base):
     __tablename__ = "mentions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
-    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id"))
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id"), index=True)
 
 
 class ClaimRow(Base):
@@ -82,11 +82,11 @@ class ClaimRow(Base):
     end: Mapped[str | None] = mapped_column(String(64))
     end_lo: Mapped[int | None] = mapped_column(Integer)
     end_hi: Mapped[int | None] = mapped_column(Integer)
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
-    result_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     kind: Mapped[str | None] = mapped_column(String(32))
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
-    according_to_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
+    according_to_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     hedging: Mapped[str] = mapped_column(String(16), default="asserted")
     rule: Mapped[str] = mapped_column(String(64), index=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
