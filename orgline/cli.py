@@ -311,6 +311,36 @@ def export(fmt: str = typer.Option("facts", "--format", help=f"One of: {', '.joi
     err.print(f"{n} claims written")
 
 
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; other machines reach it only if told."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          db: Optional[str] = typer.Option(None, "--db", help="The store, if not the global --db."),
+          edit_token: Optional[str] = typer.Option(None, "--edit-token", envvar="ORGLINE_EDIT_TOKEN",
+                                                   help="Turns review in the browser on for whoever signs in with it.")) -> None:
+    """Serve the web workspace (search, entities, timelines, lineage, sources) and its JSON API."""
+    import uvicorn
+
+    from .web.app import create_app
+    from .web.render import missing_vendor
+    if missing_vendor():
+        err.print("[yellow]warning:[/yellow] timeline and graph libraries are not built; run "
+                  "`npm ci --prefix frontend && npm run --prefix frontend build`")
+    app_ = _run(create_app, db or STATE["db"], edit_token)
+    err.print(f"orgline on http://{host}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def publish(output: Path = typer.Option(..., "--output", "-o", help="Folder to write the site into."),
+            db: Optional[str] = typer.Option(None, "--db", help="The store, if not the global --db.")) -> None:
+    """Write the workspace's pages as a static site that needs no server."""
+    from .store import Store
+    from .web.publish import publish as write_site
+    store = _run(Store.open, db or STATE["db"])
+    n = _run(write_site, store, output)
+    err.print(f"{n} pages written to {output}; open {output / 'index.html'}")
+
+
 @app.command("eval")
 def eval_(gold: Path = typer.Argument(..., help="Gold file: one JSON document per line (id, text, entities, facts)."),
           use_db: bool = typer.Option(False, "--use-db", help="Score the claims already in --db "

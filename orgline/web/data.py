@@ -1,0 +1,212 @@
+"""What each page shows, as plain data: the server renders it and serves it as JSON, and
+``publish`` writes it into static pages. Reads go through ``orgline.query`` and the store's
+indexes, a bounded number of queries per page, whatever the store's size."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from .. import query
+from ..edtf import OPEN_END, OPEN_START
+from ..errors import NotFound
+from ..model import CLAIM_TYPES
+from ..store import Store
+from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
+                            SpanRow)
+
+Row = dict[str, Any]
+# Each edge points forward in time (predecessor to successor) or up (member to body), with
+# a label that reads along the arrow.
+GRAPH_TYPES = {"formed_from": ("grew into", True), "split_from": ("split off", True),
+               "merged": ("merged into", False), "member_of": ("member of", False),
+               "parent_org": ("part of", False)}
+GRAPH_NODES = 60  # a lineage graph stops growing here: a page, not the whole store
+GRAPH_DEPTH = 3
+
+
+def iso(day: int | None) -> str | None:
+    """A ``YYYYMMDD`` bound as an ISO date; None for an open end."""
+    if day is None or day <= OPEN_START or day >= OPEN_END:
+        return None
+    y, md = divmod(day, 10000)
+    m, d = divmod(md, 100)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _entity_row(store: Store, entity_id: int) -> EntityRow:
+    with store.session() as s:
+        e = s.get(EntityRow, entity_id)
+        if e is None:
+            raise NotFound(f"no entity with id {entity_id}")
+        s.expunge(e)
+        return e
+
+
+def entity(store: Store, entity_id: int) -> Row:
+    """An entity's names over time, its claims by type and where sources disagree."""
+    e = _entity_row(store, entity_id)
+    with store.session() as s:
+        names = s.scalars(select(NameRow).where(NameRow.entity_id == entity_id).order_by(NameRow.id)).all()
+        bands = _name_bands(names)
+    claims = query.claims(store, f"#{entity_id}")
+    scale = _scale(bands, [c["date"] for c in claims] + [c["end"] for c in claims])
+    by_type: dict[str, list[Row]] = defaultdict(list)
+    for c in claims:
+        by_type[c["type"]].append(c)
+    return {"id": e.id, "label": e.label, "kind": e.kind, "qid": e.qid, "names": bands, "scale": scale,
+            "claims": {t: by_type[t] for t in CLAIM_TYPES if t in by_type},
+            "conflicts": query.conflicts(store, f"#{entity_id}"), "count": len(claims)}
+
+
+def _name_bands(names: list[NameRow]) -> list[Row]:
+    """Each name once, with its validity; the band spans from-to where either is known."""
+    out: dict[tuple[str, str | None, str | None], Row] = {}
+    for n in names:
+        key = (n.name, n.valid_from, n.valid_to)
+        if key not in out:
+            out[key] = {"name": n.name, "kind": n.kind, "valid_from": n.valid_from, "valid_to": n.valid_to,
+                        "start": iso(n.from_lo), "end": iso(n.to_hi), "source": n.source_id}
+    return list(out.values())
+
+
+def _scale(bands: list[Row], dates: list[str | None]) -> Row | None:
+    """The years the name bands are drawn against (the entity's dated names and claims),
+    and each band's place on them (percent); a name with only a start runs to the last
+    year known, marked open."""
+    years = [int(d[:4]) for b in bands for d in (b["start"], b["end"]) if d and d[0] != "-"]
+    years += [int(d[:4]) for d in dates if d and d[:4].isdigit()]
+    if not years:
+        return None
+    lo, hi = min(years), max(years) + 1
+    for b in bands:
+        if not b["start"] and not b["end"]:
+            continue
+        a = int(b["start"][:4]) if b["start"] and b["start"][0] != "-" else lo
+        z = int(b["end"][:4]) + 1 if b["end"] and b["end"][0] != "-" else hi
+        x = 100 * (a - lo) / (hi - lo)
+        b["band"] = {"x": round(x, 2), "w": round(max(1.0, 100 * (z - a) / (hi - lo)), 2),
+                     "open": not (b["start"] and b["end"])}
+    return {"from": lo, "to": hi - 1}
+
+
+def timeline(store: Store, ids: list[int]) -> Row:
+    """vis-timeline groups (one per entity) and items: each dated claim a point where its
+    date is one day, a range where it is uncertain (1971: the whole year) or lasts (to its
+    end); each dated name a background band."""
+    groups, items = [], []
+    with store.session() as s:
+        for eid in ids:
+            e = s.get(EntityRow, eid)
+            if e is None:
+                raise NotFound(f"no entity with id {eid}")
+            groups.append({"id": eid, "content": e.label})
+            for n in s.scalars(select(NameRow).where(NameRow.entity_id == eid, or_(
+                    NameRow.from_lo.is_not(None), NameRow.to_hi.is_not(None)))):
+                start, end = iso(n.from_lo), iso(n.to_hi)
+                if start and end:
+                    items.append({"id": f"n{n.id}", "group": eid, "content": n.name, "start": start, "end": end,
+                                  "type": "background", "className": "name-band"})
+        rows = s.execute(select(ClaimRow, EntityRow.label).join(EntityRow, EntityRow.id == ClaimRow.subject_id)
+                         .where(ClaimRow.subject_id.in_(ids), ClaimRow.date_lo.is_not(None))
+                         .order_by(ClaimRow.date_lo)).all()
+        for c, label in rows:
+            start, end = iso(c.date_lo), iso(c.end_hi if c.end_hi is not None else c.date_hi)
+            if start is None:
+                continue
+            ranged = end is not None and end != start
+            items.append({"id": c.id, "group": c.subject_id, "start": start, "end": end if ranged else None,
+                          "type": "range" if ranged else "point", "content": _short(c),
+                          "title": f"{label}: {_short(c)} ({c.date}{'/' + c.end if c.end else ''})",
+                          "className": f"claim {c.type} {c.status}" + (" negated" if c.negated else "")})
+    items = [{k: v for k, v in i.items() if v is not None} for i in items]
+    return {"groups": groups, "items": items}
+
+
+def _short(c: ClaimRow) -> str:
+    text = c.type.replace("_", " ")
+    if c.value:
+        text += f": {c.value}"
+    return ("not " if c.negated else "") + text
+
+
+def lineage(store: Store, entity_id: int) -> Row:
+    """Nodes and edges around an entity: what it grew out of, split from, merged with,
+    belonged to, and the same for those, up to GRAPH_DEPTH steps and GRAPH_NODES bodies."""
+    _entity_row(store, entity_id)
+    seen, frontier = {entity_id}, [entity_id]
+    edges: dict[int, Row] = {}
+    with store.session() as s:
+        for _ in range(GRAPH_DEPTH):
+            if not frontier:
+                break
+            ends = (ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
+            rows = s.scalars(select(ClaimRow).where(ClaimRow.type.in_(list(GRAPH_TYPES)), ClaimRow.negated.is_(False),
+                                                    ClaimRow.status != "rejected",
+                                                    or_(*(end.in_(frontier) for end in ends)))
+                             .order_by(ClaimRow.id).limit(GRAPH_NODES * 4)).all()
+            nxt = []
+            for c in rows:
+                for target in dict.fromkeys(t for t in (c.object_id, c.result_id) if t is not None):
+                    if target == c.subject_id:
+                        continue
+                    new = [x for x in (c.subject_id, target) if x not in seen]
+                    if len(seen) + len(new) > GRAPH_NODES:
+                        continue
+                    seen.update(new)
+                    nxt += new
+                    year = c.date[:4] if c.date else None
+                    label, backwards = GRAPH_TYPES[c.type]
+                    a, z = (target, c.subject_id) if backwards else (c.subject_id, target)
+                    edges[c.id] = {"id": c.id, "source": a, "target": z, "type": c.type,
+                                   "label": label + (f" {year}" if year else "")}
+            frontier = nxt
+        kinds = {e.id: e for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(seen)))}
+        nodes = [{"id": i, "label": kinds[i].label, "kind": kinds[i].kind, "root": i == entity_id}
+                 for i in sorted(seen)]
+    return {"root": entity_id, "nodes": nodes, "edges": list(edges.values())}
+
+
+def source(store: Store, source_id: str) -> Row:
+    """A source's text cut into pieces at every mention and evidence boundary; each piece
+    says which entity it mentions and which claims it is evidence for. The template escapes
+    every piece: the text is never trusted as markup."""
+    with store.session() as s:
+        src = s.get(SourceRow, source_id)
+        if src is None:
+            matches = s.scalars(select(SourceRow.id).where(SourceRow.id.startswith(source_id)).limit(2)).all()
+            if len(matches) != 1:
+                raise NotFound(f"no source with id {source_id}")
+            src = s.get(SourceRow, matches[0])
+            assert src is not None
+        mentions = s.execute(select(SpanRow.start, SpanRow.end, MentionRow.entity_id, EntityRow.label)
+                             .join(MentionRow, MentionRow.span_id == SpanRow.id)
+                             .join(EntityRow, EntityRow.id == MentionRow.entity_id)
+                             .where(SpanRow.source_id == src.id)).all()
+        evidence = s.execute(select(SpanRow.start, SpanRow.end, ClaimRow.id, ClaimRow.type, ClaimRow.status,
+                                    ClaimRow.subject_id)
+                             .join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
+                             .join(ClaimRow, ClaimRow.id == ClaimEvidenceRow.claim_id)
+                             .where(SpanRow.source_id == src.id)).all()
+        info = {"id": src.id, "title": src.title, "origin": src.origin, "author": src.author,
+                "published": src.published, "chars": len(src.text)}
+        text = src.text
+    cuts = sorted({0, len(text)} | {x for m in mentions for x in m[:2]} | {x for e in evidence for x in e[:2]})
+    pieces = []
+    begun: set[int] = set()
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b:
+            continue
+        inside = [m for m in mentions if m[0] <= a and b <= m[1]]
+        mention = min(inside, key=lambda m: m[1] - m[0]) if inside else None
+        claims = sorted({(e[2], e[3], e[4]) for e in evidence if e[0] <= a and b <= e[1]})
+        starts = [c[0] for c in claims if c[0] not in begun]  # the piece a link to a claim's evidence lands on
+        begun.update(starts)
+        pieces.append({"text": text[a:b], "start": a, "starts": starts,
+                       "entity": {"id": mention[2], "label": mention[3]} if mention else None,
+                       "claims": [{"id": i, "type": t, "status": st} for i, t, st in claims]})
+    claim_list = sorted({(e[2], e[3], e[4], e[5]) for e in evidence})
+    return info | {"pieces": pieces,
+                   "claims": [{"id": i, "type": t, "status": st, "subject_id": sj} for i, t, st, sj in claim_list],
+                   "entities": sorted({(m[2], m[3]) for m in mentions}, key=lambda x: x[1].lower())}

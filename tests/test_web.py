@@ -1,0 +1,247 @@
+"""The web workspace, served by a real uvicorn server on 127.0.0.1 over a real SQLite store,
+read and driven by Debian's Chromium through Playwright. Screenshots of every page go to
+``test-output/screenshots`` for a person to look at."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from orgline.project import Project
+from orgline.web.app import create_app
+from orgline.web.publish import publish
+from orgline.web.render import missing_vendor
+
+CHROMIUM = os.environ.get("ORGLINE_CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
+TOKEN = "a-long-edit-token-for-tests"
+
+GUILD = ("The Riverside Printers Guild (RPG) was founded in Leeds in 1921. In 1948 a group of members "
+         "left the RPG and formed the Northern Typographers Union. The Northern Typographers Union "
+         "merged into the Graphic Trades Alliance in 1969.")
+HOSTILE = ("<script>window.__pwned = 1</script>The Kiln Workers Society was founded in Stoke in 1930. "
+           "<img src=x onerror=\"window.__pwned = 2\"> It joined the Graphic Trades Alliance in 1952. "
+           "Its bulletin was printed as \"</script><script>window.__pwned = 3</script>\".")
+OTHER_ACCOUNT = "A later pamphlet says the Riverside Printers Guild was founded in 1919 in Bradford."
+
+pytestmark = pytest.mark.skipif(bool(missing_vendor()), reason="run `npm ci --prefix frontend && npm run --prefix "
+                                "frontend build` first (the README's test command does)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
+    root = tmp_path_factory.mktemp("web")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "guild.txt").write_text(GUILD)
+    (docs / "kiln.txt").write_text(HOSTILE)
+    (docs / "other.txt").write_text(OTHER_ACCOUNT)
+    db = str(root / "web.db")
+    report = Project(db).ingest([docs])
+    assert not report.failed and len(report.stored) == 3
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(store_path: str) -> Iterator[str]:
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(store_path, TOKEN), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.outside: list[str] = []  # type: ignore[attr-defined]
+    pg.errors: list[str] = []  # type: ignore[attr-defined]
+    pg.on("request", lambda r: None if r.url.startswith((server, "file://")) else pg.outside.append(r.url))  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
+    pg.on("console", lambda m: pg.errors.append(f"console {m.type}: {m.text}")  # type: ignore[attr-defined]
+          if m.type in ("error", "warning") or "Unknown option" in m.text else None)
+    pg.on("dialog", lambda d: (pg.errors.append(f"dialog: {d.message}"), d.dismiss()))  # type: ignore[attr-defined]
+    yield pg
+    assert pg.outside == [], f"the page loaded from outside the server: {pg.outside}"  # type: ignore[attr-defined]
+    assert pg.errors == [], f"script errors or dialogs: {pg.errors}"  # type: ignore[attr-defined]
+    context.close()
+
+
+def _entity_id(server: str, name: str) -> int:
+    hits = httpx.get(f"{server}/api/search", params={"q": name}).json()["entities"]
+    return int(next(h["id"] for h in hits if h["name"] == name or h["label"] == name))
+
+
+def test_search_for_an_acronym_lands_on_the_entity(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    page.screenshot(path=str(SHOTS / "front.png"), full_page=True)
+    page.get_by_label("Search names and sources").fill("RPG")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("bears the acronym or short name “RPG”")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "search.png"), full_page=True)
+    page.get_by_role("link", name="Riverside Printers Guild").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Riverside Printers Guild")
+    expect(page.locator("#h-names")).to_be_visible()
+    expect(page.locator(".conflicts")).to_contain_text("dates that cannot both hold")
+    page.screenshot(path=str(SHOTS / "entity.png"), full_page=True)
+
+
+def test_the_timeline_draws_its_items(page: Page, server: str) -> None:
+    ids = f"{_entity_id(server, 'Riverside Printers Guild')},{_entity_id(server, 'Kiln Workers Society')}"
+    page.goto(f"{server}/timeline?ids={ids}")
+    expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
+    assert page.locator("#timeline .vis-item.claim").count() >= 4
+    assert page.locator("#timeline .vis-label").count() == 2  # one row per entity
+    expect(page.locator("#timeline .vis-time-axis.vis-foreground").first).to_contain_text("19")  # the window is on the items
+    page.screenshot(path=str(SHOTS / "timeline.png"), full_page=True)
+
+
+def test_clicking_a_lineage_node_opens_its_page(page: Page, server: str) -> None:
+    root = _entity_id(server, "Northern Typographers Union")
+    target = _entity_id(server, "Graphic Trades Alliance")
+    page.goto(f"{server}/lineage/{root}")
+    expect(page.locator("#graph[data-nodes]")).to_have_attribute("data-nodes", re.compile(r"[3-9]"))
+    page.screenshot(path=str(SHOTS / "lineage.png"), full_page=True)
+    box = page.locator("#graph").bounding_box()
+    assert box is not None
+    pos = page.evaluate(f"window.orglineGraph.$('#n{target}').renderedPosition()")
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    expect(page).to_have_url(f"{server}/entity/{target}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Graphic Trades Alliance")
+
+
+def test_a_rejection_made_in_the_browser_persists(page: Page, server: str, store_path: str) -> None:
+    eid = _entity_id(server, "Kiln Workers Society")
+    page.goto(f"{server}/entity/{eid}")
+    assert page.get_by_role("button", name="Reject").count() == 0  # not signed in: no forms
+    page.get_by_role("link", name="Sign in to review").click()
+    page.get_by_label("Your name").fill("Ada")
+    page.get_by_label("Edit token").fill(TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Reviewing as")).to_contain_text("Ada")
+    card = page.locator("article.claim", has=page.locator(".type", has_text="member of")).first
+    claim_id = int((card.get_attribute("id") or "").removeprefix("claim-"))
+    card.get_by_role("button", name="Reject").click()
+    page.reload()
+    expect(page.locator(f"#claim-{claim_id} .badge")).to_have_text("rejected")
+    page.screenshot(path=str(SHOTS / "entity-reviewing.png"), full_page=True)
+    history = Project(store_path).history(claim=claim_id)
+    assert [(h["action"], h["reviewer"]) for h in history] == [("reject", "Ada")]
+
+
+def test_source_text_never_runs_as_markup(page: Page, server: str) -> None:
+    hit = httpx.get(f"{server}/api/search", params={"q": "Kiln"}).json()["sources"][0]
+    page.goto(f"{server}/source/{hit['id']}")
+    expect(page.locator(".text")).to_contain_text("<script>window.__pwned = 1</script>")
+    expect(page.locator(".text")).to_contain_text('onerror="window.__pwned = 2"')
+    expect(page.locator(".text a.mention").first).to_be_visible()
+    page.screenshot(path=str(SHOTS / "source.png"), full_page=True)
+    assert page.locator(".text img, .text script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    for path in ("/?q=pwned", f"/entity/{_entity_id(server, 'Kiln Workers Society')}",
+                 f"/timeline?ids={_entity_id(server, 'Kiln Workers Society')}"):
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__pwned") is None, path
+
+
+def test_pages_work_from_the_keyboard(page: Page, server: str) -> None:
+    page.goto(server + "/?q=Guild")
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip")).to_be_focused()
+    page.keyboard.press("Enter")
+    for _ in range(12):  # from the top of main to the first result
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('ol.hits') !== null"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Guild")
+
+
+def test_edits_need_the_token_and_a_csrf_token(server: str) -> None:
+    claim = httpx.get(f"{server}/api/entities/{_entity_id(server, 'Riverside Printers Guild')}").json()
+    claim_id = next(iter(claim["claims"].values()))[0]["id"]
+    r = httpx.post(f"{server}/claim/{claim_id}/review", data={"action": "reject"})
+    assert r.status_code == 403 and "edit token" in r.text
+    with httpx.Client(base_url=server) as client:
+        assert client.post("/login", data={"token": "wrong", "reviewer": "Eve"}).status_code == 403
+        r = client.post("/login", data={"token": TOKEN, "reviewer": "Eve", "next": "/"})
+        assert r.status_code == 303 and "HttpOnly" in r.headers["set-cookie"]
+        r = client.post(f"/claim/{claim_id}/review", data={"action": "reject", "csrf": "forged"})
+        assert r.status_code == 403 and "CSRF" in r.text
+    after = httpx.get(f"{server}/api/entities/{_entity_id(server, 'Riverside Printers Guild')}").json()
+    assert all(c["status"] != "rejected" for cs in after["claims"].values() for c in cs)
+
+
+def test_api_and_headers(server: str) -> None:
+    spec = httpx.get(f"{server}/openapi.json").json()
+    assert {"/api/search", "/api/entities/{entity_id}", "/api/timeline"} <= set(spec["paths"])
+    r = httpx.get(f"{server}/")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert httpx.get(f"{server}/docs").status_code == 404  # the interactive docs load from a CDN: off
+    assert httpx.get(f"{server}/api/entities/999999").status_code == 404
+    t = httpx.get(f"{server}/api/timeline", params={"ids": str(_entity_id(server, "Riverside Printers Guild"))}).json()
+    founded = [i for i in t["items"] if i.get("content") == "founded"]
+    assert {(i["start"], i.get("end")) for i in founded} >= {("1921-01-01", "1921-12-31")}  # a year is a range
+
+
+def test_publish_writes_a_site_that_needs_no_server(page: Page, store_path: str, tmp_path: Path) -> None:
+    from orgline.store import Store
+    out = tmp_path / "site"
+    n = publish(Store.open(store_path), out)
+    assert n >= 10 and (out / "index.html").is_file()
+    eid = _entity_id_from_site(out, "Riverside Printers Guild")
+    page.goto((out / f"entity-{eid}.html").as_uri())
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Riverside Printers Guild")
+    assert page.get_by_role("button", name="Reject").count() == 0
+    page.goto((out / f"timeline-{eid}.html").as_uri())
+    expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
+    page.goto((out / "index.html").as_uri())
+    page.get_by_label("Filter by any name or acronym").fill("rpg")
+    expect(page.locator("#all-entities li:visible")).to_have_count(1)
+    page.screenshot(path=str(SHOTS / "published-index.png"), full_page=True)
+    shutil.rmtree(out)
+
+
+def _entity_id_from_site(out: Path, label: str) -> int:
+    html = (out / "index.html").read_text()
+    m = re.search(r'href="entity-(\d+)\.html">' + re.escape(label) + "<", html)
+    assert m is not None
+    return int(m.group(1))
