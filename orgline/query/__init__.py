@@ -143,8 +143,17 @@ def claim_rows(s: Session, where: Any) -> list[Row]:
          .outerjoin(res, res.id == ClaimRow.result_id)
          .join(SourceRow, SourceRow.id == ClaimRow.source_id).where(where)
          .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id))
+    rows = s.execute(q).all()
+    quotes: dict[int, list[str]] = {}
+    ids = [r[0].id for r in rows]
+    for i in range(0, len(ids), 500):  # one query per 500 claims, not one per claim
+        for cid, quote in s.execute(select(ClaimEvidenceRow.claim_id, SpanRow.quote)
+                                    .join(SpanRow, SpanRow.id == ClaimEvidenceRow.span_id)
+                                    .where(ClaimEvidenceRow.claim_id.in_(ids[i:i + 500]))
+                                    .order_by(ClaimEvidenceRow.claim_id, SpanRow.start)):
+            quotes.setdefault(cid, []).append(quote)
     out = []
-    for c, sj, ob, ac, pl, rs, src in s.execute(q).all():
+    for c, sj, ob, ac, pl, rs, src in rows:
         out.append({
             "id": c.id, "type": c.type, "subject": sj.label, "subject_id": sj.id,
             "object": ob.label if ob else None, "object_id": ob.id if ob else None,
@@ -152,7 +161,7 @@ def claim_rows(s: Session, where: Any) -> list[Row]:
             "result": rs.label if rs else None, "kind": c.kind, "negated": c.negated,
             "according_to": ac.label if ac else None, "hedging": c.hedging,
             "confidence": c.confidence, "status": c.status, "rule": c.rule,
-            "evidence": _quotes(s, c.id), "source": {"id": src.id, "title": src.title, "origin": src.origin}})
+            "evidence": quotes.get(c.id, []), "source": {"id": src.id, "title": src.title, "origin": src.origin}})
     return out
 
 
@@ -231,6 +240,12 @@ def conflicts(store: Store, name_or_id: str | None = None) -> list[Row]:
         if name_or_id:
             cond = cond & ClaimRow.subject_id.in_(find_entities(store, name_or_id))
         rows = claim_rows(s, cond)
+    return disagreements(rows)
+
+
+def disagreements(rows: list[Row]) -> list[Row]:
+    """The groups of ``rows`` (claims as :func:`claim_rows` gives them, none rejected) that
+    disagree."""
     groups: dict[tuple[Any, ...], list[Row]] = {}
     for r in rows:
         if r["type"] in SINGULAR:

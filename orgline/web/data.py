@@ -57,7 +57,9 @@ def entity(store: Store, entity_id: int) -> Row:
         by_type[c["type"]].append(c)
     return {"id": e.id, "label": e.label, "kind": e.kind, "qid": e.qid, "names": bands, "scale": scale,
             "claims": {t: by_type[t] for t in CLAIM_TYPES if t in by_type},
-            "conflicts": query.conflicts(store, f"#{entity_id}"), "count": len(claims)}
+            "conflicts": query.disagreements([c for c in claims if c["subject_id"] == entity_id
+                                              and c["status"] != "rejected"]),
+            "count": len(claims)}
 
 
 def _name_bands(names: list[NameRow]) -> list[Row]:
