@@ -124,8 +124,9 @@ def test_search_for_an_acronym_lands_on_the_entity(page: Page, server: str) -> N
 
 
 def test_the_timeline_draws_its_items(page: Page, server: str) -> None:
-    ids = f"{_entity_id(server, 'Riverside Printers Guild')},{_entity_id(server, 'Kiln Workers Society')}"
-    page.goto(f"{server}/timeline?ids={ids}")
+    page.goto(f"{server}/timeline?ids={_entity_id(server, 'Riverside Printers Guild')}")
+    page.get_by_label("Compare with").fill("Kiln Workers Society")
+    page.keyboard.press("Enter")
     expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
     assert page.locator("#timeline .vis-item.claim").count() >= 4
     assert page.locator("#timeline .vis-label").count() == 2  # one row per entity

@@ -95,10 +95,14 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
         return page(request, "entity.html", {"title": e["label"], "e": e})
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, ids: str = Query(..., description="Entity ids, comma-separated")) -> Response:
+    def timeline_page(request: Request, ids: str = Query(..., description="Entity ids, comma-separated"),
+                      add: str = "") -> Response:
+        if add.strip():  # "compare with": a name or #id joins the timeline
+            found = query.find_entities(store, add.strip())
+            return back("/timeline?ids=" + ",".join(str(i) for i in dict.fromkeys(_ids(ids) + found)))
         t = data.timeline(store, _ids(ids))
         return page(request, "timeline.html", {"title": "Timeline: " + ", ".join(g["content"] for g in t["groups"]),
-                                               "t": t})
+                                               "t": t, "ids": ids})
 
     @app.get("/lineage/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def lineage_page(request: Request, entity_id: int) -> Response:

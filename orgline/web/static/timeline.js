@@ -7,12 +7,12 @@
   var groups = new vis.DataSet(data.groups);
   var DAY = 24 * 3600 * 1000;
   var timeline = new vis.Timeline(container, items, groups, {
-    zoomMin: DAY * 7, zoomMax: DAY * 365 * 1000, stack: true, orientation: "top",
+    zoomMin: DAY, zoomMax: DAY * 365 * 1000, stack: true, orientation: "top",
     margin: { item: 6 }, tooltip: { followMouse: true }
   });
   var span = timeline.getItemRange();  // fit every item, with room for the labels at the ends
   if (span.min && span.max) {
-    var pad = Math.max((span.max - span.min) * 0.08, DAY * 200);
+    var pad = Math.max((span.max - span.min) * 0.15, DAY * 365 * 2);
     timeline.setWindow(new Date(span.min.valueOf() - pad), new Date(span.max.valueOf() + pad), { animation: false });
   }
   timeline.on("select", function (props) {
