@@ -86,7 +86,7 @@ class ClaimRow(Base):
     result_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
     kind: Mapped[str | None] = mapped_column(String(32))
     negated: Mapped[bool] = mapped_column(Boolean, default=False)
-    according_to_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"), index=True)
+    according_to_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id"))
     hedging: Mapped[str] = mapped_column(String(16), default="asserted")
     rule: Mapped[str] = mapped_column(String(64), index=True)
     extractor_version: Mapped[str] = mapped_column(String(32))
