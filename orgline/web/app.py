@@ -14,6 +14,7 @@ from typing import Any, Awaitable, Callable
 from fastapi import FastAPI, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from sqlalchemy import func, select
 
 from .. import query
@@ -51,6 +52,14 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(e)}, status_code=404)
         return page(request, "error.html", {"title": "Not found", "message": str(e)}, status=404)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, e: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/") or e.status_code == 404 and request.url.path.startswith("/static/"):
+            return JSONResponse({"detail": e.detail}, status_code=e.status_code)
+        titles = {403: "Not allowed", 404: "Not found", 405: "Not allowed", 422: "Not understood"}
+        return page(request, "error.html", {"title": titles.get(e.status_code, "Not done"), "message": str(e.detail)},
+                    status=e.status_code)
 
     @app.exception_handler(OrglineError)
     async def refused(request: Request, e: OrglineError) -> Response:
