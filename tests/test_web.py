@@ -246,3 +246,25 @@ def _entity_id_from_site(out: Path, label: str) -> int:
     m = re.search(r'href="entity-(\d+)\.html">' + re.escape(label) + "<", html)
     assert m is not None
     return int(m.group(1))
+
+
+def test_a_page_for_a_much_named_place_shows_a_hundred_claims_of_a_type(tmp_path: Path) -> None:
+    from orgline.model import Claim, DocumentFacts, Entity, EntityKind, Name, Source, Span
+    from orgline.query import entities
+    from orgline.store import Store
+    from orgline.web import data
+    from orgline.web.render import environment
+    store = Store.open(str(tmp_path / "many.db"))
+    for i in range(120):
+        text = f"Body number {i} was based in Hull."
+        store.save(DocumentFacts(Source(text=text, origin=f"d{i}.txt"), [
+            Entity("e1", EntityKind.ORG, f"Body number {i}", [Name(f"Body number {i}")]),
+            Entity("e2", EntityKind.PLACE, "Hull", [Name("Hull")])],
+            [Claim("location", "e1", object="e2", evidence=[Span(0, len(text), text)])]))
+    hull = entities(store, "place")[0]["id"]
+    page = data.entity(store, hull)
+    assert page["totals"]["location"] == 120 and len(page["claims"]["location"]) == 100
+    html = environment("server").get_template("entity.html").render(
+        e=page, title="Hull", reviewer=None, editing=False, csrf="", here="/", q="")
+    assert "Showing 100 of 120" in html and "?all=location" in html
+    assert len(data.entity(store, hull, show_all="location")["claims"]["location"]) == 120

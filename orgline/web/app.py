@@ -99,8 +99,8 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
         return page(request, "search.html", {"title": "orgline", "q": "", "results": None, "recent": _overview(store)})
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: int) -> Response:
-        e = data.entity(store, entity_id)
+    def entity_page(request: Request, entity_id: int, all: str | None = None) -> Response:
+        e = data.entity(store, entity_id, show_all=all)
         return page(request, "entity.html", {"title": e["label"], "e": e})
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)

@@ -44,8 +44,12 @@ def _entity_row(store: Store, entity_id: int) -> EntityRow:
         return e
 
 
-def entity(store: Store, entity_id: int) -> Row:
-    """An entity's names over time, its claims by type and where sources disagree."""
+PER_TYPE = 100  # claims shown per type unless all are asked for: a city can be named by thousands
+
+
+def entity(store: Store, entity_id: int, show_all: str | None = None) -> Row:
+    """An entity's names over time, its claims by type (the first PER_TYPE of each, or all
+    of type ``show_all``) and where sources disagree."""
     e = _entity_row(store, entity_id)
     with store.session() as s:
         names = s.scalars(select(NameRow).where(NameRow.entity_id == entity_id).order_by(NameRow.id)).all()
@@ -56,7 +60,8 @@ def entity(store: Store, entity_id: int) -> Row:
     for c in claims:
         by_type[c["type"]].append(c)
     return {"id": e.id, "label": e.label, "kind": e.kind, "qid": e.qid, "names": bands, "scale": scale,
-            "claims": {t: by_type[t] for t in CLAIM_TYPES if t in by_type},
+            "claims": {t: by_type[t] if t == show_all else by_type[t][:PER_TYPE] for t in CLAIM_TYPES if t in by_type},
+            "totals": {t: len(by_type[t]) for t in by_type},
             "conflicts": query.disagreements([c for c in claims if c["subject_id"] == entity_id
                                               and c["status"] != "rejected"]),
             "count": len(claims)}
