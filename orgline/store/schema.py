@@ -95,6 +95,7 @@ class ClaimRow(Base):
 
 
 Index("ix_claims_dates", ClaimRow.date_lo, ClaimRow.date_hi)
+Index("ix_claims_subject_type", ClaimRow.subject_id, ClaimRow.type)
 
 
 class ClaimEvidenceRow(Base):
