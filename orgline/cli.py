@@ -15,6 +15,7 @@ from rich.tree import Tree
 
 from .errors import OrglineError
 from .export import FORMATS
+from .export import Selection
 from .project import Project, evaluate_fresh
 
 app = typer.Typer(help="Read prose about organizations into a sourced, time-aware history.",
@@ -295,19 +296,36 @@ def lineage(name: str, as_json: bool = JSON_OPT) -> None:
         out.print(tree)
 
 
+def _list(value: str | None) -> list[str]:
+    return [x.strip() for x in value.split(",") if x.strip()] if value else []
+
+
 @app.command()
-def export(fmt: str = typer.Option("facts", "--format", help=f"One of: {', '.join(FORMATS)}."),
-           output: str = typer.Option("-", "--output", "-o", help="File to write, - for stdout.")) -> None:
-    """Write every claim in an interchange format (facts: DESIGN.md section 4)."""
+def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f.help}" for k, f in FORMATS.items())),
+           output: str = typer.Option("-", "--output", "-o", help="File to write, - for stdout."),
+           entity: Optional[str] = typer.Option(None, "--entity", help="Only claims about this entity (name or #id)."),
+           types: Optional[str] = typer.Option(None, "--types", help="Only these claim types, comma-separated."),
+           status: Optional[str] = typer.Option(None, "--status", help="Only these review statuses: "
+                                                "extracted, accepted, rejected, edited (comma-separated)."),
+           date_from: Optional[str] = typer.Option(None, "--from", help="An EDTF date: claims lasting into it or later."),
+           date_to: Optional[str] = typer.Option(None, "--to", help="An EDTF date: claims begun by its end.")) -> None:
+    """Write claims in an interchange format, all of them or those the filters pick."""
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    selection = Selection(entity, _list(types), _list(status), date_from, date_to)
     project = _run(_project)
+    _run(selection.where, project.store)  # a bad filter is refused before any file is opened
+    binary = FORMATS[fmt].binary
     if output == "-":
-        n = project.export(fmt, sys.stdout)
+        n = _run(project.export, fmt, sys.stdout.buffer if binary else sys.stdout, selection)
     else:
-        with open(output, "w", encoding="utf-8") as fp:
-            n = project.export(fmt, fp)
+        try:
+            with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fp:
+                n = _run(project.export, fmt, fp, selection)
+        except OSError as e:
+            err.print(f"[red]error:[/red] {output}: cannot write: {e.strerror}")
+            raise typer.Exit(2)
     err.print(f"{n} claims written")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from . import query
 from .errors import InputError, NotFound, OrglineError
 from .evaluation import load_gold, score
-from .export import FORMATS
+from .export import FORMATS, Selection
 from .export.facts import iter_facts
 from .ingest import find_documents, read_document
 from .nlp import extract
@@ -159,8 +159,10 @@ class Project:
             done[sid] = self.store.replace(extract(src, self.model))
         return done
 
-    def export(self, fmt: str, fp: Any) -> int:
-        return FORMATS[fmt](self.store, fp)
+    def export(self, fmt: str, fp: Any, selection: Selection | None = None) -> int:
+        """Write the selected claims (all, by default) in a format of ``FORMATS`` to a stream:
+        text for ``facts``, binary for ``csv``."""
+        return FORMATS[fmt].write(self.store, fp, selection)
 
     def evaluate(self, gold: Path, types: set[str] | None = None) -> dict[str, Any]:
         """Score the claims stored here against a gold file; a stored source stands for the

@@ -1,6 +1,30 @@
-"""Exports generated from the model; ``facts`` is the interchange format (DESIGN.md s.4)."""
+"""Exports generated from the model; ``facts`` is the interchange format (DESIGN.md s.4).
+Each format streams the claims a :class:`Selection` picks into a text or binary stream."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from .facts import write_facts
+from .selection import Selection
+from .tables import write_csv
 
-FORMATS = {"facts": write_facts}
 
-__all__ = ["FORMATS", "write_facts"]
+@dataclass(frozen=True)
+class Format:
+    write: Callable[..., int]  # (store, stream, selection) -> claims written
+    binary: bool  # writes bytes (a zip), not text
+    help: str
+
+
+FORMATS: dict[str, Format] = {
+    "facts": Format(write_facts, False, "JSON Lines, one claim per line (DESIGN.md section 4)"),
+    "csv": Format(write_csv, True, "a zip of entities.csv, names.csv and claims.csv"),
+}
+
+__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts"]
+
+
+def export(store: Any, fmt: str, stream: Any, selection: Selection | None = None) -> int:
+    return FORMATS[fmt].write(store, stream, selection)

@@ -4,6 +4,7 @@ this, so the keys are fixed here and nowhere else."""
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -12,22 +13,30 @@ from sqlalchemy.orm import Session
 
 from ..store import Store
 from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
+from .selection import Selection
 
 KEYS = ("id", "type", "subject", "object", "value", "date", "end", "place", "result",
         "negated", "according_to", "source", "span", "quote", "confidence", "status", "origin")
 
 
 class _Entities:
-    """Entity objects, built once each while streaming."""
+    """Entity objects, built once each while streaming; the most used are kept, up to
+    LIMIT, so memory does not grow with the store."""
+
+    LIMIT = 20_000
 
     def __init__(self, s: Session) -> None:
         self.s = s
-        self.cache: dict[int, dict[str, Any]] = {}
+        self.cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
 
     def get(self, eid: int | None) -> dict[str, Any] | None:
         if eid is None:
             return None
-        if eid not in self.cache:
+        if eid in self.cache:
+            self.cache.move_to_end(eid)
+        else:
+            if len(self.cache) >= self.LIMIT:
+                self.cache.popitem(last=False)
             e = self.s.get(EntityRow, eid)
             assert e is not None
             names = list(dict.fromkeys(self.s.scalars(  # each name once, however many sources give it
@@ -48,21 +57,34 @@ def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: str) ->
     }
 
 
-def iter_facts(store: Store) -> Iterator[dict[str, Any]]:
-    """Every claim as a facts object, in claim order."""
-    with store.session() as s:
-        origins = dict(s.execute(select(SourceRow.id, SourceRow.origin)).all())
-        entities = _Entities(s)
-        for c in s.scalars(select(ClaimRow).order_by(ClaimRow.id).execution_options(yield_per=500)):
-            span = s.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-                             .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)).first()
-            yield fact(c, entities, span, origins[c.source_id])
+def iter_facts(store: Store, selection: Selection | None = None) -> Iterator[dict[str, Any]]:
+    """Every selected claim as a facts object, in claim order."""
+    with store.session() as s, store.session() as reads:  # one streams claims, the other looks up
+        origin = _Origins(reads)
+        entities = _Entities(reads)
+        for c in (selection or Selection()).claims(s, store):
+            span = reads.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
+                                 .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)).first()
+            yield fact(c, entities, span, origin.of(c.source_id))
 
 
-def write_facts(store: Store, fp: TextIO) -> int:
-    """Stream every claim as one JSON line; returns how many were written."""
+class _Origins:
+    """Where each source was read from, looked up as claims need it (a store may hold many)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.last: tuple[str, str] | None = None
+
+    def of(self, source_id: str) -> str:
+        if self.last is None or self.last[0] != source_id:
+            self.last = (source_id, self.s.scalar(select(SourceRow.origin).where(SourceRow.id == source_id)) or "")
+        return self.last[1]
+
+
+def write_facts(store: Store, fp: TextIO, selection: Selection | None = None) -> int:
+    """Stream the selected claims as JSON lines; returns how many were written."""
     n = 0
-    for f in iter_facts(store):
+    for f in iter_facts(store, selection):
         fp.write(json.dumps(f, ensure_ascii=False) + "\n")
         n += 1
     return n

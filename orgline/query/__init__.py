@@ -28,7 +28,7 @@ def sources(store: Store) -> list[Row]:
 def entities(store: Store, kind: str | None = None, existed_in: str | None = None) -> list[Row]:
     """Entities with their names; with ``existed_in``, the organizations whose life
     (founding to dissolution or merger) overlaps that EDTF date."""
-    when = _when(existed_in, "--existed-in") if existed_in else None
+    when = date_range(existed_in, "--existed-in") if existed_in else None
     with store.session() as s:
         q = select(EntityRow).order_by(EntityRow.kind, EntityRow.label)
         if kind:
@@ -39,7 +39,7 @@ def entities(store: Store, kind: str | None = None, existed_in: str | None = Non
         return [_entity(s, e) | {"claims": counts.get(e.id, 0)} for e in s.scalars(q)]
 
 
-def _when(edtf: str, option: str) -> tuple[int, int]:
+def date_range(edtf: str, option: str) -> tuple[int, int]:
     b = bounds(edtf)
     if b is None:
         raise NotFound(f"{option} {edtf!r} is not an EDTF date (try 1985, 1994-05, 196X, 1971/1974)")
@@ -97,7 +97,7 @@ def find_entities(store: Store, name_or_id: str) -> list[int]:
 def names_at(store: Store, name: str, at: str | None = None) -> list[Row]:
     """Which entities bore ``name``, and when; with ``at``, those whose validity overlaps
     that date. Names with no date are reported as undated, not guessed."""
-    when = _when(at, "--at") if at else None
+    when = date_range(at, "--at") if at else None
     with store.session() as s:
         rows = s.scalars(select(NameRow).where(NameRow.normalized == norm_name(name))).all()
         out = []
@@ -182,9 +182,9 @@ def claims(store: Store, name_or_id: str, types: list[str] | None = None,
             raise NotFound(f"--min-confidence {min_confidence} is not between 0 and 1")
         cond = cond & (ClaimRow.confidence >= min_confidence)
     if date_from:  # the claim's days, to its end where it has one, overlap the range
-        cond = cond & (func.coalesce(ClaimRow.end_hi, ClaimRow.date_hi) >= _when(date_from, "--from")[0])
+        cond = cond & (func.coalesce(ClaimRow.end_hi, ClaimRow.date_hi) >= date_range(date_from, "--from")[0])
     if date_to:
-        cond = cond & (func.coalesce(ClaimRow.date_lo, ClaimRow.end_lo) <= _when(date_to, "--to")[1])
+        cond = cond & (func.coalesce(ClaimRow.date_lo, ClaimRow.end_lo) <= date_range(date_to, "--to")[1])
     with store.session() as s:
         return claim_rows(s, cond)
 

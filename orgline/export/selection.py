@@ -1,0 +1,57 @@
+"""Which claims an export writes: every format takes the same filters (an entity, claim
+types, review statuses, a date range) and reads the claims in one streamed pass."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from .. import query
+from ..errors import NotFound
+from ..model import CLAIM_TYPES
+from ..store import Store
+from ..store.schema import ClaimRow
+
+STATUSES = ("extracted", "accepted", "rejected", "edited")
+BATCH = 500  # claims read from the database at a time: memory stays flat however large the store
+
+
+@dataclass
+class Selection:
+    entity: str | None = None  # a name or #id: claims where it is subject, object or result
+    types: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    date_from: str | None = None  # EDTF: claims lasting into or beyond it
+    date_to: str | None = None  # EDTF: claims begun by its end
+
+    def where(self, store: Store) -> ColumnElement[bool]:
+        cond: ColumnElement[bool] = true()
+        if self.entity:
+            ids = query.find_entities(store, self.entity)
+            cond = cond & or_(ClaimRow.subject_id.in_(ids), ClaimRow.object_id.in_(ids), ClaimRow.result_id.in_(ids))
+        for t in self.types:
+            if t not in CLAIM_TYPES:
+                raise NotFound(f"unknown claim type {t!r}; one of {', '.join(CLAIM_TYPES)}")
+        if self.types:
+            cond = cond & ClaimRow.type.in_(self.types)
+        for st in self.status:
+            if st not in STATUSES:
+                raise NotFound(f"unknown status {st!r}; one of {', '.join(STATUSES)}")
+        if self.status:
+            cond = cond & ClaimRow.status.in_(self.status)
+        if self.date_from:
+            cond = cond & (func.coalesce(ClaimRow.end_hi, ClaimRow.date_hi) >= query.date_range(self.date_from, "--from")[0])
+        if self.date_to:
+            cond = cond & (func.coalesce(ClaimRow.date_lo, ClaimRow.end_lo) <= query.date_range(self.date_to, "--to")[1])
+        return cond
+
+    def claims(self, s: Session, store: Store) -> Iterator[ClaimRow]:
+        """The selected claims in id order, streamed."""
+        q = select(ClaimRow).where(self.where(store)).order_by(ClaimRow.id).execution_options(yield_per=BATCH)
+        yield from s.scalars(q)
+
+    def claim_ids(self, store: Store) -> object:
+        """The selected claims' ids, as a subquery other reads can join."""
+        return select(ClaimRow.id).where(self.where(store))

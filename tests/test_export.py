@@ -1,0 +1,98 @@
+"""Exports on a real SQLite store filled by the real pipeline: the filters every format
+takes, and the CSV tables read back with the csv module."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from orgline.cli import app
+from orgline.errors import NotFound
+from orgline.export import Selection
+from orgline.project import Project
+
+GUILD = ("The Riverside Printers Guild (RPG) was founded in Leeds in 1921. In 1948 a group of members "
+         "left the RPG and formed the Northern Typographers Union. The Northern Typographers Union "
+         "merged into the Graphic Trades Alliance in 1969.")
+KILN = "The Kiln Workers Society was founded in Stoke in 1930. It joined the Graphic Trades Alliance in 1952."
+
+
+@pytest.fixture
+def filled(project: Project, write) -> Project:  # type: ignore[no-untyped-def]
+    assert not project.ingest([write("guild.txt", GUILD), write("kiln.txt", KILN)]).failed
+    return project
+
+
+def _facts(project: Project, selection: Selection | None = None) -> list[dict]:  # type: ignore[type-arg]
+    buf = io.StringIO()
+    n = project.export("facts", buf, selection)
+    rows = [json.loads(line) for line in buf.getvalue().splitlines()]
+    assert len(rows) == n
+    return rows
+
+
+def test_filters_pick_claims(filled: Project) -> None:
+    every = _facts(filled)
+    kiln = _facts(filled, Selection(entity="Kiln Workers Society"))
+    assert kiln and all("Kiln Workers Society" in (f["subject"]["label"], (f["object"] or {}).get("label"))
+                        for f in kiln)
+    founded = _facts(filled, Selection(types=["founded"]))
+    assert {f["subject"]["label"] for f in founded} == {"Riverside Printers Guild", "Northern Typographers Union",
+                                                        "Kiln Workers Society"}
+    assert {f["type"] for f in founded} == {"founded"}
+    later = _facts(filled, Selection(date_from="1950"))
+    assert later and all(int(f["date"][:4]) >= 1950 for f in later)
+    early = _facts(filled, Selection(date_to="1929"))
+    assert early and all(int(f["date"][:4]) <= 1929 for f in early)
+    assert len(every) > len(kiln) and len(every) > len(later) + len(early)
+    claim = next(f for f in every if f["type"] == "founded")
+    filled.accept(int(claim["id"][1:]), "ana")
+    assert [f["id"] for f in _facts(filled, Selection(status=["accepted"]))] == [claim["id"]]
+    with pytest.raises(NotFound, match="unknown status"):
+        _facts(filled, Selection(status=["approved"]))
+
+
+def _tables(data: bytes) -> dict[str, list[dict[str, str]]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert sorted(z.namelist()) == ["claims.csv", "entities.csv", "names.csv"]
+        return {name: list(csv.DictReader(io.TextIOWrapper(z.open(name), encoding="utf-8"))) for name in z.namelist()}
+
+
+def test_csv_tables_join_and_carry_their_evidence(filled: Project) -> None:
+    buf = io.BytesIO()
+    n = filled.export("csv", buf)
+    t = _tables(buf.getvalue())
+    assert len(t["claims.csv"]) == n == len(_facts(filled))
+    entities = {r["entity_id"]: r for r in t["entities.csv"]}
+    for c in t["claims.csv"]:
+        assert entities[c["subject_id"]]["label"] == c["subject"]
+        assert c["quote"] and c["origin"].endswith(".txt")
+    rpg = next(r for r in t["entities.csv"] if r["label"] == "Riverside Printers Guild")
+    assert {r["name"] for r in t["names.csv"] if r["entity_id"] == rpg["entity_id"]} >= {"Riverside Printers Guild", "RPG"}
+
+
+def test_csv_of_one_entity_holds_only_what_its_claims_name(filled: Project) -> None:
+    buf = io.BytesIO()
+    filled.export("csv", buf, Selection(entity="Kiln Workers Society"))
+    t = _tables(buf.getvalue())
+    labels = {r["label"] for r in t["entities.csv"]}
+    assert "Kiln Workers Society" in labels and "Riverside Printers Guild" not in labels
+    assert {r["entity_id"] for r in t["names.csv"]} <= {r["entity_id"] for r in t["entities.csv"]}
+
+
+def test_export_from_the_command_line(filled: Project, db: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "kiln.zip"
+    r = runner.invoke(app, ["--db", db, "export", "--format", "csv", "--output", str(out), "--types", "founded,member_of"])
+    assert r.exit_code == 0, r.output
+    assert {c["type"] for c in _tables(out.read_bytes())["claims.csv"]} == {"founded", "member_of"}
+    bad = tmp_path / "never.jsonl"
+    r = runner.invoke(app, ["--db", db, "export", "--output", str(bad), "--types", "foundered"])
+    assert r.exit_code == 5 and "unknown claim type" in r.output and not bad.exists()
+    r = runner.invoke(app, ["--db", db, "export", "--output", str(tmp_path / "no" / "such" / "f.jsonl")])
+    assert r.exit_code == 2 and "cannot write" in r.output
