@@ -96,3 +96,47 @@ def test_export_from_the_command_line(filled: Project, db: str, tmp_path: Path) 
     assert r.exit_code == 5 and "unknown claim type" in r.output and not bad.exists()
     r = runner.invoke(app, ["--db", db, "export", "--output", str(tmp_path / "no" / "such" / "f.jsonl")])
     assert r.exit_code == 2 and "cannot write" in r.output
+
+
+# TimelineJS3's documented JSON fields (timeline.knightlab.com/docs/json-format.html)
+TL_TOP = {"events", "title", "eras", "scale"}
+TL_SLIDE = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
+TL_DATE = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date"}
+
+
+def _check_date(d: dict) -> tuple[int, int, int]:  # type: ignore[type-arg]
+    assert set(d) <= TL_DATE and isinstance(d["year"], int)
+    assert 1 <= d.get("month", 1) <= 12 and 1 <= d.get("day", 1) <= 31
+    return d["year"], d.get("month", 1), d.get("day", 1)
+
+
+def test_timelinejs_has_only_documented_fields_at_each_dates_precision(filled: Project, write) -> None:  # type: ignore[no-untyped-def]
+    filled.ingest([write("hostile.txt", "The <b>Quarry Hands Union</b> was founded in Bath in March 1911. "
+                                        "<script>alert(1)</script>")])
+    buf = io.StringIO()
+    n = filled.export("timelinejs", buf)
+    doc = json.loads(buf.getvalue())
+    assert set(doc) <= TL_TOP and len(doc["events"]) == n > 0
+    for e in doc["events"]:
+        assert set(e) <= TL_SLIDE and set(e["text"]) <= {"headline", "text"}
+        start = _check_date(e["start_date"])
+        if "end_date" in e:
+            assert _check_date(e["end_date"]) >= start
+        assert "<script" not in e["text"]["text"] and "<b>" not in e["text"]["headline"]
+    founded = {e["group"]: e["start_date"] for e in doc["events"] if "founded" in e["text"]["headline"]}
+    assert founded["Riverside Printers Guild"] == {"year": 1921}  # a year stays a year
+    quarry = next(v for k, v in founded.items() if "Quarry Hands Union" in k)
+    assert quarry == {"year": 1911, "month": 3}
+
+
+@pytest.mark.parametrize("edtf,end,expected", [
+    ("1994-05", False, {"year": 1994, "month": 5}),
+    ("1984~", False, {"year": 1984, "display_date": "c. 1984"}),
+    ("196X", False, {"year": 1960, "month": 1, "day": 1, "display_date": "196X"}),
+    ("196X", True, {"year": 1969, "month": 12, "day": 31, "display_date": "196X"}),
+    ("1966/1969", True, {"year": 1969}),
+    ("../1990", False, None),
+])
+def test_timelinejs_dates_keep_their_precision(edtf: str, end: bool, expected: dict | None) -> None:  # type: ignore[type-arg]
+    from orgline.export.timelinejs import date_object
+    assert date_object(edtf, end) == expected

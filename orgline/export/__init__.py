@@ -9,6 +9,7 @@ from typing import Any
 from .facts import write_facts
 from .selection import Selection
 from .tables import write_csv
+from .timelinejs import write_timelinejs
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,10 @@ class Format:
 FORMATS: dict[str, Format] = {
     "facts": Format(write_facts, False, "JSON Lines, one claim per line (DESIGN.md section 4)"),
     "csv": Format(write_csv, True, "a zip of entities.csv, names.csv and claims.csv"),
+    "timelinejs": Format(write_timelinejs, False, "TimelineJS3 JSON, one slide per dated claim"),
 }
 
-__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts"]
+__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_timelinejs"]
 
 
 def export(store: Any, fmt: str, stream: Any, selection: Selection | None = None) -> int:
