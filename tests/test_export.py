@@ -140,3 +140,22 @@ def test_timelinejs_has_only_documented_fields_at_each_dates_precision(filled: P
 def test_timelinejs_dates_keep_their_precision(edtf: str, end: bool, expected: dict | None) -> None:  # type: ignore[type-arg]
     from orgline.export.timelinejs import date_object
     assert date_object(edtf, end) == expected
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_graphs_read_back_with_networkx(filled: Project, tmp_path: Path, fmt: str) -> None:
+    import networkx as nx
+    path = tmp_path / f"history.{fmt}"
+    with path.open("wb") as fp:
+        n = filled.export(fmt, fp)
+    g = nx.read_gexf(path, version="1.3") if fmt == "gexf" else nx.read_graphml(path)
+    assert g.number_of_edges() == n > 0
+    label = {node: data["label"] for node, data in g.nodes(data=True)}
+    by_name = {v: k for k, v in label.items()}
+    rpg, ntu = by_name["Riverside Printers Guild"], by_name["Northern Typographers Union"]
+    split = g.get_edge_data(ntu, rpg)
+    assert split is not None
+    data = next(iter(split.values())) if isinstance(g, nx.MultiDiGraph) else split
+    assert data["type"] == "split_from" and data["start"] == "1948-01-01" and data["end"] == "1948-12-31"
+    assert g.nodes[rpg]["start"] == "1921-01-01"  # its founding year, from its first day
+    assert g.nodes[rpg]["kind"] == "org"

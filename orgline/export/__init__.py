@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .facts import write_facts
+from .graph import write_gexf, write_graphml
 from .selection import Selection
 from .tables import write_csv
 from .timelinejs import write_timelinejs
@@ -22,10 +23,12 @@ class Format:
 FORMATS: dict[str, Format] = {
     "facts": Format(write_facts, False, "JSON Lines, one claim per line (DESIGN.md section 4)"),
     "csv": Format(write_csv, True, "a zip of entities.csv, names.csv and claims.csv"),
+    "gexf": Format(write_gexf, True, "GEXF 1.3 for Gephi, dynamic: bodies and links dated"),
+    "graphml": Format(write_graphml, True, "GraphML, with start and end as attributes"),
     "timelinejs": Format(write_timelinejs, False, "TimelineJS3 JSON, one slide per dated claim"),
 }
 
-__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_timelinejs"]
+__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_gexf", "write_graphml", "write_timelinejs"]
 
 
 def export(store: Any, fmt: str, stream: Any, selection: Selection | None = None) -> int:
