@@ -159,3 +159,40 @@ def test_graphs_read_back_with_networkx(filled: Project, tmp_path: Path, fmt: st
     assert data["type"] == "split_from" and data["start"] == "1948-01-01" and data["end"] == "1948-12-31"
     assert g.nodes[rpg]["start"] == "1921-01-01"  # its founding year, from its first day
     assert g.nodes[rpg]["kind"] == "org"
+
+
+NAMED_AT = """
+PREFIX ol: <urn:orgline:ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT ?label WHERE {
+  ?e ol:bore ?n ; rdfs:label ?label .
+  ?n rdfs:label ?name .
+  OPTIONAL { ?n ol:validFromEarliest ?from }
+  OPTIONAL { ?n ol:validToLatest ?to }
+  FILTER (?name = "%s" && (!bound(?from) || ?from <= "%d-12-31"^^xsd:date) && (!bound(?to) || ?to >= "%d-01-01"^^xsd:date))
+}"""
+
+
+def test_rdf_answers_which_body_bore_a_name_in_a_year(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph
+    project.ingest([write("ewa.txt", "The Eastmoor Weavers Association was founded in Bradford in 1902. "
+                                     "Until 1920 it was called the Eastmoor Handloom Society. It joined the "
+                                     "Pennine Textile Federation in 1931.")])
+    ttl, jsonld = io.StringIO(), io.StringIO()
+    n = project.export("rdf", ttl)
+    assert project.export("jsonld", jsonld) == n > 0
+    g = Graph().parse(data=ttl.getvalue(), format="turtle")
+    g2 = Graph().parse(data=jsonld.getvalue(), format="json-ld")
+    assert len(g) == len(g2)
+    ask = lambda name, year: {str(r[0]) for r in g.query(NAMED_AT % (name, year, year))}  # noqa: E731
+    assert ask("Eastmoor Handloom Society", 1910) == {"Eastmoor Weavers Association"}
+    assert ask("Eastmoor Handloom Society", 1925) == set()
+    assert ask("Eastmoor Weavers Association", 1925) == {"Eastmoor Weavers Association"}
+    evidence = g.query("""PREFIX oa: <http://www.w3.org/ns/oa#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX ol: <urn:orgline:ns#>
+        SELECT ?quote ?start WHERE { ?claim rdf:predicate ol:member_of . ?note oa:hasBody ?claim ;
+          oa:hasTarget/oa:hasSelector ?q , ?p . ?q oa:exact ?quote . ?p oa:start ?start }""")
+    rows = list(evidence)
+    assert rows and "Pennine Textile Federation" in str(rows[0][0])
