@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -196,3 +197,55 @@ def test_rdf_answers_which_body_bore_a_name_in_a_year(project: Project, write) -
           oa:hasTarget/oa:hasSelector ?q , ?p . ?q oa:exact ?quote . ?p oa:start ?start }""")
     rows = list(evidence)
     assert rows and "Pennine Textile Federation" in str(rows[0][0])
+
+
+def _parse_quickstatements(text: str) -> list[dict]:  # type: ignore[type-arg]
+    """QuickStatements v1 read back: each CREATE starts an item; each other line is
+    item, property, value, then property/value pairs (P.. qualifiers, S.. references)."""
+    items: list[dict] = []  # type: ignore[type-arg]
+    for line in text.splitlines():
+        if line == "CREATE":
+            items.append({"terms": {}, "statements": []})
+            continue
+        item, prop, value, *rest = line.split("\t")
+        assert item == "LAST" or re.fullmatch(r"Q\d+", item), line
+        assert len(rest) % 2 == 0, line
+        pairs = list(zip(rest[::2], rest[1::2]))
+        assert all(re.fullmatch(r"[PS]\d+", k) for k, _ in pairs), line
+        if prop in ("Len", "Aen", "Den"):
+            assert value.startswith('"') and value.endswith('"') and '"' not in value[1:-1]
+            items[-1]["terms"].setdefault(prop, []).append(value[1:-1])
+        else:
+            assert re.fullmatch(r"P\d+", prop) and (re.fullmatch(r"Q\d+", value) or value.startswith(("en:", "+"))), line
+            items[-1]["statements"].append({"property": prop, "value": value,
+                                             "qualifiers": [p for p in pairs if p[0][0] == "P"],
+                                             "references": [p for p in pairs if p[0][0] == "S"]})
+    return items
+
+
+def test_quickstatements_read_back_into_referenced_statements(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    project.ingest([write("guild.txt", GUILD), write(
+        "denial.txt", "The Riverside Printers Guild never joined the Graphic Trades Alliance. "
+                      "The Kiln Workers Society was founded in Stoke in March 1930.")])
+    buf = io.StringIO()
+    n = project.export("quickstatements", buf)
+    items = {i["terms"]["Len"][0]: i for i in _parse_quickstatements(buf.getvalue())}
+    assert sum(1 for i in items.values() for s in i["statements"] if s["property"] != "P31") == n > 0
+    rpg = items["Riverside Printers Guild"]
+    assert "RPG" in rpg["terms"].get("Aen", [])
+    inception = next(s for s in rpg["statements"] if s["property"] == "P571")
+    assert inception["value"] == "+1921-00-00T00:00:00Z/9"
+    assert all(any(k == "S1683" for k, _ in s["references"]) for i in items.values() for s in i["statements"]
+               if s["property"] != "P31")
+    assert ("P1813", 'en:"RPG"') in {(s["property"], s["value"]) for s in rpg["statements"]}
+    assert not any(s["property"] == "P463" for s in rpg["statements"])  # a denial is no statement
+    kiln = items["Kiln Workers Society"]
+    assert next(s for s in kiln["statements"] if s["property"] == "P571")["value"] == "+1930-03-00T00:00:00Z/10"
+
+
+@pytest.mark.parametrize("edtf,expected", [("1921", "+1921-00-00T00:00:00Z/9"), ("1994-05", "+1994-05-00T00:00:00Z/10"),
+                                           ("1994-05-03", "+1994-05-03T00:00:00Z/11"), ("196X", "+1960-00-00T00:00:00Z/8"),
+                                           ("1937-21", None), ("1966/1969", None), (None, None)])
+def test_wikidata_times_keep_their_precision(edtf: str | None, expected: str | None) -> None:
+    from orgline.export.quickstatements import wikidata_time
+    assert wikidata_time(edtf) == expected

@@ -8,6 +8,7 @@ from typing import Any
 
 from .facts import write_facts
 from .graph import write_gexf, write_graphml
+from .quickstatements import write_quickstatements
 from .rdf import write_jsonld, write_turtle
 from .selection import Selection
 from .tables import write_csv
@@ -26,12 +27,13 @@ FORMATS: dict[str, Format] = {
     "csv": Format(write_csv, True, "a zip of entities.csv, names.csv and claims.csv"),
     "gexf": Format(write_gexf, True, "GEXF 1.3 for Gephi, dynamic: bodies and links dated"),
     "graphml": Format(write_graphml, True, "GraphML, with start and end as attributes"),
+    "quickstatements": Format(write_quickstatements, False, "Wikidata QuickStatements v1, referenced"),
     "rdf": Format(write_turtle, False, "RDF Turtle: claims reified, evidence as Web Annotations, PROV-O"),
     "jsonld": Format(write_jsonld, False, "the same RDF as JSON-LD"),
     "timelinejs": Format(write_timelinejs, False, "TimelineJS3 JSON, one slide per dated claim"),
 }
 
-__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_gexf", "write_graphml", "write_jsonld", "write_timelinejs",
+__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_gexf", "write_graphml", "write_jsonld", "write_quickstatements", "write_timelinejs",
            "write_turtle"]
 
 
