@@ -136,6 +136,7 @@ def test_timelinejs_has_only_documented_fields_at_each_dates_precision(filled: P
     ("196X", False, {"year": 1960, "month": 1, "day": 1, "display_date": "196X"}),
     ("196X", True, {"year": 1969, "month": 12, "day": 31, "display_date": "196X"}),
     ("1966/1969", True, {"year": 1969}),
+    ("1937-21", False, {"year": 1937, "month": 3, "day": 1, "display_date": "1937-21"}),  # spring
     ("../1990", False, None),
 ])
 def test_timelinejs_dates_keep_their_precision(edtf: str, end: bool, expected: dict | None) -> None:  # type: ignore[type-arg]

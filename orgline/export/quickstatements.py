@@ -41,7 +41,7 @@ def wikidata_time(edtf: str | None) -> str | None:
     if not edtf:
         return None
     m = EXACT.match(edtf)
-    if m:
+    if m and int(m.group(2) or 1) <= 12:  # 21-24 are seasons, not months
         y, mo, d = m.group(1), m.group(2) or "00", m.group(3) or "00"
         precision = 11 if m.group(3) else 10 if m.group(2) else 9
         return f"+{y}-{mo}-{d}T00:00:00Z/{precision}"

@@ -30,7 +30,7 @@ def date_object(edtf: str | None, end: bool = False) -> dict[str, Any] | None:
         part = edtf.split("/")[1 if end else 0]
         return date_object(part, end) if part and part != ".." else None
     m = EXACT.match(edtf.rstrip("~?%"))
-    if m:
+    if m and int(m.group(2) or 1) <= 12:  # 21-24 are seasons, not months
         out: dict[str, Any] = {"year": int(m.group(1))}
         if m.group(2):
             out["month"] = int(m.group(2))
