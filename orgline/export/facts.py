@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
+from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
 from .selection import Selection
 
 KEYS = ("id", "type", "subject", "object", "value", "date", "end", "place", "result",
@@ -62,10 +62,8 @@ def iter_facts(store: Store, selection: Selection | None = None) -> Iterator[dic
     with store.session() as s, store.session() as reads:  # one streams claims, the other looks up
         origin = _Origins(reads)
         entities = _Entities(reads)
-        for c in (selection or Selection()).claims(s, store):
-            span = reads.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-                                 .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)).first()
-            yield fact(c, entities, span, origin.of(c.source_id))
+        for c, spans in (selection or Selection()).claims_with_evidence(s, reads, store):
+            yield fact(c, entities, spans[0] if spans else None, origin.of(c.source_id))
 
 
 class _Origins:

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from ..edtf import OPEN_END, OPEN_START
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
+from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
 from .selection import BATCH, Selection
 from .tables import _entity_ids
 
@@ -144,9 +144,7 @@ def _chunks(store: Store, sel: Selection) -> Iterator[Graph]:
             g.add((node, RDF.type, PROV.Entity))
             g.add((node, RDFS.label, Literal(src.title or src.origin)))
             g.add((node, OL.origin, Literal(src.origin)))
-        for c in sel.claims(s, store):
-            spans = list(reads.scalars(select(SpanRow).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-                                       .where(ClaimEvidenceRow.claim_id == c.id).order_by(SpanRow.start)))
+        for c, spans in sel.claims_with_evidence(s, reads, store):
             _claim_graph(g, c, spans)
             count += 1
             if count % BATCH == 0:

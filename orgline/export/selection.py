@@ -12,7 +12,7 @@ from .. import query
 from ..errors import NotFound
 from ..model import CLAIM_TYPES
 from ..store import Store
-from ..store.schema import ClaimRow
+from ..store.schema import ClaimEvidenceRow, ClaimRow, SpanRow
 
 STATUSES = ("extracted", "accepted", "rejected", "edited")
 BATCH = 500  # claims read from the database at a time: memory stays flat however large the store
@@ -52,6 +52,28 @@ class Selection:
         q = select(ClaimRow).where(self.where(store)).order_by(ClaimRow.id).execution_options(yield_per=BATCH)
         yield from s.scalars(q)
 
+    def claims_with_evidence(self, s: Session, reads: Session, store: Store) -> Iterator[tuple[ClaimRow, list[SpanRow]]]:
+        """The selected claims, each with its evidence spans in text order: the spans of a
+        batch of claims are read in one query, not one query per claim."""
+        batch: list[ClaimRow] = []
+        for c in self.claims(s, store):
+            batch.append(c)
+            if len(batch) == BATCH:
+                yield from _with_spans(reads, batch)
+                batch = []
+        yield from _with_spans(reads, batch)
+
     def claim_ids(self, store: Store) -> object:
         """The selected claims' ids, as a subquery other reads can join."""
         return select(ClaimRow.id).where(self.where(store))
+
+
+def _with_spans(reads: Session, batch: list[ClaimRow]) -> Iterator[tuple[ClaimRow, list[SpanRow]]]:
+    spans: dict[int, list[SpanRow]] = {}
+    if batch:
+        for claim_id, span in reads.execute(
+                select(ClaimEvidenceRow.claim_id, SpanRow).join(SpanRow, SpanRow.id == ClaimEvidenceRow.span_id)
+                .where(ClaimEvidenceRow.claim_id.in_([c.id for c in batch])).order_by(SpanRow.start)):
+            spans.setdefault(claim_id, []).append(span)
+    for c in batch:
+        yield c, spans.get(c.id, [])
