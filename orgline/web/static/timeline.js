@@ -3,18 +3,26 @@
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var links = JSON.parse(document.getElementById("timeline-links").textContent);
   var container = document.getElementById("timeline");
-  var items = new vis.DataSet(data.items);
-  var groups = new vis.DataSet(data.groups);
   var DAY = 24 * 3600 * 1000;
-  var timeline = new vis.Timeline(container, items, groups, {
+  // the first window holds every item, with room for labels at the ends; set before the
+  // first draw, so the scale never starts from today's date
+  var times = [];
+  data.items.forEach(function (i) {
+    times.push(Date.parse(i.start));
+    if (i.end) times.push(Date.parse(i.end));
+  });
+  var options = {
     zoomMin: DAY, zoomMax: DAY * 365 * 1000, stack: true, orientation: "top",
     margin: { item: 6 }, tooltip: { followMouse: true }
-  });
-  var span = timeline.getItemRange();  // fit every item, with room for the labels at the ends
-  if (span.min && span.max) {
-    var pad = Math.max((span.max - span.min) * 0.15, DAY * 365 * 2);
-    timeline.setWindow(new Date(span.min.valueOf() - pad), new Date(span.max.valueOf() + pad), { animation: false });
+  };
+  if (times.length) {
+    var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    var pad = Math.max((hi - lo) * 0.15, DAY * 365 * 2);
+    options.start = new Date(lo - pad);
+    options.end = new Date(hi + pad);
   }
+  var items = new vis.DataSet(data.items);
+  var timeline = new vis.Timeline(container, items, new vis.DataSet(data.groups), options);
   timeline.on("select", function (props) {
     var id = props.items[0];
     if (id === undefined || String(id).charAt(0) === "n") return;
