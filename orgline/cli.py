@@ -326,7 +326,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
         except OSError as e:
             err.print(f"[red]error:[/red] {output}: cannot write: {e.strerror}")
             raise typer.Exit(2)
-    err.print(f"{n} claims written")
+    err.print(f"{n} {FORMATS[fmt].unit} written")
 
 
 @app.command()
