@@ -127,6 +127,7 @@ def test_the_timeline_draws_its_items(page: Page, server: str) -> None:
     page.goto(f"{server}/timeline?ids={_entity_id(server, 'Riverside Printers Guild')}")
     page.get_by_label("Compare with").fill("Kiln Workers Society")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"ids=\d+,\d+$"))
     expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
     assert page.locator("#timeline .vis-item.claim").count() >= 4
     assert page.locator("#timeline .vis-label").count() == 2  # one row per entity
@@ -159,7 +160,8 @@ def test_a_rejection_made_in_the_browser_persists(page: Page, server: str, store
     expect(page.get_by_text("Reviewing as")).to_contain_text("Ada")
     card = page.locator("article.claim", has=page.locator(".type", has_text="member of")).first
     claim_id = int((card.get_attribute("id") or "").removeprefix("claim-"))
-    card.get_by_role("button", name="Reject").click()
+    with page.expect_navigation():  # the form posts, and is redirected back to the page
+        card.get_by_role("button", name="Reject").click()
     page.reload()
     expect(page.locator(f"#claim-{claim_id} .badge")).to_have_text("rejected")
     page.screenshot(path=str(SHOTS / "entity-reviewing.png"), full_page=True)
@@ -193,6 +195,7 @@ def test_pages_work_from_the_keyboard(page: Page, server: str) -> None:
         if page.evaluate("document.activeElement.closest('ol.hits') !== null"):
             break
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/entity/\d+$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Guild")
 
 
