@@ -44,6 +44,14 @@ def bounds(edtf: str | None) -> Bounds | None:
     return _day(lo, OPEN_START), _day(hi, OPEN_END)
 
 
+def iso_day(day: int | None) -> str | None:
+    """A ``YYYYMMDD`` bound as an ISO day (``1921-01-01``); None for an open end or a day
+    before year 0, which ISO dates in the formats orgline writes cannot carry."""
+    if day is None or day < 0 or day >= OPEN_END:
+        return None
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
 def is_valid(edtf: str) -> bool:
     return bounds(edtf) is not None
 

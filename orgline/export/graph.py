@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow
 from .selection import BATCH, Selection
-from ..edtf import OPEN_END
+from ..edtf import iso_day
 
 GEXF_NS = "http://gexf.net/1.3"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -24,16 +24,9 @@ EDGE_ATTRS = (("type", "string"), ("date", "string"), ("status", "string"), ("co
               ("negated", "boolean"))
 
 
-def _day(day: int | None) -> str | None:
-    """A ``YYYYMMDD`` bound as an ISO day; None when open or before year 0."""
-    if day is None or day < 0 or day >= OPEN_END:
-        return None
-    return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
-
-
 def _when(c: ClaimRow) -> tuple[str | None, str | None]:
     """A link's first day and last (its end's last day where it lasts)."""
-    return _day(c.date_lo), _day(c.end_hi if c.end_hi is not None else c.date_hi)
+    return iso_day(c.date_lo), iso_day(c.end_hi if c.end_hi is not None else c.date_hi)
 
 
 def _edges_where(store: Store, sel: Selection) -> Any:
@@ -54,7 +47,7 @@ def _nodes(s: Session, store: Store, sel: Selection) -> Iterator[tuple[EntityRow
          .outerjoin(born, born.c.id == EntityRow.id).outerjoin(died, died.c.id == EntityRow.id)
          .order_by(EntityRow.id).execution_options(yield_per=BATCH))
     for e, start, end in s.execute(q):
-        yield e, _day(start), _day(end)
+        yield e, iso_day(start), iso_day(end)
 
 
 def _edges(s: Session, store: Store, sel: Selection) -> Iterator[ClaimRow]:

@@ -19,8 +19,8 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import aliased
 
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
-from .selection import BATCH, Selection
+from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
+from .selection import BATCH, Selection, first_quote
 
 ORGANIZATION = "Q43229"
 # claim type -> (property, where its value comes from)
@@ -61,8 +61,7 @@ def write_quickstatements(store: Store, fp: TextIO, selection: Selection | None 
     sel = selection or Selection()
     n = 0
     obj = aliased(EntityRow)
-    quote = (select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-             .where(ClaimEvidenceRow.claim_id == ClaimRow.id).order_by(SpanRow.start).limit(1).scalar_subquery())
+    quote = first_quote()
     q = (select(ClaimRow, EntityRow, obj.qid, SourceRow.origin, quote)
          .join(EntityRow, EntityRow.id == ClaimRow.subject_id).outerjoin(obj, obj.id == ClaimRow.object_id)
          .join(SourceRow, SourceRow.id == ClaimRow.source_id)

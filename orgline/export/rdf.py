@@ -22,11 +22,10 @@ from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from sqlalchemy import select
 
-from ..edtf import OPEN_END, OPEN_START
+from ..edtf import iso_day
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
 from .selection import BATCH, Selection
-from .tables import _entity_ids
 
 OL = Namespace("urn:orgline:ns#")
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -46,9 +45,8 @@ def source_iri(sid: str) -> URIRef:
 
 
 def _day(day: int | None) -> Literal | None:
-    if day is None or day <= OPEN_START or day >= OPEN_END or day < 0:
-        return None
-    return Literal(f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}", datatype=XSD.date)
+    iso = iso_day(day)
+    return Literal(iso, datatype=XSD.date) if iso else None
 
 
 def _dated(g: Graph, node: Any, prop: str, edtf: str | None, lo: int | None, hi: int | None) -> None:
@@ -129,7 +127,7 @@ def _chunks(store: Store, sel: Selection) -> Iterator[Graph]:
     with store.session() as s, store.session() as reads:
         g = Graph()
         count = 0
-        ids = _entity_ids(store, sel)
+        ids = sel.entity_ids(store)
         for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(ids)).order_by(EntityRow.id)
                            .execution_options(yield_per=BATCH)):
             names = list(reads.scalars(select(NameRow).where(NameRow.entity_id == e.id).order_by(NameRow.id)))

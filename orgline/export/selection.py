@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from .. import query
 from ..errors import NotFound
 from ..model import CLAIM_TYPES
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, SpanRow
+from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, SpanRow
 
 STATUSES = ("extracted", "accepted", "rejected", "edited")
 BATCH = 500  # claims read from the database at a time: memory stays flat however large the store
@@ -63,9 +64,21 @@ class Selection:
                 batch = []
         yield from _with_spans(reads, batch)
 
-    def claim_ids(self, store: Store) -> object:
-        """The selected claims' ids, as a subquery other reads can join."""
-        return select(ClaimRow.id).where(self.where(store))
+    def entity_ids(self, store: Store) -> Any:
+        """The entities the selected claims name (all entities when nothing is filtered),
+        as a subquery."""
+        if self == Selection():
+            return select(EntityRow.id)
+        claims = self.where(store)
+        return union(*(select(col).where(claims, col.is_not(None)) for col in (
+            ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.place_id, ClaimRow.result_id,
+            ClaimRow.according_to_id)))
+
+
+def first_quote() -> Any:
+    """The quote of a claim's first evidence span, as a column of a query over claims."""
+    return (select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
+            .where(ClaimEvidenceRow.claim_id == ClaimRow.id).order_by(SpanRow.start).limit(1).scalar_subquery())
 
 
 def _with_spans(reads: Session, batch: list[ClaimRow]) -> Iterator[tuple[ClaimRow, list[SpanRow]]]:

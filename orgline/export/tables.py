@@ -9,12 +9,12 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from sqlalchemy import select, union
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
-from .selection import BATCH, Selection
+from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
+from .selection import BATCH, Selection, first_quote
 
 ENTITY_COLUMNS = ("entity_id", "kind", "label", "qid")
 NAME_COLUMNS = ("entity_id", "name", "kind", "valid_from", "valid_to", "source")
@@ -28,7 +28,7 @@ def write_csv(store: Store, out: IO[bytes], selection: Selection | None = None) 
     sel = selection or Selection()
     counted = [0]
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z, store.session() as s:
-        ids = _entity_ids(store, sel)
+        ids = sel.entity_ids(store)
         _table(z, "entities.csv", ENTITY_COLUMNS, _entities(s, ids))
         _table(z, "names.csv", NAME_COLUMNS, _names(s, ids))
         _table(z, "claims.csv", CLAIM_COLUMNS, _counting(_claims(s, store, sel), counted))
@@ -48,15 +48,6 @@ def _counting(rows: Iterator[list[Any]], counted: list[int]) -> Iterator[list[An
         yield r
 
 
-def _entity_ids(store: Store, sel: Selection) -> Any:
-    """The entities the selected claims name (all entities when nothing is filtered)."""
-    if sel == Selection():
-        return select(EntityRow.id)
-    claims = sel.where(store)
-    return union(*(select(col).where(claims, col.is_not(None)) for col in (
-        ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.place_id, ClaimRow.result_id, ClaimRow.according_to_id)))
-
-
 def _entities(s: Session, ids: Any) -> Iterator[list[Any]]:
     q = select(EntityRow).where(EntityRow.id.in_(ids)).order_by(EntityRow.id).execution_options(yield_per=BATCH)
     for e in s.scalars(q):
@@ -72,8 +63,7 @@ def _names(s: Session, ids: Any) -> Iterator[list[Any]]:
 
 def _claims(s: Session, store: Store, sel: Selection) -> Iterator[list[Any]]:
     subj, obj, place, res, acc = (aliased(EntityRow) for _ in range(5))
-    quote = (select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-             .where(ClaimEvidenceRow.claim_id == ClaimRow.id).order_by(SpanRow.start).limit(1).scalar_subquery())
+    quote = first_quote()
     q = (select(ClaimRow, subj.label, obj.label, place.label, res.label, acc.label, SourceRow.origin, quote)
          .join(subj, subj.id == ClaimRow.subject_id).outerjoin(obj, obj.id == ClaimRow.object_id)
          .outerjoin(place, place.id == ClaimRow.place_id).outerjoin(res, res.id == ClaimRow.result_id)

@@ -14,8 +14,8 @@ from sqlalchemy.orm import aliased
 
 from ..edtf import OPEN_END, OPEN_START, bounds
 from ..store import Store
-from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, SourceRow, SpanRow
-from .selection import BATCH, Selection
+from ..store.schema import ClaimRow, EntityRow, SourceRow
+from .selection import BATCH, Selection, first_quote
 
 EXACT = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")  # a date at year, month or day precision
 
@@ -55,8 +55,7 @@ def write_timelinejs(store: Store, fp: TextIO, selection: Selection | None = Non
              'came from."}}, "scale": "human", "events": [')
     n = 0
     subj, obj = aliased(EntityRow), aliased(EntityRow)
-    quote = (select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)
-             .where(ClaimEvidenceRow.claim_id == ClaimRow.id).order_by(SpanRow.start).limit(1).scalar_subquery())
+    quote = first_quote()
     q = (select(ClaimRow, subj.label, obj.label, SourceRow.origin, quote)
          .join(subj, subj.id == ClaimRow.subject_id).outerjoin(obj, obj.id == ClaimRow.object_id)
          .join(SourceRow, SourceRow.id == ClaimRow.source_id)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from .. import query
-from ..edtf import OPEN_END, OPEN_START
+from ..edtf import iso_day as iso
 from ..errors import NotFound
 from ..model import CLAIM_TYPES
 from ..store import Store
@@ -24,15 +24,6 @@ GRAPH_TYPES = {"formed_from": ("grew into", True), "split_from": ("split off", T
                "parent_org": ("part of", False)}
 GRAPH_NODES = 60  # a lineage graph stops growing here: a page, not the whole store
 GRAPH_DEPTH = 3
-
-
-def iso(day: int | None) -> str | None:
-    """A ``YYYYMMDD`` bound as an ISO date; None for an open end."""
-    if day is None or day <= OPEN_START or day >= OPEN_END:
-        return None
-    y, md = divmod(day, 10000)
-    m, d = divmod(md, 100)
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _entity_row(store: Store, entity_id: int) -> EntityRow:
