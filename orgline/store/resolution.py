@@ -90,7 +90,7 @@ def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
             EntityRow.kind == kind.value, cond)
         if limit is None:
             return set(s.scalars(q))
-        return set(s.scalars(q.order_by(NameRow.id.desc()).limit(limit))) if limit else set()
+        return set(s.scalars(q.order_by(NameRow.id.desc()).limit(limit)))
 
     ids = ids_where(NameRow.match_key.in_(full)) if full else set()
     if short:
