@@ -316,6 +316,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
     selection = Selection(entity, _list(types), _list(status), date_from, date_to)
     project = _run(_project)
     _run(selection.where, project.store)  # a bad filter is refused before any file is opened
+    _run(FORMATS[fmt].require)
     binary = FORMATS[fmt].binary
     if output == "-":
         n = _run(project.export, fmt, sys.stdout.buffer if binary else sys.stdout, selection)

@@ -162,6 +162,7 @@ class Project:
     def export(self, fmt: str, fp: Any, selection: Selection | None = None) -> int:
         """Write the selected claims (all, by default) in a format of ``FORMATS`` to a stream:
         text for ``facts``, binary for ``csv``."""
+        FORMATS[fmt].require()
         return FORMATS[fmt].write(self.store, fp, selection)
 
     def evaluate(self, gold: Path, types: set[str] | None = None) -> dict[str, Any]:

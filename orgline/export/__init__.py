@@ -2,9 +2,12 @@
 Each format streams the claims a :class:`Selection` picks into a text or binary stream."""
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from ..errors import OrglineError
 from .facts import write_facts
 from .graph import write_gexf, write_graphml
 from .quickstatements import write_quickstatements
@@ -20,6 +23,21 @@ class Format:
     binary: bool  # writes bytes (a zip, XML), not text
     help: str
     unit: str = "claims"
+    extra: str = ""  # the optional library it needs, named as the pip extra that installs it
+
+    def require(self) -> None:
+        """Refuse, before a file is opened, a format whose library is not installed."""
+        if self.extra and importlib.util.find_spec(EXTRAS[self.extra]) is None:
+            raise OrglineError(f"this export needs the {EXTRAS[self.extra]} library: install it with "
+                               f"pip install -r requirements/{self.extra}.lock (or orgline[{self.extra}])")
+
+
+EXTRAS = {"ftm": "followthemoney"}  # extra -> the module it installs
+
+
+def _write_ftm(*args: Any) -> int:
+    from .ftm import write_ftm  # imported when used: followthemoney is an optional extra
+    return write_ftm(*args)
 
 
 FORMATS: dict[str, Format] = {
@@ -31,6 +49,8 @@ FORMATS: dict[str, Format] = {
                               "statements"),
     "rdf": Format(write_turtle, False, "RDF Turtle: claims reified, evidence as Web Annotations, PROV-O"),
     "jsonld": Format(write_jsonld, False, "the same RDF as JSON-LD"),
+    "ftm": Format(_write_ftm, False, "FollowTheMoney entities as JSON Lines (Aleph, the ftm tools)", "entities",
+                  extra="ftm"),
     "timelinejs": Format(write_timelinejs, False, "TimelineJS3 JSON, one slide per dated claim", "slides"),
 }
 
