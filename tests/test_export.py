@@ -200,27 +200,36 @@ def test_rdf_answers_which_body_bore_a_name_in_a_year(project: Project, write) -
     assert rows and "Pennine Textile Federation" in str(rows[0][0])
 
 
-def _parse_quickstatements(text: str) -> list[dict]:  # type: ignore[type-arg]
-    """QuickStatements v1 read back: each CREATE starts an item; each other line is
-    item, property, value, then property/value pairs (P.. qualifiers, S.. references)."""
-    items: list[dict] = []  # type: ignore[type-arg]
+def _parse_quickstatements(text: str) -> dict[str, dict]:  # type: ignore[type-arg]
+    """QuickStatements v1 read back: each CREATE starts an item, named LAST until the next;
+    each other line is item, property, value, then property/value pairs (P.. qualifiers,
+    S.. references). Items are keyed by their English label, or by QID."""
+    items: dict[str, dict] = {}  # type: ignore[type-arg]
+    created: dict | None = None  # type: ignore[type-arg]
     for line in text.splitlines():
         if line == "CREATE":
-            items.append({"terms": {}, "statements": []})
+            created = {"terms": {}, "statements": []}
             continue
         item, prop, value, *rest = line.split("\t")
         assert item == "LAST" or re.fullmatch(r"Q\d+", item), line
         assert len(rest) % 2 == 0, line
         pairs = list(zip(rest[::2], rest[1::2]))
         assert all(re.fullmatch(r"[PS]\d+", k) for k, _ in pairs), line
+        if item == "LAST":
+            assert created is not None, line
+            target = created
+        else:
+            target = items.setdefault(item, {"terms": {}, "statements": []})
         if prop in ("Len", "Aen", "Den"):
             assert value.startswith('"') and value.endswith('"') and '"' not in value[1:-1]
-            items[-1]["terms"].setdefault(prop, []).append(value[1:-1])
+            target["terms"].setdefault(prop, []).append(value[1:-1])
+            if prop == "Len" and item == "LAST":
+                items[value[1:-1]] = target
         else:
             assert re.fullmatch(r"P\d+", prop) and (re.fullmatch(r"Q\d+", value) or value.startswith(("en:", "+"))), line
-            items[-1]["statements"].append({"property": prop, "value": value,
-                                             "qualifiers": [p for p in pairs if p[0][0] == "P"],
-                                             "references": [p for p in pairs if p[0][0] == "S"]})
+            target["statements"].append({"property": prop, "value": value,
+                                         "qualifiers": [p for p in pairs if p[0][0] == "P"],
+                                         "references": [p for p in pairs if p[0][0] == "S"]})
     return items
 
 
@@ -230,7 +239,7 @@ def test_quickstatements_read_back_into_referenced_statements(project: Project, 
                       "The Kiln Workers Society was founded in Stoke in March 1930.")])
     buf = io.StringIO()
     n = project.export("quickstatements", buf)
-    items = {i["terms"]["Len"][0]: i for i in _parse_quickstatements(buf.getvalue())}
+    items = _parse_quickstatements(buf.getvalue())
     assert sum(1 for i in items.values() for s in i["statements"] if s["property"] != "P31") == n > 0
     rpg = items["Riverside Printers Guild"]
     assert "RPG" in rpg["terms"].get("Aen", [])
@@ -242,6 +251,28 @@ def test_quickstatements_read_back_into_referenced_statements(project: Project, 
     assert not any(s["property"] == "P463" for s in rpg["statements"])  # a denial is no statement
     kiln = items["Kiln Workers Society"]
     assert next(s for s in kiln["statements"] if s["property"] == "P571")["value"] == "+1930-03-00T00:00:00Z/10"
+
+
+def test_quickstatements_link_items_that_have_qids(filled: Project, write) -> None:  # type: ignore[no-untyped-def]
+    """With QIDs set in review: P740 for a founding place, P1365 on the successor and P1366
+    (replaced by) on the body it grew out of, on items, not on LAST."""
+    filled.ingest([write("club.txt", "The Kiln Workers Society grew out of the Potters Benefit Club.")])
+    for name, qid in (("Riverside Printers Guild", "Q1001"), ("Leeds", "Q39121"), ("Northern Typographers Union",
+                      "Q1002"), ("Graphic Trades Alliance", "Q1003"), ("Kiln Workers Society", "Q1004"),
+                      ("Potters Benefit Club", "Q1005")):
+        filled.set_qid(name, qid, "ana")
+    buf = io.StringIO()
+    filled.export("quickstatements", buf)
+    items = _parse_quickstatements(buf.getvalue())
+    rpg = {(s["property"], s["value"]): s for s in items["Q1001"]["statements"]}
+    assert rpg[("P740", "Q39121")]["references"]  # founded in Leeds
+    ntu = {(s["property"], s["value"]): s for s in items["Q1002"]["statements"]}
+    assert ("P807", "Q1001") in ntu and ("P7888", "Q1003") in ntu
+    assert ntu[("P7888", "Q1003")]["qualifiers"] == [("P585", "+1969-00-00T00:00:00Z/9")]
+    assert ("P1365", "Q1005") in {(s["property"], s["value"]) for s in items["Q1004"]["statements"]}
+    [replaced] = [s for s in items["Q1005"]["statements"] if s["property"] == "P1366"]
+    assert replaced["value"] == "Q1004" and ("S1683", 'en:"The Kiln Workers Society grew out of the Potters '
+                                             'Benefit Club."') in replaced["references"]
 
 
 @pytest.mark.parametrize("edtf,expected", [("1921", "+1921-00-00T00:00:00Z/9"), ("1994-05", "+1994-05-00T00:00:00Z/10"),

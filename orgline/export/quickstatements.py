@@ -6,7 +6,9 @@ carries references: the source's address (S854) where it was read from the web, 
 quote it rests on (S1683, in English). Dates keep their precision (year /9, month /10,
 day /11, decade /8). Denied, attributed and rejected claims are not written: Wikidata would
 read them as plain facts. QuickStatements v1 can point only at existing items and at LAST,
-so a link to a body without a QID is left out and counted.
+so a link to a body without a QID is left out. A founding place with a QID adds P740; a
+body grown out of another adds P1365 here and P1366 (replaced by) on the other.
+Names and quotes are written as English: a source's language is not yet recorded.
 """
 from __future__ import annotations
 
@@ -60,10 +62,11 @@ def _text(value: str, limit: int = 250) -> str:
 def write_quickstatements(store: Store, fp: TextIO, selection: Selection | None = None) -> int:
     sel = selection or Selection()
     n = 0
-    obj = aliased(EntityRow)
+    obj, place = aliased(EntityRow), aliased(EntityRow)
     quote = first_quote()
-    q = (select(ClaimRow, EntityRow, obj.qid, SourceRow.origin, quote)
+    q = (select(ClaimRow, EntityRow, obj.qid, SourceRow.origin, quote, place.qid)
          .join(EntityRow, EntityRow.id == ClaimRow.subject_id).outerjoin(obj, obj.id == ClaimRow.object_id)
+         .outerjoin(place, place.id == ClaimRow.place_id)
          .join(SourceRow, SourceRow.id == ClaimRow.source_id)
          .where(and_(sel.where(store), EntityRow.kind == "org", ClaimRow.negated.is_(False),
                      ClaimRow.according_to_id.is_(None), ClaimRow.status != "rejected",
@@ -83,8 +86,8 @@ def _block(reads: Any, rows: list[Any]) -> Iterator[str]:
     per claim Wikidata can take."""
     org: EntityRow = rows[0][1]
     item = org.qid or "LAST"
-    statements = [line for c, _, target, origin, quote in rows
-                  if (line := _statement(item, c, target, origin, quote)) is not None]
+    statements = [line for c, _, target, origin, quote, place in rows
+                  for line in _statements(item, org.qid, c, target, place, origin, quote)]
     if not statements:
         return
     if not org.qid:
@@ -99,7 +102,40 @@ def _block(reads: Any, rows: list[Any]) -> Iterator[str]:
     yield from statements
 
 
-def _statement(item: str, c: ClaimRow, target: str | None, origin: str, quote: str | None) -> str | None:
+def _statements(item: str, qid: str | None, c: ClaimRow, target: str | None, place: str | None, origin: str,
+                quote: str | None) -> list[str]:
+    """A claim's statement, and the ones it implies elsewhere: where a founding names a place
+    with a QID, P740 (location of formation); where a body grew out of one with a QID, that
+    one's P1366 (replaced by), written only when this body has a QID too, since v1 reads LAST
+    as the subject of a line, not as its value."""
+    refs = _references(origin, quote)
+    main = _statement(item, c, target)
+    if main is None:
+        return []
+    lines = ["\t".join([main, *refs])]
+    if c.type == "founded" and place:
+        lines.append("\t".join([item, "P740", place, *refs]))
+    if c.type == "formed_from" and target and qid:
+        lines.append("\t".join([target, "P1366", qid, *_point(c.date), *refs]))
+    return lines
+
+
+def _references(origin: str, quote: str | None) -> list[str]:
+    refs = []
+    if origin.startswith(("http://", "https://")):
+        refs += ["S854", f'"{_text(origin, 400)}"']
+    if quote:
+        refs += ["S1683", f'en:"{_text(quote, QUOTE_LIMIT)}"']
+    return refs
+
+
+def _point(edtf: str | None) -> list[str]:
+    t = wikidata_time(edtf)
+    return ["P585", t] if t is not None else []
+
+
+def _statement(item: str, c: ClaimRow, target: str | None) -> str | None:
+    """The statement a claim makes about its subject, with its qualifiers."""
     prop, source = PROPERTIES[c.type]
     qualifiers: list[str] = []
     if source == "date":
@@ -118,14 +154,9 @@ def _statement(item: str, c: ClaimRow, target: str | None, origin: str, quote: s
         value = target
         if c.type in ("member_of", "location", "parent_org"):
             qualifiers += _period(c.date, c.end)
-        elif (t := wikidata_time(c.date)) is not None:
-            qualifiers += ["P585", t]  # point in time of a split, merger or founding link
-    refs = []
-    if origin.startswith(("http://", "https://")):
-        refs += ["S854", f'"{_text(origin, 400)}"']
-    if quote:
-        refs += ["S1683", f'en:"{_text(quote, QUOTE_LIMIT)}"']
-    return "\t".join([item, prop, value, *qualifiers, *refs])
+        else:
+            qualifiers += _point(c.date)  # point in time of a split, merger or founding link
+    return "\t".join([item, prop, value, *qualifiers])
 
 
 def _period(start: str | None, end: str | None) -> list[str]:
