@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import OrglineError
+from .eaccpf import write_eaccpf
 from .facts import write_facts
 from .graph import write_gexf, write_graphml
 from .quickstatements import write_quickstatements
 from .rdf import write_jsonld, write_turtle
 from .selection import Selection
 from .tables import write_csv
+from .tei import write_tei
 from .timelinejs import write_timelinejs
 
 
@@ -51,8 +53,11 @@ FORMATS: dict[str, Format] = {
     "jsonld": Format(write_jsonld, False, "the same RDF as JSON-LD"),
     "ftm": Format(_write_ftm, False, "FollowTheMoney entities as JSON Lines (Aleph, the ftm tools)", "entities",
                   extra="ftm"),
+    "eac-cpf": Format(write_eaccpf, True, "EAC-CPF 2010 authority records, one per organization, for archives",
+                      "records"),
     "timelinejs": Format(write_timelinejs, False, "TimelineJS3 JSON, one slide per dated claim", "slides"),
+    "tei": Format(write_tei, True, "TEI P5: the source texts with names and dates marked, and a listOrg", "texts"),
 }
 
-__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_facts", "write_gexf", "write_graphml",
-           "write_jsonld", "write_quickstatements", "write_timelinejs", "write_turtle"]
+__all__ = ["FORMATS", "Format", "Selection", "write_csv", "write_eaccpf", "write_facts", "write_gexf", "write_graphml",
+           "write_jsonld", "write_quickstatements", "write_tei", "write_timelinejs", "write_turtle"]
