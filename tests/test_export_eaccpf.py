@@ -120,6 +120,8 @@ def check_record(rec: Any) -> None:
                 assert n >= least, f"{where}: needs {sorted(names)} before {kids[i:i + 1]}"
             assert i == len(kids), f"{where}: {kids[i]} out of place in {kids}"
         allowed = ATTRS.get(name, set()) | {"{http://www.w3.org/XML/1998/namespace}lang", "localType"}
+        if name == "eac-cpf":
+            allowed = allowed | {"{http://www.w3.org/XML/1998/namespace}id"}
         assert set(el.attrib) <= allowed, f"{where}: attributes {sorted(el.attrib)}"
         if name in ENUMS:
             assert el.text in ENUMS[name], f"{where}: {el.text!r}"
@@ -231,6 +233,7 @@ def test_splits_and_mergers_are_temporal_relations(filled: Project) -> None:
 def test_every_local_link_resolves_to_a_record(filled: Project) -> None:
     _, root = _export(filled)
     ids = {_record_id(r) for r in root.iterfind("e:eac-cpf", NS)}
+    assert ids == {r.get("{http://www.w3.org/XML/1998/namespace}id") for r in root.iterfind("e:eac-cpf", NS)}
     links = [r.get(HREF) for r in root.iterfind(".//e:cpfRelation", NS)]
     local = [h[1:] for h in links if h.startswith("#")]
     assert local and set(local) <= ids
@@ -279,6 +282,7 @@ def test_an_entity_selection_writes_only_the_bodies_its_claims_name(filled: Proj
     sel = Selection(entity="Ryburn Weavers League")
     n, root = _export(filled, sel)
     ids = {_record_id(r) for r in root.iterfind("e:eac-cpf", NS)}
+    assert ids == {r.get("{http://www.w3.org/XML/1998/namespace}id") for r in root.iterfind("e:eac-cpf", NS)}
     assert n == len(ids) and ids == _named_orgs(_facts(filled, sel))
     recs = _records(root)
     assert {"Ryburn Weavers League", "Calder Loom Workers Union", "Pennine Cloth Federation"} <= set(recs)

@@ -10,7 +10,7 @@ borne (``identity``), when it existed, where it was based and a dated chronology
 (``description``), and its predecessors, successors, parents, parts and associates
 (``relations``), read from claims where it is the subject and where it is the object. A
 relation to another organization points at that body's record in the same file
-(``#orgline-entity-7``). Denied and rejected claims are left out; a claim that is one
+(``#orgline-entity-7``: the record's ``xml:id``, and its ``recordId``). Denied and rejected claims are left out; a claim that is one
 side's account says whose. Dates keep the EDTF string as their text; ``standardDate``
 is that string where it is a plain ISO date, else the first (or last) day it can mean,
 with ``notBefore``/``notAfter`` giving the span. Nothing is dated that the text did not
@@ -36,6 +36,7 @@ from .selection import BATCH, Selection, first_quote
 EAC_NS = "urn:isbn:1-931666-33-4"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 OL_NS = "urn:orgline:ns#"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AGENCY = "orgline"
 QUOTE_LIMIT = 160  # a chronology entry is a line, not a passage
 
@@ -317,7 +318,7 @@ def _relations(desc: Any, f: Facts) -> None:
 
 def build_record(f: Facts, now: str) -> Any:
     """One complete ``<eac-cpf>`` element for one organization."""
-    rec = etree.Element(_tag("eac-cpf"), nsmap={None: EAC_NS, "xlink": XLINK_NS})
+    rec = etree.Element(_tag("eac-cpf"), {XML_ID: record_id(f.org.id)}, nsmap={None: EAC_NS, "xlink": XLINK_NS})
     _control(rec, f, now)
     cpf = _sub(rec, "cpfDescription")
     _identity(cpf, f)
