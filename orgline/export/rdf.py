@@ -8,8 +8,10 @@ nodes with their validity, as EDTF (the Library of Congress datatype) and as the
 and latest ``xsd:date`` they can mean, so SPARQL can ask which body bore a name in a year.
 
 IRIs are URNs (``urn:orgline:entity:7``): stable within a store, and not pretending to be
-addresses on the web. Written in chunks of a few hundred rows: each chunk is a small rdflib
-graph serialized as N-Triples (valid Turtle) or as JSON-LD nodes of one ``@graph``.
+addresses on the web. Written in chunks of a few hundred rows: each chunk's triples (rdflib
+terms, without a graph to index them, which would cost more than it saves here) are written
+as N-Triples lines, which are Turtle, each term in rdflib's own N-Triples form; or as the
+JSON-LD node objects of one ``@graph``, one per subject, in expanded form.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from sqlalchemy import select
@@ -36,6 +38,16 @@ KINDS = {"org": SCHEMA.Organization, "person": SCHEMA.Person, "place": SCHEMA.Pl
          "ideology": OL.Ideology}
 
 
+Triple = tuple[Any, Any, Any]
+
+
+class Triples(dict[Triple, None]):
+    """A chunk's triples, each once, in the order they were made."""
+
+    def add(self, triple: Triple) -> None:
+        self[triple] = None
+
+
 def entity_iri(eid: int) -> URIRef:
     return URIRef(f"urn:orgline:entity:{eid}")
 
@@ -49,7 +61,7 @@ def _day(day: int | None) -> Literal | None:
     return Literal(iso, datatype=XSD.date) if iso else None
 
 
-def _dated(g: Graph, node: Any, prop: str, edtf: str | None, lo: int | None, hi: int | None) -> None:
+def _dated(g: Triples, node: Any, prop: str, edtf: str | None, lo: int | None, hi: int | None) -> None:
     """An EDTF value, and the earliest and latest day it can mean."""
     if not edtf:
         return
@@ -59,7 +71,7 @@ def _dated(g: Graph, node: Any, prop: str, edtf: str | None, lo: int | None, hi:
             g.add((node, OL[prop + suffix], lit))
 
 
-def _entity_graph(g: Graph, e: EntityRow, names: list[NameRow]) -> None:
+def _entity_graph(g: Triples, e: EntityRow, names: list[NameRow]) -> None:
     node = entity_iri(e.id)
     g.add((node, RDF.type, KINDS.get(e.kind, OL.Entity)))
     g.add((node, RDFS.label, Literal(e.label)))
@@ -77,7 +89,7 @@ def _entity_graph(g: Graph, e: EntityRow, names: list[NameRow]) -> None:
             g.add((name, PROV.wasDerivedFrom, source_iri(n.source_id)))
 
 
-def _claim_graph(g: Graph, c: ClaimRow, spans: list[SpanRow]) -> None:
+def _claim_graph(g: Triples, c: ClaimRow, spans: list[SpanRow]) -> None:
     node = URIRef(f"urn:orgline:claim:{c.id}")
     g.add((node, RDF.type, RDF.Statement))
     g.add((node, RDF.subject, entity_iri(c.subject_id)))
@@ -122,10 +134,10 @@ def _claim_graph(g: Graph, c: ClaimRow, spans: list[SpanRow]) -> None:
         g.add((quote, OA.exact, Literal(span.quote)))
 
 
-def _chunks(store: Store, sel: Selection) -> Iterator[Graph]:
-    """Small graphs, each of at most BATCH entities or claims, in order."""
+def _chunks(store: Store, sel: Selection) -> Iterator[Triples]:
+    """The triples of at most BATCH entities or claims at a time, in order."""
     with store.session() as s, store.session() as reads:
-        g = Graph()
+        g = Triples()
         count = 0
         ids = sel.entity_ids(store)
         for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(ids)).order_by(EntityRow.id)
@@ -135,7 +147,7 @@ def _chunks(store: Store, sel: Selection) -> Iterator[Graph]:
             count += 1
             if count % BATCH == 0:
                 yield g
-                g = Graph()
+                g = Triples()
         for src in reads.execute(select(SourceRow.id, SourceRow.title, SourceRow.origin)
                                  .where(SourceRow.id.in_(select(ClaimRow.source_id).where(sel.where(store))))):
             node = source_iri(src.id)
@@ -147,8 +159,12 @@ def _chunks(store: Store, sel: Selection) -> Iterator[Graph]:
             count += 1
             if count % BATCH == 0:
                 yield g
-                g = Graph()
+                g = Triples()
         yield g
+
+
+def _statements(g: Triples) -> int:
+    return sum(1 for _, p, o in g if p == RDF.type and o == RDF.Statement)
 
 
 def write_turtle(store: Store, fp: TextIO, selection: Selection | None = None) -> int:
@@ -156,9 +172,36 @@ def write_turtle(store: Store, fp: TextIO, selection: Selection | None = None) -
         fp.write(f"@prefix {prefix}: <{ns}> .\n")
     n = 0
     for g in _chunks(store, selection or Selection()):
-        fp.write("".join(sorted(g.serialize(format="nt").splitlines(keepends=True))))  # N-Triples lines are Turtle
-        n += sum(1 for _ in g.subjects(RDF.type, RDF.Statement))
+        fp.write("".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in g))
+        n += _statements(g)
     return n
+
+
+def _jsonld_term(term: Any) -> dict[str, str]:
+    if isinstance(term, Literal):
+        out = {"@value": str(term)}
+        if term.language:
+            out["@language"] = term.language
+        elif term.datatype is not None:
+            out["@type"] = str(term.datatype)
+        return out
+    return {"@id": _jsonld_id(term)}
+
+
+def _jsonld_id(term: Any) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _nodes(g: Triples) -> Iterator[dict[str, Any]]:
+    """The chunk's node objects in JSON-LD's expanded form: one per subject."""
+    nodes: dict[Any, dict[str, Any]] = {}
+    for s, p, o in g:
+        node = nodes.setdefault(s, {"@id": _jsonld_id(s)})
+        if p == RDF.type and not isinstance(o, Literal):
+            node.setdefault("@type", []).append(_jsonld_id(o))
+        else:
+            node.setdefault(str(p), []).append(_jsonld_term(o))
+    yield from nodes.values()
 
 
 def write_jsonld(store: Store, fp: TextIO, selection: Selection | None = None) -> int:
@@ -166,9 +209,9 @@ def write_jsonld(store: Store, fp: TextIO, selection: Selection | None = None) -
     fp.write('{"@context": ' + json.dumps(context) + ', "@graph": [')
     n, first = 0, True
     for g in _chunks(store, selection or Selection()):
-        for node in json.loads(g.serialize(format="json-ld")):
+        for node in _nodes(g):
             fp.write(("" if first else ", ") + json.dumps(node, ensure_ascii=False))
             first = False
-        n += sum(1 for _ in g.subjects(RDF.type, RDF.Statement))
+        n += _statements(g)
     fp.write("]}\n")
     return n
