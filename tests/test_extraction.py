@@ -66,6 +66,13 @@ def test_name_taken_for_own_section_is_another_entity() -> None:
     validity = sorted(((n.valid_from, n.valid_to) for e in bearers for n in e.names
                        if n.text == "Renters Committee"), key=str)
     assert validity == [("1958", "1963"), ("1963", None)]
+    # the name as the new body adopts it is a mention of the new body; the first, of the old
+    text = "The Renters Committee was founded in 1958."
+    old = next(e for e in bearers if e.label == "Tenants Federation")
+    new = next(e for e in bearers if e is not old)
+    assert [m.start for m in old.mentions if m.text == "Renters Committee"] == [text.index("Renters")]
+    assert [m.text for m in new.mentions] == ["Renters Committee"]
+    assert new.mentions[0].start > f.source.text.index("adopted")
 
 
 def test_month_year_publication() -> None:

@@ -89,8 +89,17 @@ class _Builder:
                 value_key = _key(d.value_ref.kind, d.value_ref.text)
                 if d.subject.new:
                     self.add(_ref_key(d.subject), EntityKind.ORG, d.value_ref.text)
+                    self._move_mention(value_key, _ref_key(d.subject), d.value_ref)
                 elif not d.negated:
                     self.clusters.union(_ref_key(d.subject), value_key)
+
+    def _move_mention(self, old: str, new: str, ref: Ref) -> None:
+        """ "A new body adopted the name X": that mention of X names the new body, not the
+        one that bore X before."""
+        at = self.doc[ref.start:ref.end]
+        moved = [m for m in self.mentions[old] if m.start < at.end_char and at.start_char < m.end]
+        self.mentions[old] = [m for m in self.mentions[old] if m not in moved]
+        self.mentions[new] += moved
 
     def _link_country_forms(self) -> None:
         """ "RCP" and "RCP, USA" are one organization once the text defines the latter."""
