@@ -135,7 +135,7 @@ def _claim_graph(g: Triples, c: ClaimRow, spans: list[SpanRow]) -> None:
 
 
 def _chunks(store: Store, sel: Selection) -> Iterator[Triples]:
-    """The triples of at most BATCH entities or claims at a time, in order."""
+    """The triples of at most BATCH entities, sources or claims at a time, in order."""
     with store.session() as s, store.session() as reads:
         g = Triples()
         count = 0
@@ -148,12 +148,17 @@ def _chunks(store: Store, sel: Selection) -> Iterator[Triples]:
             if count % BATCH == 0:
                 yield g
                 g = Triples()
-        for src in reads.execute(select(SourceRow.id, SourceRow.title, SourceRow.origin)
-                                 .where(SourceRow.id.in_(select(ClaimRow.source_id).where(sel.where(store))))):
+        for src in s.execute(select(SourceRow.id, SourceRow.title, SourceRow.origin)
+                             .where(SourceRow.id.in_(select(ClaimRow.source_id).where(sel.where(store))))
+                             .order_by(SourceRow.id).execution_options(yield_per=BATCH)):
             node = source_iri(src.id)
             g.add((node, RDF.type, PROV.Entity))
             g.add((node, RDFS.label, Literal(src.title or src.origin)))
             g.add((node, OL.origin, Literal(src.origin)))
+            count += 1
+            if count % BATCH == 0:
+                yield g
+                g = Triples()
         for c, spans in sel.claims_with_evidence(s, reads, store):
             _claim_graph(g, c, spans)
             count += 1
