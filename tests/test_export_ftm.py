@@ -94,6 +94,10 @@ def test_ftm_selection_writes_only_what_its_claims_name(filled: Project) -> None
     assert sorted(p.caption for p in proxies.values() if p.schema.name == "Organization") == [
         "Graphic Trades Alliance", "Kiln Workers Society", "Potters League"]
     assert [p.schema.name for p in proxies.values() if not p.schema.is_a("Organization")] == ["Membership"]
+    assert not _by_name(proxies, "Kiln Workers Society").get("incorporationDate")  # not a membership
+    founded = _entities(filled, Selection(types=["founded"], date_to="1925"))
+    assert [(p.caption, p.get("incorporationDate")) for p in founded.values()] == [
+        ("Riverside Printers Guild", ["1921"])]
 
 
 def test_ftm_rejected_claims_leave(filled: Project) -> None:

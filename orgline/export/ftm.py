@@ -84,16 +84,19 @@ def _things(s: Session, reads: Session, store: Store, sel: Selection) -> Iterato
     """Bodies, people and works the selection names, a batch at a time."""
     q = (select(EntityRow).where(EntityRow.id.in_(sel.entity_ids(store)), EntityRow.kind.in_(list(SCHEMATA)))
          .order_by(EntityRow.id).execution_options(yield_per=BATCH))
+    cond = sel.where(store)
     batch: list[EntityRow] = []
     for e in s.scalars(q):
         batch.append(e)
         if len(batch) == BATCH:
-            yield from _batch(reads, batch)
+            yield from _batch(reads, batch, cond)
             batch = []
-    yield from _batch(reads, batch)
+    yield from _batch(reads, batch, cond)
 
 
-def _batch(reads: Session, batch: list[EntityRow]) -> Iterator[EntityProxy]:
+def _batch(reads: Session, batch: list[EntityRow], cond: Any) -> Iterator[EntityProxy]:
+    """The batch's entities with their names, and the facts about them the selection
+    picks: a date filter that leaves out a founding leaves out the incorporationDate too."""
     if not batch:
         return
     ids = [e.id for e in batch]
@@ -106,7 +109,7 @@ def _batch(reads: Session, batch: list[EntityRow]) -> Iterator[EntityProxy]:
     other = aliased(EntityRow)
     for c, o in reads.execute(
             select(ClaimRow, other).outerjoin(other, other.id == func.coalesce(ClaimRow.place_id, ClaimRow.object_id))
-            .where(ClaimRow.subject_id.in_(ids), _asserted(), ClaimRow.according_to_id.is_(None),
+            .where(cond, ClaimRow.subject_id.in_(ids), _asserted(), ClaimRow.according_to_id.is_(None),
                    ClaimRow.type.in_(("founded", "dissolved", "location", "parent_org")))
             .order_by(ClaimRow.id)):
         facts[c.subject_id].append((c, o))
