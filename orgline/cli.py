@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 from rich.tree import Tree
@@ -40,7 +41,7 @@ def _project() -> Project:
 
 
 def _fail(e: OrglineError) -> None:
-    err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
@@ -65,7 +66,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
     except OrglineError as e:
         _fail(e)
     for e in report.failed:
-        err.print(f"[red]{e}[/red]", highlight=False, soft_wrap=True)
+        err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
     err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")
     raise typer.Exit(1 if report.failed else 0)
 
@@ -325,7 +326,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
             with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fp:
                 n = _run(project.export, fmt, fp, selection)
         except OSError as e:
-            err.print(f"[red]error:[/red] {output}: cannot write: {e.strerror}")
+            err.print(f"[red]error:[/red] {escape(output)}: cannot write: {e.strerror}")
             raise typer.Exit(2)
     err.print(f"{n} {FORMATS[fmt].unit} written")
 

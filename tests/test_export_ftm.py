@@ -115,6 +115,7 @@ def test_ftm_without_its_library_is_refused_before_a_file_is_opened(filled: Proj
     monkeypatch.setitem(EXTRAS, "ftm", "orgline_not_installed")  # as if the extra were missing
     r = CliRunner().invoke(app, ["--db", db, "export", "--format", "ftm", "--output", str(out)])
     assert r.exit_code == 1 and "requirements/ftm.lock" in r.output and not out.exists()
+    assert "'orgline[ftm]'" in r.output  # printed as written, not read as console markup
 
 
 @pytest.mark.parametrize("edtf,expected", [("1921", "1921"), ("1994-05", "1994-05"), ("1994-05-12", "1994-05-12"),

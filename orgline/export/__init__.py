@@ -31,7 +31,8 @@ class Format:
         """Refuse, before a file is opened, a format whose library is not installed."""
         if self.extra and importlib.util.find_spec(EXTRAS[self.extra]) is None:
             raise OrglineError(f"this export needs the {EXTRAS[self.extra]} library: install it with "
-                               f"pip install -r requirements/{self.extra}.lock (or orgline[{self.extra}])")
+                               f"pip install --no-deps --require-hashes -r requirements/{self.extra}.lock "
+                               f"(or pip install 'orgline[{self.extra}]')")
 
 
 EXTRAS = {"ftm": "followthemoney"}  # extra -> the module it installs
