@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from .errors import OrglineError
@@ -72,11 +73,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    t = Table(title=title, show_lines=False)
+    """Cells are plain text, never console markup: a quote's "[sic]" is the source's."""
+    t = Table(title=Text(title), show_lines=False)
     for c in columns:
         t.add_column(c, overflow="fold")
     for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*[Text("" if v is None else str(v)) for v in r])
     out.print(t)
 
 
@@ -192,7 +194,7 @@ BY = typer.Option(os.environ.get("USER") or "reviewer", "--by", envvar="ORGLINE_
 
 
 def _done(review_id: Any, what: str) -> None:
-    out.print(f"{what} (review #{review_id}; undo with `orgline review undo {review_id}`)")
+    out.print(Text(f"{what} (review #{review_id}; undo with `orgline review undo {review_id}`)"))
 
 
 @review_app.command("accept")
@@ -280,7 +282,7 @@ def reextract(sources: Optional[list[str]] = typer.Argument(None, help="Source i
 
 def _grow(node: Tree, items: list[dict[str, Any]]) -> None:
     for it in items:
-        _grow(node.add(f"{it['label']}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),
+        _grow(node.add(f"{escape(it['label'])}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),
               it["children"])
 
 
@@ -291,7 +293,7 @@ def lineage(name: str, as_json: bool = JSON_OPT) -> None:
     if as_json:
         return _json(rows)
     for r in rows:
-        tree = Tree(f"[bold]{r['label']}[/bold] (#{r['id']})")
+        tree = Tree(f"[bold]{escape(r['label'])}[/bold] (#{r['id']})")
         _grow(tree.add("predecessors"), r["predecessors"])
         _grow(tree.add("successors"), r["successors"])
         out.print(tree)
@@ -312,7 +314,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
            date_to: Optional[str] = typer.Option(None, "--to", help="An EDTF date: claims begun by its end.")) -> None:
     """Write claims in an interchange format, all of them or those the filters pick."""
     if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+        err.print(f"[red]error:[/red] unknown format {escape(repr(fmt))}; one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     selection = Selection(entity, _list(types), _list(status), date_from, date_to)
     project = _run(_project)
@@ -358,7 +360,7 @@ def publish(output: Path = typer.Option(..., "--output", "-o", help="Folder to w
     from .web.publish import publish as write_site
     store = _run(Store.open, db or STATE["db"])
     n = _run(write_site, store, output)
-    err.print(f"{n} pages written to {output}; open {output / 'index.html'}")
+    err.print(Text(f"{n} pages written to {output}; open {output / 'index.html'}"))
 
 
 @app.command("eval")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from orgline import cli
 from orgline.cli import app
 from orgline.errors import StoreError
 from orgline.model import Claim, DocumentFacts, Entity, EntityKind, Source, Span
@@ -82,6 +83,14 @@ def test_cli_ingest_query_export(db: str, write, tmp_path: Path) -> None:  # typ
             "according_to", "source", "span", "quote", "confidence", "status", "origin"}
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert lines and all(set(x) == keys for x in lines)
+
+
+def test_quotes_print_as_the_source_wrote_them(db: str, write, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Square brackets in a source ("[sic]", an editor's insertion) are text, not console markup."""
+    monkeypatch.setattr(cli.out, "width", 300)  # the quote on one line
+    runner.invoke(app, ["--db", db, "ingest", str(write("sic.txt", "The Mill Union [sic] was founded in 1921."))])
+    r = runner.invoke(app, ["--db", db, "timeline", "Mill Union"])
+    assert r.exit_code == 0 and "Union [sic] was founded" in r.output
 
 
 def test_unknown_name_is_one_line_error(db: str) -> None:
