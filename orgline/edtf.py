@@ -7,6 +7,7 @@ only turns its answers into the two integers orgline stores.
 """
 from __future__ import annotations
 
+import re
 import time
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ OPEN_START = -99999999  # an interval open at the start ("../1990")
 OPEN_END = 99999999  # an interval open at the end ("1971/..")
 
 Bounds = tuple[int, int]
+# a year, month or day as ISO 8601 and W3C dates write it (EDTF's months 21-24 are seasons)
+PLAIN = re.compile(r"^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def _day(value: object, default: int) -> int:
@@ -50,6 +53,12 @@ def iso_day(day: int | None) -> str | None:
     if day is None or day < 0 or day >= OPEN_END:
         return None
     return f"{day // 10000:04d}-{day // 100 % 100:02d}-{day % 100:02d}"
+
+
+def is_plain(edtf: str) -> bool:
+    """True for a date the formats orgline exports to can write as it is: a year, month or
+    day with no qualifier, not a season, decade or interval."""
+    return PLAIN.match(edtf) is not None
 
 
 def is_valid(edtf: str) -> bool:

@@ -19,19 +19,18 @@ small queries: memory does not grow with the store.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import IO, Any
 
 from lxml import etree
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from ..edtf import iso_day
+from ..edtf import is_plain, iso_day
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
-from .selection import BATCH, Selection, first_quote
+from .selection import BATCH, Selection, asserted, first_quote
 
 EAC_NS = "urn:isbn:1-931666-33-4"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -40,7 +39,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 AGENCY = "orgline"
 QUOTE_LIMIT = 160  # a chronology entry is a line, not a passage
 
-PLAIN = re.compile(r"^-?\d{4}(?:-(\d{2})(?:-\d{2})?)?$")
 # claim type -> relation type, seen from the subject and from the object (or the result)
 AS_SUBJECT = {"formed_from": "temporal-earlier", "split_from": "temporal-earlier", "merged": "temporal-later",
               "parent_org": "hierarchical-parent", "member_of": "associative", "worked_with": "associative",
@@ -74,10 +72,7 @@ def record_id(entity_id: int) -> str:
 def standard_date(edtf: str, day: int | None) -> str | None:
     """The value of ``standardDate``: the EDTF itself when it is a plain ISO year, month or
     day (months 21-24 are EDTF seasons, not months), else the given bound as an ISO day."""
-    m = PLAIN.match(edtf)
-    if m and int(m.group(1) or 1) <= 12:
-        return edtf
-    return iso_day(day)
+    return edtf if is_plain(edtf) else iso_day(day)
 
 
 def _point(parent: Any, tag: str, edtf: str, lo: int | None, hi: int | None, first: bool) -> Any:
@@ -133,10 +128,9 @@ class Facts:
     def __init__(self, reads: Session, org: EntityRow, cond: ColumnElement[bool]) -> None:
         self.org = org
         self.names = list(reads.scalars(select(NameRow).where(NameRow.entity_id == org.id).order_by(NameRow.id)))
-        asserted = and_(cond, ClaimRow.negated.is_(False), ClaimRow.status != "rejected")
         touches = or_(ClaimRow.subject_id == org.id, ClaimRow.object_id == org.id, ClaimRow.result_id == org.id)
         self.claims: list[tuple[ClaimRow, str | None]] = [
-            (c, q) for c, q in reads.execute(select(ClaimRow, first_quote()).where(asserted, touches)
+            (c, q) for c, q in reads.execute(select(ClaimRow, first_quote()).where(cond, asserted(), touches)
                                              .order_by(ClaimRow.id))]
         refs = {i for c, _ in self.claims for i in (c.subject_id, c.object_id, c.place_id, c.result_id,
                                                     c.according_to_id) if i is not None}

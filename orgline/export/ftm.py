@@ -19,7 +19,6 @@ Written a batch of entities at a time: memory does not grow with the store.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -28,12 +27,13 @@ import orjson
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from ..edtf import is_plain
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
-from .selection import BATCH, Selection, first_quote
+from .selection import BATCH, Selection, asserted, first_quote
 
 SCHEMATA = {"org": "Organization", "person": "Person", "work": "Article"}  # an Article is a Document with no file
 # claim type -> (link schema, role); the subject is the link's first end unless it is a work's author
@@ -46,7 +46,6 @@ LINKS = {
 }
 ENDS = {"Membership": ("member", "organization"), "Documentation": ("document", "entity"),
         "UnknownLink": ("subject", "object")}
-PLAIN_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")  # what a FollowTheMoney date can say
 
 
 def entity_id(eid: int) -> str:
@@ -60,7 +59,7 @@ def ftm_date(edtf: str | None) -> str | None:
     if not edtf:
         return None
     value = edtf.rstrip("~")
-    return value if PLAIN_DATE.match(value) else None
+    return value if is_plain(value) and not value.startswith("-") else None
 
 
 def write_ftm(store: Store, fp: TextIO, selection: Selection | None = None) -> int:
@@ -74,10 +73,6 @@ def write_ftm(store: Store, fp: TextIO, selection: Selection | None = None) -> i
             fp.write(orjson.dumps(proxy.to_dict()).decode() + "\n")
             n += 1
     return n
-
-
-def _asserted() -> Any:
-    return and_(ClaimRow.negated.is_(False), ClaimRow.status != "rejected")
 
 
 def _things(s: Session, reads: Session, store: Store, sel: Selection) -> Iterator[EntityProxy]:
@@ -109,7 +104,7 @@ def _batch(reads: Session, batch: list[EntityRow], cond: Any) -> Iterator[Entity
     other = aliased(EntityRow)
     for c, o in reads.execute(
             select(ClaimRow, other).outerjoin(other, other.id == func.coalesce(ClaimRow.place_id, ClaimRow.object_id))
-            .where(cond, ClaimRow.subject_id.in_(ids), _asserted(), ClaimRow.according_to_id.is_(None),
+            .where(cond, ClaimRow.subject_id.in_(ids), asserted(), ClaimRow.according_to_id.is_(None),
                    ClaimRow.type.in_(("founded", "dissolved", "location", "parent_org")))
             .order_by(ClaimRow.id)):
         facts[c.subject_id].append((c, o))
@@ -171,7 +166,7 @@ def _links(s: Session, store: Store, sel: Selection) -> Iterator[EntityProxy]:
          .join(subj, subj.id == ClaimRow.subject_id).join(obj, obj.id == ClaimRow.object_id)
          .outerjoin(said, said.id == ClaimRow.according_to_id).join(SourceRow, SourceRow.id == ClaimRow.source_id)
          .outerjoin(result, result.id == ClaimRow.result_id)
-         .where(sel.where(store), _asserted(), ClaimRow.type.in_(list(LINKS)),
+         .where(sel.where(store), asserted(), ClaimRow.type.in_(list(LINKS)),
                 subj.kind.in_(list(SCHEMATA)), obj.kind.in_(list(SCHEMATA)))
          .order_by(ClaimRow.id).execution_options(yield_per=BATCH))
     for c, according_to, origin, quote, result_kind in s.execute(q):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow
-from .selection import BATCH, Selection
+from .selection import BATCH, Selection, asserted
 from ..edtf import iso_day
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -30,19 +30,17 @@ def _when(c: ClaimRow) -> tuple[str | None, str | None]:
 
 
 def _edges_where(store: Store, sel: Selection) -> Any:
-    return and_(sel.where(store), ClaimRow.object_id.is_not(None), ClaimRow.negated.is_(False),
-                ClaimRow.status != "rejected")
+    return and_(sel.where(store), ClaimRow.object_id.is_not(None), asserted())
 
 
 def _nodes(s: Session, store: Store, sel: Selection) -> Iterator[tuple[EntityRow, str | None, str | None]]:
     """Entities at the ends of the selected links, with the dates their lives begin and end."""
     cond = _edges_where(store, sel)
     ids = union(select(ClaimRow.subject_id).where(cond), select(ClaimRow.object_id).where(cond)).subquery()
-    asserted = and_(ClaimRow.negated.is_(False), ClaimRow.status != "rejected")
     born = (select(ClaimRow.subject_id.label("id"), func.min(ClaimRow.date_lo).label("d"))
-            .where(ClaimRow.type == "founded", asserted).group_by(ClaimRow.subject_id).subquery())
+            .where(ClaimRow.type == "founded", asserted()).group_by(ClaimRow.subject_id).subquery())
     died = (select(ClaimRow.subject_id.label("id"), func.max(ClaimRow.date_hi).label("d"))
-            .where(ClaimRow.type.in_(("dissolved", "merged")), asserted).group_by(ClaimRow.subject_id).subquery())
+            .where(ClaimRow.type.in_(("dissolved", "merged")), asserted()).group_by(ClaimRow.subject_id).subquery())
     q = (select(EntityRow, born.c.d, died.c.d).join(ids, ids.c[0] == EntityRow.id)
          .outerjoin(born, born.c.id == EntityRow.id).outerjoin(died, died.c.id == EntityRow.id)
          .order_by(EntityRow.id).execution_options(yield_per=BATCH))

@@ -75,6 +75,11 @@ class Selection:
             ClaimRow.according_to_id)))
 
 
+def asserted() -> ColumnElement[bool]:
+    """Claims an export may state: neither denied in the text nor rejected in review."""
+    return ClaimRow.negated.is_(False) & (ClaimRow.status != "rejected")
+
+
 def first_quote() -> Any:
     """The quote of a claim's first evidence span, as a column of a query over claims."""
     return (select(SpanRow.quote).join(ClaimEvidenceRow, ClaimEvidenceRow.span_id == SpanRow.id)

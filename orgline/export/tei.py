@@ -45,11 +45,11 @@ from sqlalchemy import exists, select, union
 from sqlalchemy.orm import Session, aliased
 
 from .. import __version__
-from ..edtf import bounds, iso_day
+from ..edtf import bounds, is_plain, iso_day
 from ..nlp.timex import find as find_timexes
 from ..store import Store
 from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow, SpanRow
-from .selection import BATCH, Selection
+from .selection import BATCH, Selection, asserted
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # entity kind -> the inline element for its mentions, and whether it has an entry to point at
 INLINE = {"org": ("orgName", True), "person": ("persName", True), "place": ("placeName", True),
           "work": ("title", True), "ideology": ("name", False)}
-PLAIN_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 EVENT_WORDS = {"founded": "founded", "dissolved": "dissolved", "named": "bore the name",
                "formed_from": "formed from", "split_from": "split from", "merged": "merged into",
@@ -102,12 +101,12 @@ def date_attrs(edtf: str | None, lo: int | None = None, hi: int | None = None) -
         return {}
     plain = re.sub(r"[?~%]", "", edtf)
     cert = {"cert": "low"} if plain != edtf else {}
-    if PLAIN_DATE.match(plain):
+    if is_plain(plain):
         return {"when": plain, **cert}
     if plain.count("/") == 1:
         a, b = plain.split("/")
         ends = {k: v for k, v in (("from", a), ("to", b)) if v not in ("", "..")}
-        if ends and all(PLAIN_DATE.match(v) for v in ends.values()):
+        if ends and all(is_plain(v) for v in ends.values()):
             return {**ends, **cert}
     if lo is None and hi is None and (days := bounds(edtf)):
         lo, hi = days
@@ -121,11 +120,11 @@ def _name_dates(n: NameRow) -> dict[str, str]:
     out: dict[str, str] = {}
     start = re.sub(r"[?~%]", "", n.valid_from or "")
     end = re.sub(r"[?~%]", "", n.valid_to or "")
-    if PLAIN_DATE.match(start):
+    if is_plain(start):
         out["from"] = start
     elif (day := iso_day(n.from_lo)) is not None and n.valid_from:
         out["notBefore"] = day
-    if PLAIN_DATE.match(end):
+    if is_plain(end):
         out["to"] = end
     elif (day := iso_day(n.to_hi)) is not None and n.valid_to:
         out["notAfter"] = day
@@ -303,8 +302,7 @@ def _events(reads: Session, store: Store, sel: Selection, e: EntityRow) -> Itera
     obj, place = aliased(EntityRow), aliased(EntityRow)
     q = (select(ClaimRow, obj, place).outerjoin(obj, obj.id == ClaimRow.object_id)
          .outerjoin(place, place.id == ClaimRow.place_id)
-         .where(sel.where(store), ClaimRow.subject_id == e.id, ClaimRow.negated.is_(False),
-                ClaimRow.status != "rejected")
+         .where(sel.where(store), ClaimRow.subject_id == e.id, asserted())
          .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id))
     for c, o, p in reads.execute(q):
         attrs = {"type": c.type, **_claim_dates(c), "source": "#" + source_xml_id(c.source_id)}
