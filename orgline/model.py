@@ -52,6 +52,7 @@ class ClaimType:
     roles: tuple[str, ...] = ("date",)
     symmetric: bool = False  # "A worked with B" says the same as "B worked with A"
     lineage: bool = False  # links predecessors and successors (lineage trees)
+    phrase: str = ""  # what the subject did, to put before the object: "split from"
     wikidata: str = ""
     ftm: str = ""
     cidoc: str = ""
@@ -64,42 +65,44 @@ CLAIM_TYPES: dict[str, ClaimType] = {
     t.name: t
     for t in (
         ClaimType("founded", "the organization came into being", _ORG,
-                  roles=("date", "place"), wikidata="P571 inception; P740 location of formation",
+                  roles=("date", "place"), phrase="founded", wikidata="P571 inception; P740 location of formation",
                   ftm="Organization.incorporationDate", cidoc="E66 Formation"),
         ClaimType("dissolved", "the organization ceased to exist", _ORG,
-                  wikidata="P576 dissolved", ftm="Organization.dissolutionDate",
+                  phrase="dissolved", wikidata="P576 dissolved", ftm="Organization.dissolutionDate",
                   cidoc="E68 Dissolution"),
         ClaimType("named", "the organization bore this name", _ORG, value=True,
                   roles=("date", "end", "kind"),
-                  wikidata="P1448 official name / P1813 short name + P580/P582",
+                  phrase="bore the name", wikidata="P1448 official name / P1813 short name + P580/P582",
                   ftm="name / previousName / alias", cidoc="E41 Appellation"),
         ClaimType("formed_from", "the organization grew out of another", _ORG, _ORG,
-                  lineage=True, wikidata="P1365 replaces; P1366 replaced by", ftm="UnknownLink", cidoc="E66 (P151 formed from)"),
+                  lineage=True, phrase="formed from", wikidata="P1365 replaces; P1366 replaced by",
+                  ftm="UnknownLink", cidoc="E66 (P151 formed from)"),
         ClaimType("split_from", "the organization broke away from a parent", _ORG, _ORG,
-                  lineage=True, wikidata="P807 separated from", ftm="UnknownLink", cidoc="E66 (P151)"),
+                  lineage=True, phrase="split from", wikidata="P807 separated from", ftm="UnknownLink",
+                  cidoc="E66 (P151)"),
         ClaimType("merged", "the organization merged into another (or the result)", _ORG, _ORG,
-                  roles=("date", "result"), lineage=True, wikidata="P7888 merged into",
+                  roles=("date", "result"), lineage=True, phrase="merged into", wikidata="P7888 merged into",
                   ftm="UnknownLink", cidoc="E68 + E66"),
         ClaimType("member_of", "the organization or person was a member", _ORG_OR_PERSON, _ORG,
-                  roles=("date", "end"), wikidata="P463 member of", ftm="Membership",
+                  roles=("date", "end"), phrase="member of", wikidata="P463 member of", ftm="Membership",
                   cidoc="E85 Joining"),
         ClaimType("parent_org", "the organization was part of a parent", _ORG, _ORG,
-                  roles=("date", "end"), wikidata="P749 parent organization",
+                  roles=("date", "end"), phrase="part of", wikidata="P749 parent organization",
                   ftm="Organization.parent + UnknownLink", cidoc="P107i"),
-        ClaimType("worked_with", "the organizations cooperated", _ORG, _ORG, symmetric=True,
+        ClaimType("worked_with", "the organizations cooperated", _ORG, _ORG, phrase="worked with", symmetric=True,
                   ftm="UnknownLink"),
         ClaimType("broke_with", "the organizations broke relations", _ORG, _ORG,
-                  symmetric=True, ftm="UnknownLink"),
+                  phrase="broke with", symmetric=True, ftm="UnknownLink"),
         ClaimType("founded_by", "a person or organization founded it", _ORG, _ORG_OR_PERSON,
-                  wikidata="P112 founded by", ftm="UnknownLink", cidoc="P95i"),
+                  phrase="founded by", wikidata="P112 founded by", ftm="UnknownLink", cidoc="P95i"),
         ClaimType("location", "where the organization was based", _ORG,
                   (EntityKind.PLACE, EntityKind.ORG), roles=("date", "end", "kind"),
-                  wikidata="P159 headquarters location", ftm="address / country",
+                  phrase="based in", wikidata="P159 headquarters location", ftm="address / country",
                   cidoc="P74"),
         ClaimType("ideology", "the organization's political or religious ideology", _ORG,
-                  value=True, wikidata="P1142 political ideology"),
+                  value=True, phrase="adhered to", wikidata="P1142 political ideology"),
         ClaimType("published", "a work and its author", (EntityKind.WORK,), _ORG_OR_PERSON,
-                  wikidata="P50 author; P577 publication date", ftm="Article + Documentation",
+                  phrase="published by", wikidata="P50 author; P577 publication date", ftm="Article + Documentation",
                   cidoc="E65 Creation"),
     )
 }

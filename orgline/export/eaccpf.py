@@ -10,12 +10,13 @@ borne (``identity``), when it existed, where it was based and a dated chronology
 (``description``), and its predecessors, successors, parents, parts and associates
 (``relations``), read from claims where it is the subject and where it is the object. A
 relation to another organization points at that body's record in the same file
-(``#orgline-entity-7``: the record's ``xml:id``, and its ``recordId``). Denied and rejected claims are left out; a claim that is one
-side's account says whose. Dates keep the EDTF string as their text; ``standardDate``
-is that string where it is a plain ISO date, else the first (or last) day it can mean,
-with ``notBefore``/``notAfter`` giving the span. Nothing is dated that the text did not
-date. Written with lxml's incremental writer, one record at a time, each read with a few
-small queries: memory does not grow with the store.
+(``#orgline-entity-7``: the record's ``xml:id``, and its ``recordId``). Denied and
+rejected claims are left out; a claim that is one side's account says whose. Dates keep
+the EDTF string as their text; ``standardDate`` is that string where it is a plain ISO
+date, else the first (or last) day it can mean, with ``notBefore``/``notAfter`` giving the
+span. Nothing is dated that the text did not date. Written with lxml's incremental writer,
+one record at a time, each read with a few small queries: memory does not grow with the
+store.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from ..edtf import is_plain, iso_day
+from ..model import CLAIM_TYPES
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
 from .selection import BATCH, Selection, asserted, first_quote
@@ -46,10 +48,6 @@ AS_SUBJECT = {"formed_from": "temporal-earlier", "split_from": "temporal-earlier
 AS_OBJECT = {"formed_from": "temporal-later", "split_from": "temporal-later", "merged": "temporal-earlier",
              "parent_org": "hierarchical-child", "member_of": "associative", "worked_with": "associative",
              "broke_with": "associative", "founded_by": "associative"}
-PHRASES = {"founded": "founded", "dissolved": "dissolved", "named": "took the name", "formed_from": "formed from",
-           "split_from": "split from", "merged": "merged into", "member_of": "member of", "parent_org": "part of",
-           "worked_with": "worked with", "broke_with": "broke with", "founded_by": "founded by",
-           "location": "based in", "ideology": "ideology:", "published": "published by"}
 
 
 def _tag(name: str) -> str:
@@ -150,7 +148,7 @@ class Facts:
 
 def _phrase(f: Facts, c: ClaimRow) -> str:
     """What the claim says its subject did, as a short predicate ("merged into X")."""
-    words = [PHRASES.get(c.type, c.type.replace("_", " "))]
+    words = [CLAIM_TYPES[c.type].phrase]
     if c.object_id is not None:
         words.append(f.label(c.object_id))
     if c.value:

@@ -5,17 +5,19 @@ rather than written wrong.
 
 Bodies are ``Organization``s (name, alias, abbreviation, previousName, incorporationDate,
 dissolutionDate, address, country, parent, wikidataId), people ``Person``s and works
-``Article``s (the kind of ``Document`` that needs no file). Claims between them are interval entities carrying their dates and, in
-``description``, the passage they rest on: membership is a ``Membership``; authorship a
+``Article``s (the kind of ``Document`` that needs no file). Claims between them are
+interval entities carrying their dates and, in ``description``, the passage they rest on
+(``summary`` names the source, and whose account it is where it is one side's;
+``recordId`` is the claim's key in orgline): membership is a ``Membership``; authorship a
 ``Documentation`` (role "author"); every other link (split, merger, founding, cooperation,
-break, a parent body) an ``UnknownLink`` whose ``role`` names the claim type. A parent body
-is not an ``Ownership``: FollowTheMoney's ownership is of an ``Asset``, which an
+break, a parent body) an ``UnknownLink`` whose ``role`` names the claim type. A parent
+body is not an ``Ownership``: FollowTheMoney's ownership is of an ``Asset``, which an
 organization is not, so it is the child's ``parent`` plus a dated link. FollowTheMoney has
 no dated names: which name a body bore when is in the RDF and EAC-CPF exports.
 
 Denied and rejected claims are left out. A claim one side made ("according to X") can be a
-link, saying so, but never a plain date or place on the body.
-Written a batch of entities at a time: memory does not grow with the store.
+link, saying so, but never a plain date or place on the body. Written a batch of entities
+at a time: memory does not grow with the store.
 """
 from __future__ import annotations
 
@@ -31,19 +33,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..edtf import is_plain
+from ..model import CLAIM_TYPES
 from ..store import Store
 from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
 from .selection import BATCH, Selection, asserted, first_quote
 
 SCHEMATA = {"org": "Organization", "person": "Person", "work": "Article"}  # an Article is a Document with no file
-# claim type -> (link schema, role); the subject is the link's first end unless it is a work's author
-LINKS = {
-    "member_of": ("Membership", "member"), "published": ("Documentation", "author"),
-    "parent_org": ("UnknownLink", "part of"), "formed_from": ("UnknownLink", "formed from"),
-    "split_from": ("UnknownLink", "split from"), "merged": ("UnknownLink", "merged into"),
-    "founded_by": ("UnknownLink", "founded by"), "worked_with": ("UnknownLink", "worked with"),
-    "broke_with": ("UnknownLink", "broke with"),
-}
+# claim type -> link schema; the subject is the link's first end
+LINKS = {"member_of": "Membership", "published": "Documentation", "parent_org": "UnknownLink",
+         "formed_from": "UnknownLink", "split_from": "UnknownLink", "merged": "UnknownLink",
+         "founded_by": "UnknownLink", "worked_with": "UnknownLink", "broke_with": "UnknownLink"}
+ROLES = {"Membership": "member", "Documentation": "author"}  # an UnknownLink's role is the claim's phrase
 ENDS = {"Membership": ("member", "organization"), "Documentation": ("document", "entity"),
         "UnknownLink": ("subject", "object")}
 
@@ -170,19 +170,24 @@ def _links(s: Session, store: Store, sel: Selection) -> Iterator[EntityProxy]:
                 subj.kind.in_(list(SCHEMATA)), obj.kind.in_(list(SCHEMATA)))
          .order_by(ClaimRow.id).execution_options(yield_per=BATCH))
     for c, according_to, origin, quote, result_kind in s.execute(q):
+        said = (according_to, origin, quote)
         if c.type == "merged" and c.result_id not in (None, c.object_id) and result_kind == "org":
             # A and B merged to form C: A merged with B, and into C
-            yield _link(c, according_to, origin, quote, c.object_id, "merged with", f"orgline-claim-{c.id}")  # type: ignore[arg-type]
-            yield _link(c, according_to, origin, quote, c.result_id, "merged into", f"orgline-claim-{c.id}-result")
+            yield _link(c, said, c.object_id, "merged with")  # type: ignore[arg-type]
+            yield _link(c, said, c.result_id, "merged into", "-result")
         else:
-            yield _link(c, according_to, origin, quote, c.object_id, LINKS[c.type][1], f"orgline-claim-{c.id}")  # type: ignore[arg-type]
+            role = ROLES.get(LINKS[c.type], CLAIM_TYPES[c.type].phrase)
+            yield _link(c, said, c.object_id, role)  # type: ignore[arg-type]
 
 
-def _link(c: ClaimRow, according_to: str | None, origin: str, quote: str | None, other: int, role: str,
-          ftm_id: str) -> EntityProxy:
-    schema = LINKS[c.type][0]
+def _link(c: ClaimRow, said: tuple[str | None, str, str | None], other: int, role: str,
+          suffix: str = "") -> EntityProxy:
+    """One link entity; ``said`` is who gives the claim (if one side), its source's origin
+    and its quote."""
+    according_to, origin, quote = said
+    schema = LINKS[c.type]
     proxy = model.make_entity(schema)
-    proxy.id = ftm_id
+    proxy.id = f"orgline-claim-{c.id}{suffix}"
     first, second = ENDS[schema]
     proxy.add(first, entity_id(c.subject_id))
     proxy.add(second, entity_id(other))

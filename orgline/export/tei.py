@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .. import __version__
 from ..edtf import bounds, is_plain, iso_day
+from ..model import CLAIM_TYPES
 from ..nlp.timex import find as find_timexes
 from ..store import Store
 from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow, SpanRow
@@ -59,11 +60,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 INLINE = {"org": ("orgName", True), "person": ("persName", True), "place": ("placeName", True),
           "work": ("title", True), "ideology": ("name", False)}
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-EVENT_WORDS = {"founded": "founded", "dissolved": "dissolved", "named": "bore the name",
-               "formed_from": "formed from", "split_from": "split from", "merged": "merged into",
-               "member_of": "member of", "parent_org": "part of", "worked_with": "worked with",
-               "broke_with": "broke with", "founded_by": "founded by", "location": "based in",
-               "ideology": "ideology:", "published": "published by"}
 
 
 def _t(tag: str) -> str:
@@ -309,7 +305,7 @@ def _events(reads: Session, store: Store, sel: Selection, e: EntityRow) -> Itera
         if c.hedging == "claimed":
             attrs["cert"] = "low"
         event = _el("event", attrs)
-        para = _sub(event, "p", text=EVENT_WORDS.get(c.type, c.type.replace("_", " ")))
+        para = _sub(event, "p", text=CLAIM_TYPES[c.type].phrase)
         last = None
         if o is not None:
             last = _ref(para, " ", o)
