@@ -94,7 +94,7 @@ class Project:
     # ---- review: every change recorded (who, when, before, after) and undoable ----------
 
     def _review(self, fn: Callable[..., Any], *args: Any) -> Any:
-        with self.store.session() as s, s.begin():
+        with self.store.transaction() as s:
             return fn(s, *args)
 
     def accept(self, claim_id: int, by: str) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Mapping
@@ -16,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, inspect, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -42,22 +44,39 @@ def _url(db: str) -> str:
     return f"sqlite:///{path}"
 
 
-def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+BUSY_SECONDS = 60  # how long a writer waits for another's transaction before giving up
+WRITE = "orgline_write"  # execution option of the connections that write
+
+
+def _sqlite_connect(dbapi_conn: object, _record: object) -> None:
+    # The driver would begin a transaction only at the first INSERT or UPDATE, after the
+    # reads a change is decided on; _sqlite_begin begins it instead, before any read.
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]
     cur = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cur.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    """A write takes SQLite's write lock when it begins (BEGIN IMMEDIATE): two reviews of
+    one claim, or two ingests of one file, run one after the other, each reading what the
+    one before wrote. Reads begin a plain transaction and never wait."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(**{WRITE: True})
 
     @classmethod
     def open(cls, db: str) -> "Store":
         engine = create_engine(_url(db))
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
         store = cls(engine)
         store._migrate(db)
         return store
@@ -67,7 +86,7 @@ class Store:
         cfg.set_main_option("script_location", str(MIGRATIONS))
         head = ScriptDirectory.from_config(cfg).get_current_head()
         try:
-            with self.engine.begin() as conn:
+            with self._writer.begin() as conn:  # two processes opening a new store: one migrates
                 current = MigrationContext.configure(conn).get_current_revision()
                 tables = set(inspect(conn).get_table_names())
                 if current is None and tables - {"alembic_version"}:
@@ -83,7 +102,16 @@ class Store:
             raise StoreError(f"{db}: cannot open database: {str(e).splitlines()[0][:120]}") from e
 
     def session(self) -> Session:
+        """A session for reading (or for a caller that begins its own transaction)."""
         return Session(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in a write transaction, committed at the end or rolled back on error.
+        On SQLite it holds the write lock from its start, so concurrent writers are
+        serialized; on PostgreSQL the review functions lock the rows they change."""
+        with Session(self._writer) as s, s.begin():
+            yield s
 
     def has_source(self, source_id: str) -> bool:
         with self.session() as s:
@@ -92,7 +120,7 @@ class Store:
     def save(self, facts: DocumentFacts) -> bool:
         """Store one document with everything read from it; False if already stored."""
         try:
-            with self.session() as s, s.begin():
+            with self.transaction() as s:
                 if s.get(SourceRow, facts.source.id) is not None:
                     return False
                 _Writer(s, facts).write()
@@ -104,7 +132,7 @@ class Store:
         """Store a stored source's facts anew (a newer extractor read it again): what it gave
         before goes, what people decided about it holds again. Returns decisions re-applied."""
         try:
-            with self.session() as s, s.begin():
+            with self.transaction() as s:
                 if s.get(SourceRow, facts.source.id) is None:
                     raise StoreError(f"{facts.source.origin}: not stored yet; ingest it")
                 _forget(s, facts.source.id)

@@ -151,7 +151,7 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
                      next: str = Form("/"), date: str = Form(""), end: str = Form(""), value: str = Form(""),
                      negated: str = Form("")) -> Response:
         who = editor(request, csrf)
-        with store.session() as s, s.begin():
+        with store.transaction() as s:
             if action in ("accept", "reject"):
                 review.decide(s, who, claim_id, {"accept": "accepted", "reject": "rejected"}[action])
             elif action == "edit":
@@ -173,7 +173,7 @@ def create_app(db: str, edit_token: str | None = None) -> FastAPI:
         ids = query.find_entities(store, other.strip())
         if len(ids) != 1:
             raise NotFound(f"{other!r} names {len(ids)} entities ({', '.join(f'#{i}' for i in ids)}); give one as #id")
-        with store.session() as s, s.begin():
+        with store.transaction() as s:
             review.merge(s, who, entity_id, ids[0])
         return back(f"/entity/{entity_id}")
 
