@@ -273,11 +273,14 @@ def review_history(claim: Optional[int] = typer.Option(None, "--claim"),
 
 @app.command()
 def reextract(sources: Optional[list[str]] = typer.Argument(None, help="Source id prefixes or file names; all if none.")) -> None:
-    """Read stored sources again with this version's extractor. Claims people accepted,
-    rejected or edited, and entities they merged, keep those decisions."""
+    """Read stored sources again with this version's extractor, writing only what changed.
+    Claims people accepted, rejected or edited, and entities they merged, split, labelled
+    or gave a QID, keep those decisions; a second run changes nothing."""
     done = _run(lambda: _project().reextract(sources or []))
-    for sid, n in done.items():
-        out.print(f"{sid[:12]}  re-read, {n} decisions re-applied")
+    for sid, r in done.items():
+        out.print(Text(f"{sid[:12]}  claims: {r.added} new, {r.removed} gone, {r.unchanged} unchanged; "
+                       f"{r.decisions} reviewed claims keep their decision"
+                       + (f"; {r.entities_removed} emptied entities removed" if r.entities_removed else "")))
 
 
 def _grow(node: Tree, items: list[dict[str, Any]]) -> None:

@@ -4,7 +4,9 @@
     ├── InputError               a file or text that cannot be read (names the file)
     ├── ModelError               the spaCy pipeline is missing or unusable
     ├── StoreError               the database cannot be opened, migrated or written
-    └── NotFound                 a query names an entity, source or claim that is not stored
+    ├── NotFound                 a query names an entity, source or claim that is not stored
+    └── Refused                  a change orgline will not make as asked (a newer decision
+                                 stands in its way)
 
 Messages are one line: what went wrong, where, and what to do next. The CLI prints them
 as they are and exits with the code in ``exit_code``.
@@ -39,3 +41,10 @@ class StoreError(OrglineError):
 
 class NotFound(OrglineError):
     exit_code = 5
+
+
+class Refused(OrglineError):
+    """A change that would contradict the store's state: undoing a decision a newer one
+    has overtaken, undoing twice."""
+
+    exit_code = 6

@@ -17,6 +17,7 @@ from .ingest import find_documents, read_document
 from .nlp import extract
 from .model import Source
 from .store import Store, review
+from .store.reread import Reread
 from .store.schema import SourceRow
 
 
@@ -145,11 +146,13 @@ class Project:
                            "from `orgline sources`")
         return matches[0]
 
-    def reextract(self, sources: Iterable[str] = ()) -> dict[str, int]:
-        """Read stored sources again with the installed extractor; decisions people made
-        about their claims, and their merges, hold again. Source -> decisions re-applied."""
+    def reextract(self, sources: Iterable[str] = ()) -> dict[str, Reread]:
+        """Read stored sources again with the installed extractor, writing only what the new
+        reading changed: bodies keep their ids (and so every merge, split, label and QID),
+        unchanged claims keep theirs and their decisions, new claims take the decisions
+        filed under their content key. Source id -> what changed."""
         ids = [self._source_id(x) for x in sources] or [r["id"] for r in self.sources()]
-        done: dict[str, int] = {}
+        done: dict[str, Reread] = {}
         for sid in ids:
             with self.store.session() as s:
                 row = s.get(SourceRow, sid)

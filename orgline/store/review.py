@@ -12,16 +12,18 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..edtf import bounds
-from ..errors import NotFound
+from ..errors import NotFound, Refused
 from ..model import norm_name
 from ..resolve.across import block_key, match_key
 from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow, SpanRow
 
 EDITABLE = ("date", "end", "value", "negated", "object_id", "kind")
+CLAIM_FIELDS = EDITABLE + ("status",)  # what a claim review sets, and its undo restores
+ENTITY_FIELDS = ("label", "qid")
 ENTITY_REFS = ("subject_id", "object_id", "place_id", "result_id", "according_to_id")
 
 
@@ -30,14 +32,14 @@ def _now() -> datetime:
 
 
 def _claim(s: Session, claim_id: int) -> ClaimRow:
-    c = s.get(ClaimRow, claim_id)
+    c = s.get(ClaimRow, claim_id, with_for_update=True)  # PostgreSQL: one review of a claim at a time
     if c is None:
         raise NotFound(f"no claim with id {claim_id}; see `orgline claims NAME`")
     return c
 
 
 def _entity(s: Session, entity_id: int) -> EntityRow:
-    e = s.get(EntityRow, entity_id)
+    e = s.get(EntityRow, entity_id, with_for_update=True)
     if e is None:
         raise NotFound(f"no entity with id {entity_id}; see `orgline entities`")
     return e
@@ -122,10 +124,14 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
     s.flush()
     _move(s, moved, new.id)
     if not names:  # the source repeated names the entity already bore: it gets them as its own
+        borne = list(s.scalars(select(NameRow).where(NameRow.entity_id == e.id)))
         for text in dict.fromkeys(quoted or [e.label]):
             key = match_key(text)
-            s.add(NameRow(entity_id=new.id, name=text, normalized=norm_name(text), kind="official",
-                          source_id=source_id, match_key=key, block=block_key(key)))
+            alike = [n for n in borne if n.match_key == key] or [NameRow(name=text, kind="official")]
+            for n in alike:  # as dated as the body bore it
+                s.add(NameRow(entity_id=new.id, name=n.name, normalized=norm_name(n.name), kind=n.kind,
+                              valid_from=n.valid_from, valid_to=n.valid_to, from_lo=n.from_lo, to_hi=n.to_hi,
+                              source_id=source_id, match_key=key, block=block_key(key)))
         s.flush()
         names = list(s.scalars(select(NameRow).where(NameRow.entity_id == new.id)))
     review = _record(s, who, "split", {"entity": e.id, "moved": moved},
@@ -146,23 +152,93 @@ def set_entity(s: Session, who: str, entity_id: int, field: str, value: str | No
 
 
 def undo(s: Session, who: str, review_id: int) -> int:
-    """Reverse one recorded change (the undo is recorded as a change of its own)."""
-    r = s.get(ReviewRow, review_id)
+    """Reverse one recorded change; undoing an undo makes the change again (and undoing
+    that undoes it once more). Refused when a decision made since, and standing, on the same
+    claim or entity would be overridden: undo that one first. The undo is recorded as a
+    change of its own, with the values it replaced and those it set."""
+    r = _review(s, review_id)
+    if r.undone_at is not None:
+        raise Refused(f"review {review_id} was already undone; see `orgline review history`")
+    base, hops = r, 0
+    while base.action == "undo":
+        base, hops = _review(s, _undoes(base)), hops + 1
+    again = hops % 2 == 1  # undoing an undo makes the change again
+    if (base.undone_at is None) == again:
+        raise Refused(f"review {base.id} is {'in effect' if again else 'undone'} already; "
+                      "see `orgline review history`")
+    _refuse_if_overtaken(s, r, base)
+    side = "after" if again else "before"
+    before, after = _restore(s, base, json.loads(getattr(base, side) or "null"), side)
+    base.undone_at = None if again else _now()
+    r.undone_at = _now()
+    claim = _claim_of(s, base) if base.claim_key else None
+    return _record(s, who, "undo", before, after | {"undoes": review_id}, claim=claim, entity_id=base.entity_id)
+
+
+def _review(s: Session, review_id: int) -> ReviewRow:
+    r = s.get(ReviewRow, review_id, with_for_update=True)
     if r is None:
         raise NotFound(f"no review with id {review_id}; see `orgline review history`")
-    if r.undone_at is not None:
-        raise NotFound(f"review {review_id} was already undone")
-    before = json.loads(r.before or "null")
-    if r.claim_id is not None:
-        c = _claim(s, r.claim_id)
-        _set_claim(c, before)
-    elif r.action in ("merge", "split"):
-        _move(s, before["moved"], before["entity"])  # back where they came from
-    else:
-        _set_claim(_entity(s, r.entity_id), {k: v for k, v in before.items() if k in ("label", "qid")})  # type: ignore[arg-type]
-    r.undone_at = _now()
-    return _record(s, who, "undo", {"review": review_id}, {"undone": review_id},
-                   claim=s.get(ClaimRow, r.claim_id) if r.claim_id else None, entity_id=r.entity_id)
+    return r
+
+
+def _undoes(r: ReviewRow) -> int:
+    after = json.loads(r.after or "{}")
+    return int(after.get("undoes", after.get("undone")))  # "undone": stores made before 0.2
+
+
+def _claim_of(s: Session, r: ReviewRow) -> ClaimRow:
+    c = s.get(ClaimRow, r.claim_id, with_for_update=True) if r.claim_id else None
+    if c is None:
+        raise Refused(f"the claim review {r.id} decided is no longer read from its source; nothing to undo")
+    return c
+
+
+def _restore(s: Session, r: ReviewRow, values: Any, side: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Put back the values a review recorded on one side (before, to undo it; after, to
+    make it again). Returns the values replaced and those set."""
+    if r.claim_key is not None:
+        c = _claim_of(s, r)
+        wanted = {k: v for k, v in values.items() if k in CLAIM_FIELDS}
+        replaced = {k: getattr(c, k) for k in wanted}
+        _set_claim(c, wanted)
+        return replaced, wanted
+    if r.action in ("merge", "split"):
+        record = json.loads(r.before or "{}")
+        to = record["entity"] if side == "before" else json.loads(r.after or "{}")["into"]
+        _move(s, record["moved"], to)
+        return {"entity": json.loads(r.after or "{}")["into"] if side == "before" else record["entity"]}, {"entity": to}
+    e = _entity(s, r.entity_id)  # type: ignore[arg-type]
+    wanted = {k: v for k, v in values.items() if k in ENTITY_FIELDS}
+    replaced = {k: getattr(e, k) for k in wanted}
+    for k, v in wanted.items():
+        setattr(e, k, v)
+    return replaced, wanted
+
+
+def _refuse_if_overtaken(s: Session, r: ReviewRow, target: ReviewRow) -> None:
+    """A decision made after ``r`` (and standing) on what ``target`` changed wins: undo
+    records only turn decisions on and off, so they are not decisions of their own."""
+    later = s.scalars(select(ReviewRow).where(ReviewRow.id > r.id, ReviewRow.undone_at.is_(None),
+                                              ReviewRow.action != "undo").order_by(ReviewRow.id))
+    for newer in later:
+        if _same_object(target, newer):
+            raise Refused(f"review {r.id} cannot be undone: review {newer.id} ({newer.action} by {newer.reviewer}) "
+                          "changed the same thing since; undo that one first")
+
+
+def _same_object(a: ReviewRow, b: ReviewRow) -> bool:
+    if a.claim_key is not None or b.claim_key is not None:
+        return a.claim_key == b.claim_key
+    if a.action in ("label", "qid") or b.action in ("label", "qid"):
+        return a.action == b.action and a.entity_id == b.entity_id
+    return bool(_bodies(a) & _bodies(b))
+
+
+def _bodies(r: ReviewRow) -> set[int]:
+    """The entities a merge or split moved rows between."""
+    before, after = json.loads(r.before or "{}"), json.loads(r.after or "{}")
+    return {i for i in (r.entity_id, before.get("entity"), after.get("into")) if isinstance(i, int)}
 
 
 def history(s: Session, claim_id: int | None = None, entity_id: int | None = None) -> list[dict[str, Any]]:
@@ -177,74 +253,22 @@ def history(s: Session, claim_id: int | None = None, entity_id: int | None = Non
             for r in s.scalars(q)]
 
 
-def reapply(s: Session, source_id: str) -> int:
-    """After a source was extracted again: the decisions people made on its claims (by
-    content key) and the merges they made hold again. Returns how many were re-applied."""
+def reapply(s: Session, claim_ids: list[int]) -> int:
+    """Claims added by reading a source again take the decisions filed under their content
+    key (accept, reject, edit; not those undone), in the order they were made. Returns how
+    many were re-applied."""
+    if not claim_ids:
+        return 0
+    by_key = {c.key: c for c in s.scalars(select(ClaimRow).where(ClaimRow.id.in_(claim_ids)))}
     n = 0
-    keyed = s.scalars(select(ReviewRow).where(ReviewRow.claim_key.is_not(None), ReviewRow.undone_at.is_(None),
-                                              ReviewRow.action.in_(("accept", "reject", "edit")))
-                      .order_by(ReviewRow.id))
-    for r in keyed:
-        c = s.scalars(select(ClaimRow).where(ClaimRow.key == r.claim_key, ClaimRow.source_id == source_id)).first()
-        if c is not None:
-            _set_claim(c, json.loads(r.after or "{}"))
-            r.claim_id = c.id
-            n += 1
-    merges = s.scalars(select(ReviewRow).where(ReviewRow.action == "merge", ReviewRow.undone_at.is_(None))
-                       .order_by(ReviewRow.id))
-    for r in merges:  # the two bodies, found again by the names each side bore when merged
-        after = json.loads(r.after or "{}")
-        sides = [_holders(s, _identifying(after.get("keep_names", []))),
-                 _holders(s, _identifying(after.get("names", [])))]
-        if not sides[0] or not sides[1] or not s.scalars(select(NameRow.id).where(
-                NameRow.source_id == source_id, NameRow.entity_id.in_(sides[0] | sides[1]))).first():
-            continue
-        target = min(sides[0])
-        for other in (sides[0] | sides[1]) - {target}:
-            _move_all(s, other, target)
-            n += 1
-    labels = s.scalars(select(ReviewRow).where(ReviewRow.action.in_(("label", "qid")), ReviewRow.undone_at.is_(None))
-                       .order_by(ReviewRow.id))
-    for r in labels:  # a label or QID set by hand follows the body if re-extraction re-created it
-        after = json.loads(r.after or "{}")
-        field = r.action
-        holders = _holders(s, _identifying(after.get("names", [])))
-        for eid in holders:
-            e = s.get(EntityRow, eid)
-            if e is not None and getattr(e, field) != after.get(field) and s.scalars(select(NameRow.id).where(
-                    NameRow.entity_id == eid, NameRow.source_id == source_id)).first():
-                setattr(e, field, after.get(field))
-                n += 1
-    splits = s.scalars(select(ReviewRow).where(ReviewRow.action == "split", ReviewRow.undone_at.is_(None))
-                       .order_by(ReviewRow.id))
-    for r in splits:  # what a source said of a body, split off by hand, stays apart
-        after = json.loads(r.after or "{}")
-        if after.get("source") != source_id or s.get(EntityRow, after["into"]) is None:
-            continue
-        said = s.scalars(select(ClaimRow.id).where(ClaimRow.source_id == source_id, or_(
-            *(getattr(ClaimRow, ref) == r.entity_id for ref in ENTITY_REFS)))).first()
-        if said is not None:
-            _move_source(s, r.entity_id, after["into"], source_id)  # type: ignore[arg-type]
-            n += 1
+    for r in s.scalars(select(ReviewRow).where(ReviewRow.claim_key.in_(list(by_key)), ReviewRow.undone_at.is_(None),
+                                               ReviewRow.action.in_(("accept", "reject", "edit")))
+                       .order_by(ReviewRow.id)):
+        c = by_key[r.claim_key]  # type: ignore[index]
+        _set_claim(c, {k: v for k, v in json.loads(r.after or "{}").items() if k in CLAIM_FIELDS})
+        r.claim_id = c.id
+        n += 1
     return n
-
-
-def _move_source(s: Session, from_id: int, to_id: int, source_id: str) -> None:
-    _move(s, _held(s, from_id, source_id), to_id)
-
-
-def _identifying(keys: list[str]) -> list[str]:
-    """The full names among a body's name keys (an acronym may name others as well)."""
-    full = [k for k in keys if len(k.split()) > 1]
-    return full or keys
-
-
-def _holders(s: Session, keys: list[str]) -> set[int]:
-    return set(s.scalars(select(NameRow.entity_id).where(NameRow.match_key.in_(keys)))) if keys else set()
-
-
-def _move_all(s: Session, other: int, keep: int) -> None:
-    _move(s, _held(s, other), keep)
 
 
 def _held(s: Session, entity_id: int, source_id: str | None = None) -> dict[str, list[int]]:

@@ -1,0 +1,163 @@
+"""The rows one document's facts become: its entities (new ones, or stored ones it was
+resolved to), their names and mentions, its claims with their evidence.
+
+:class:`Writer` is shared by :meth:`Store.save` (a new source: every row is new) and by
+:func:`orgline.store.reread.reread` (a stored source read again: only what changed is
+written). Both decide a document's rows the same way, so reading a text again with the
+same extractor gives back exactly the rows it gave the first time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..edtf import bounds
+from ..errors import StoreError
+from ..model import Claim, DocumentFacts, Entity, Name, Span, norm_name
+from ..resolve.across import block_key, match_key
+from .resolution import resolve_across
+from .schema import ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow, SpanRow
+
+NameValues = tuple[str, str, str | None, str | None]  # text, kind, valid from, valid to
+
+
+class Writer:
+    def __init__(self, session: Session, facts: DocumentFacts) -> None:
+        self.s = session
+        self.facts = facts
+        self.ids: dict[str, int] = {}  # document entity key -> stored entity id
+        self.names = document_names(facts)
+
+    @property
+    def source_id(self) -> str:
+        return self.facts.source.id
+
+    def add_source(self) -> None:
+        src = self.facts.source
+        self.s.add(SourceRow(id=src.id, title=src.title, origin=src.origin, text=src.text,
+                             author=src.author, published=src.published,
+                             ingested_at=datetime.now(timezone.utc)))
+        self.s.flush()
+
+    def write_new(self) -> None:
+        """Every row of a document not stored before."""
+        self.place_entities({})
+        for e in self.facts.entities:
+            for values in self.names_to_add(e):
+                self.s.add(name_row(self.ids[e.key], values, self.source_id))
+            for span in e.mentions:
+                self.add_mention(self.ids[e.key], span)
+        for key, c in self.claims().items():
+            self.add_claim(key, c)
+
+    def place_entities(self, known: Mapping[str, int]) -> None:
+        """Each document entity's stored id: the one ``known`` gives it (what this source
+        said before), else a stored body the store resolves it to, else a new entity."""
+        same = resolve_across(self.s, self.facts)
+        for e in self.facts.entities:
+            if e.key in known:
+                self.ids[e.key] = known[e.key]
+            elif e.key in same:
+                self.ids[e.key] = same[e.key]
+                stored = self.s.get(EntityRow, same[e.key])
+                if stored is not None and e.qid and not stored.qid:
+                    stored.qid = e.qid
+            else:
+                row = EntityRow(source_id=self.source_id, kind=e.kind.value, label=e.label, qid=e.qid)
+                self.s.add(row)
+                self.s.flush()
+                self.ids[e.key] = row.id
+
+    def names_to_add(self, e: Entity) -> list[NameValues]:
+        """The entity's names as this source gives them, less those another source gave
+        the same body with the same dates: the first source to give a name keeps it."""
+        elsewhere = set(self.s.execute(
+            select(NameRow.name, NameRow.kind, NameRow.valid_from, NameRow.valid_to)
+            .where(NameRow.entity_id == self.ids[e.key], NameRow.source_id != self.source_id)).all())
+        wanted = [_values(n) for n in e.names]
+        return [v for v in dict.fromkeys(wanted) if v not in elsewhere]
+
+    def claims(self) -> dict[str, Claim]:
+        """The document's claims by content key; one statement from one passage found by
+        two rules is one claim."""
+        out: dict[str, Claim] = {}
+        for c in self.facts.claims:
+            out.setdefault(claim_key(self.source_id, c, self.names), c)
+        return out
+
+    def add_mention(self, entity_id: int, span: Span) -> None:
+        self.s.add(MentionRow(entity_id=entity_id, span_id=self._span(span)))
+
+    def add_claim(self, key: str, c: Claim) -> ClaimRow:
+        d, e = bounds(c.date), bounds(c.end)
+        row = ClaimRow(
+            key=key, source_id=self.source_id, type=c.type,
+            subject_id=self.id_of(c.subject), object_id=self.id_of(c.object), value=c.value,
+            date=c.date, date_lo=d[0] if d else None, date_hi=d[1] if d else None,
+            end=c.end, end_lo=e[0] if e else None, end_hi=e[1] if e else None,
+            place_id=self.id_of(c.place), result_id=self.id_of(c.result), kind=c.kind,
+            negated=c.negated, according_to_id=self.id_of(c.according_to), hedging=c.hedging.value,
+            rule=c.rule, extractor_version=__version__, confidence=c.confidence)
+        self.s.add(row)
+        self.s.flush()
+        for span in c.evidence:
+            self.s.add(ClaimEvidenceRow(claim_id=row.id, span_id=self._span(span)))
+        return row
+
+    def id_of(self, key: str | None) -> int | None:
+        if key is None:
+            return None
+        if key not in self.ids:
+            raise StoreError(f"{self.facts.source.origin}: claim refers to unknown entity {key}")
+        return self.ids[key]
+
+    def _span(self, span: Span) -> int:
+        row = SpanRow(source_id=self.source_id, start=span.start, end=span.end, quote=span.text)
+        self.s.add(row)
+        self.s.flush()
+        return row.id
+
+
+def _values(n: Name) -> NameValues:
+    return (n.text, n.kind.value, n.valid_from, n.valid_to)
+
+
+def name_row(entity_id: int, values: NameValues, source_id: str) -> NameRow:
+    text, kind, valid_from, valid_to = values
+    lo, hi = bounds(valid_from), bounds(valid_to)
+    key = match_key(text)
+    return NameRow(entity_id=entity_id, name=text, normalized=norm_name(text), kind=kind,
+                   valid_from=valid_from, valid_to=valid_to, from_lo=lo[0] if lo else None,
+                   to_hi=hi[1] if hi else None, source_id=source_id, match_key=key, block=block_key(key))
+
+
+def document_names(facts: DocumentFacts) -> dict[str, str]:
+    """Each entity of a document by its label's key; a second body of the same name in one
+    document (a name later taken by another) gets its ordinal, so their claims stay two."""
+    seen: dict[str, int] = {}
+    out: dict[str, str] = {}
+    for e in facts.entities:
+        key = f"{e.kind.value}:{match_key(e.label)}"
+        seen[key] = seen.get(key, 0) + 1
+        out[e.key] = key if seen[key] == 1 else f"{key}#{seen[key]}"
+    return out
+
+
+def claim_key(source_id: str, c: Claim, names: Mapping[str, str]) -> str:
+    """Content-derived claim id: the same statement from the same passage hashes alike.
+    Entities enter by name, not by their place in the document, and the rule that found the
+    claim does not enter at all: a newer extractor that finds one more body, or renames a
+    rule, still gives the claims people reviewed the keys their decisions were filed under."""
+    def n(k: str | None) -> str | None:
+        return names.get(k, k) if k else None
+
+    ev = [(s.start, s.end) for s in c.evidence]
+    payload = [source_id, c.type, n(c.subject), n(c.object), c.value, c.date, c.end, n(c.place),
+               n(c.result), c.kind, c.negated, n(c.according_to), ev]
+    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
