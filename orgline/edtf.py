@@ -7,6 +7,7 @@ only turns its answers into the two integers orgline stores.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import time
 from functools import lru_cache
@@ -14,10 +15,16 @@ from functools import lru_cache
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+from .errors import InvalidValue
+
 OPEN_START = -99999999  # an interval open at the start ("../1990")
 OPEN_END = 99999999  # an interval open at the end ("1971/..")
 
 Bounds = tuple[int, int]
+MAX_LENGTH = 64  # longer than any date a person writes; the parser's cost grows with it
+MAX_YEAR = 9999  # bounds are YYYYMMDD integers: a year beyond this does not fit them
+# a written calendar day (year-month-day, the year perhaps negative) anywhere in a value
+DAY = re.compile(r"(?<![\dX])(-?)(\d{4})-(\d{2})-(\d{2})(?![\dX])")
 # a year, month or day as ISO 8601 and W3C dates write it (EDTF's months 21-24 are seasons)
 PLAIN = re.compile(r"^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -35,16 +42,50 @@ def bounds(edtf: str | None) -> Bounds | None:
     Approximate and uncertain values ("1984~") widen to the library's fuzzy bounds, so that
     "circa 1984" is found by a query for 1983. None for an empty or invalid value.
     """
-    if not edtf:
+    if not edtf or len(edtf) > MAX_LENGTH:
         return None
     try:
         parsed = parse_edtf(edtf)
-    except (EDTFParseException, ValueError, TypeError):
+        fuzzy = any(mark in edtf for mark in "~?%")
+        lo = parsed.lower_fuzzy() if fuzzy else parsed.lower_strict()
+        hi = parsed.upper_fuzzy() if fuzzy else parsed.upper_strict()
+    except (EDTFParseException, ValueError, TypeError, ArithmeticError):  # the library fails on some values
         return None
-    fuzzy = any(mark in edtf for mark in "~?%")
-    lo = parsed.lower_fuzzy() if fuzzy else parsed.lower_strict()
-    hi = parsed.upper_fuzzy() if fuzzy else parsed.upper_strict()
-    return _day(lo, OPEN_START), _day(hi, OPEN_END)
+    days = _day(lo, OPEN_START), _day(hi, OPEN_END)
+    if any(d not in (OPEN_START, OPEN_END) and abs(d) // 10000 > MAX_YEAR for d in days):
+        return None  # "Y17E700": a year no SQL integer holds
+    return days
+
+
+def parse_checked(value: str) -> str:
+    """``value``, stripped, when it is an EDTF date orgline can store and mean: at most
+    MAX_LENGTH characters, no ``Y`` long years or exponents, years within +/-9999, every
+    written day a real calendar day (no 1985-02-29), an interval not ending before it
+    begins. Raises InvalidValue with what to write instead; people's edits go through it."""
+    v = value.strip()
+    hint = "write an EDTF date like 1985, 1994-05, 196X or 1966/1969"
+    if len(v) > MAX_LENGTH:
+        raise InvalidValue(f"a date of {len(v)} characters is too long (at most {MAX_LENGTH}); {hint}")
+    if "Y" in v or "E" in v or "S" in v:
+        raise InvalidValue(f"{v!r}: years are written with 4 digits, within -9999 to 9999; {hint}")
+    for sign, y, m, d in DAY.findall(v):
+        year, month, day = int(sign + y), int(m), int(d)
+        if 1 <= month <= 12 and not 1 <= day <= _month_days(year, month):
+            raise InvalidValue(f"{v!r}: {sign}{y}-{m} has no day {d}; {hint}")
+    b = bounds(v)
+    if b is None:
+        raise InvalidValue(f"{v!r} is not an EDTF date; {hint}")
+    if b[0] > b[1]:
+        raise InvalidValue(f"{v!r} ends before it begins; write the earlier date first")
+    return v
+
+
+def _month_days(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar, any year (EDTF's year 0 and
+    negative years included: calendar.monthrange stops at year 1)."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def iso_day(day: int | None) -> str | None:

@@ -2,6 +2,8 @@
 
     OrglineError                 base: catch this to catch everything orgline raises
     ├── InputError               a file or text that cannot be read (names the file)
+    ├── InvalidValue             a value given to orgline that it cannot take (a date that
+    │                            is not EDTF or no calendar day, an end before the start)
     ├── ModelError               the spaCy pipeline is missing or unusable
     ├── StoreError               the database cannot be opened, migrated or written
     ├── NotFound                 a query names an entity, source or claim that is not stored
@@ -29,6 +31,13 @@ class InputError(OrglineError):
         self.path = str(path)
         self.cause = cause
         super().__init__(f"{self.path}: {cause}")
+
+
+class InvalidValue(OrglineError):
+    """A value a person gave (a review's date, a QID, an entity to merge) that orgline
+    cannot take as it is; the web answers 422 and shows the form again with it."""
+
+    exit_code = 2
 
 
 class ModelError(OrglineError):

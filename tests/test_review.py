@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from orgline.cli import app
-from orgline.errors import NotFound, Refused
+from orgline.errors import InvalidValue, NotFound, Refused
 from orgline.project import Project
 
 A = ("The Northfield Workers League (NWL) was founded in Duluth in 1971. The NWL joined the "
@@ -42,7 +42,7 @@ def test_accept_reject_edit_are_recorded_and_undone(project: Project, write) -> 
     with pytest.raises(Refused, match="already undone"):
         project.undo(r2, "ana")
     assert r1 < r2 < r3
-    with pytest.raises(NotFound, match="not an EDTF date"):
+    with pytest.raises(InvalidValue, match="not an EDTF date"):
         project.edit(founded["id"], "ana", date="spring-ish")
 
 
@@ -62,7 +62,7 @@ def test_merge_split_label_qid(project: Project, write) -> None:  # type: ignore
     project.set_qid("NWL", "Q123456", "ana")
     entity = next(e for e in project.entities("org") if e["qid"] == "Q123456")
     assert entity["label"] == "Northfield Workers' League"
-    with pytest.raises(NotFound, match="QID"):
+    with pytest.raises(InvalidValue, match="QID"):
         project.set_qid("NWL", "123", "ana")
 
 
@@ -174,3 +174,21 @@ def test_upgrading_an_old_store_keeps_reviews_findable(project: Project, write, 
         _claim(project, "NWL", "member_of")["id"]]
     project.reextract()
     assert _claim(project, "NWL", "member_of")["status"] == "rejected"
+
+
+@pytest.mark.parametrize("date, end, why", [
+    ("Y17E700", None, "4 digits"), ("1985-02-29", None, "no day 29"), ("2001-04-31", None, "no day 31"),
+    ("2000/1990", None, "ends before it begins"), ("1" * 65, None, "too long"), ("1990", "1980", "before the date")])
+def test_edits_take_only_dates_the_calendar_has(project: Project, write, db: str,  # type: ignore[no-untyped-def]
+                                                date: str, end: str | None, why: str) -> None:
+    """A typed date is checked with its bounds: no year beyond 9999, no 29 February 1985,
+    no interval or end running backwards; the claim is left as it was, and the CLI says
+    why in one line with exit 2."""
+    project.ingest([write("a.txt", A)])
+    claim = _claim(project, "NWL", "founded")
+    with pytest.raises(InvalidValue, match=why):
+        project.edit(claim["id"], "ana", date=date, **({"end": end} if end else {}))
+    assert _claim(project, "NWL", "founded") == claim and project.history() == []
+    args = ["--db", db, "review", "edit", str(claim["id"]), "--date", date] + (["--end", end] if end else [])
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 2 and why in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.output

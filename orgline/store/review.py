@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..edtf import bounds
-from ..errors import NotFound, Refused
+from ..edtf import bounds, parse_checked
+from ..errors import InvalidValue, NotFound, Refused
 from ..model import norm_name
 from ..resolve.across import block_key, match_key
 from .schema import ClaimRow, EntityRow, MentionRow, NameRow, ReviewRow, SpanRow
@@ -61,7 +61,7 @@ def _set_claim(c: ClaimRow, values: dict[str, Any]) -> None:
         if k in ("date", "end"):
             b = bounds(v)
             if v is not None and b is None:
-                raise NotFound(f"{k} {v!r} is not an EDTF date (try 1985, 1994-05, 196X)")
+                raise InvalidValue(f"{k} {v!r} is not an EDTF date (try 1985, 1994-05, 196X)")
             setattr(c, f"{'date' if k == 'date' else 'end'}_lo", b[0] if b else None)
             setattr(c, f"{'date' if k == 'date' else 'end'}_hi", b[1] if b else None)
 
@@ -79,14 +79,29 @@ def edit(s: Session, who: str, claim_id: int, changes: dict[str, Any]) -> int:
     """Correct a claim's date, end, value, object or negation; it becomes ``edited``."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise NotFound(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+        raise InvalidValue(f"cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
+    changes = _checked_dates(changes)
     c = _claim(s, claim_id)
     if "object_id" in changes and changes["object_id"] is not None:
         _entity(s, changes["object_id"])
     before = {k: getattr(c, k) for k in changes} | {"status": c.status}
     _set_claim(c, changes)
+    if c.date_lo is not None and c.end_hi is not None and c.end_hi < c.date_lo:
+        raise InvalidValue(f"end {c.end!r} is before the date {c.date!r}; give an end on or after it")
     c.status = "edited"
     return _record(s, who, "edit", before, dict(changes) | {"status": "edited"}, claim=c)
+
+
+def _checked_dates(changes: dict[str, Any]) -> dict[str, Any]:
+    """A person's dates checked against the calendar before anything is written: extracted
+    dates went through the date reader, typed ones have not (``Y17E700``, 1985-02-29)."""
+    out = dict(changes)
+    for k in ("date", "end"):
+        if out.get(k) is not None:
+            if not isinstance(out[k], str):
+                raise InvalidValue(f"{k} must be an EDTF date written as text, like 1985")
+            out[k] = parse_checked(out[k])
+    return out
 
 
 def merge(s: Session, who: str, keep_id: int, other_id: int) -> int:
@@ -94,9 +109,9 @@ def merge(s: Session, who: str, keep_id: int, other_id: int) -> int:
     empty, so that the merge can be undone."""
     keep, other = _entity(s, keep_id), _entity(s, other_id)
     if keep.id == other.id:
-        raise NotFound(f"entity {keep_id} cannot be merged with itself")
+        raise InvalidValue(f"entity {keep_id} cannot be merged with itself; name another entity")
     if keep.kind != other.kind:
-        raise NotFound(f"entity {keep_id} is a {keep.kind} and {other_id} a {other.kind}; only alike kinds merge")
+        raise InvalidValue(f"entity {keep_id} is a {keep.kind} and {other_id} a {other.kind}; only alike kinds merge")
     moved = _held(s, other.id)
     _move(s, moved, keep.id)
     keep_names = sorted({n.match_key for n in s.scalars(select(NameRow).where(
@@ -143,8 +158,8 @@ def split(s: Session, who: str, entity_id: int, source_id: str) -> tuple[int, in
 def set_entity(s: Session, who: str, entity_id: int, field: str, value: str | None) -> int:
     """Set an entity's preferred label or Wikidata QID."""
     e = _entity(s, entity_id)
-    if field == "qid" and value is not None and not (value[:1] == "Q" and value[1:].isdigit()):
-        raise NotFound(f"{value!r} is not a Wikidata QID (Q followed by digits, e.g. Q42)")
+    if field == "qid" and value is not None and not (value[:1] == "Q" and value[1:].isascii() and value[1:].isdigit()):
+        raise InvalidValue(f"{value!r} is not a Wikidata QID (Q followed by digits, e.g. Q42)")
     before = {field: getattr(e, field)}
     setattr(e, field, value)
     keys = sorted(set(s.scalars(select(NameRow.match_key).where(NameRow.entity_id == e.id))))
