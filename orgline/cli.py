@@ -336,12 +336,17 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
     err.print(f"{n} {FORMATS[fmt].unit} written")
 
 
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; other machines reach it only if told."),
           port: int = typer.Option(8000, help="Port to listen on."),
           db: Optional[str] = typer.Option(None, "--db", help="The store, if not the global --db."),
-          edit_token: Optional[str] = typer.Option(None, "--edit-token", envvar="ORGLINE_EDIT_TOKEN",
-                                                   help="Turns review in the browser on for whoever signs in with it.")) -> None:
+          edit_token_file: Optional[Path] = typer.Option(
+              None, "--edit-token-file", help="A file holding the edit token, which turns review in the browser on "
+              "for whoever signs in with it (or env ORGLINE_EDIT_TOKEN; never on the command line, where `ps` "
+              "shows it).")) -> None:
     """Serve the web workspace (search, entities, timelines, lineage, sources) and its JSON API."""
     import uvicorn
 
@@ -350,9 +355,37 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; othe
     if missing_vendor():
         err.print("[yellow]warning:[/yellow] timeline and graph libraries are not built; run "
                   "`npm ci --prefix frontend && npm run --prefix frontend build`")
+    edit_token = _edit_token(edit_token_file)
+    if host not in LOOPBACK:
+        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can reach this server, "
+                  "over plain HTTP; put it behind HTTPS or use --host 127.0.0.1", soft_wrap=True)
     app_ = _run(create_app, db or STATE["db"], edit_token)
-    err.print(f"orgline on http://{host}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
+    err.print(f"orgline on http://{escape(host)}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
     uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+def _edit_token(path: Optional[Path]) -> str | None:
+    """The edit token from ``path`` (its first line), else env ORGLINE_EDIT_TOKEN; None
+    when neither is given (review off). Too short a token, or an unreadable file, stops."""
+    if path is not None:
+        try:
+            token = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as e:
+            err.print(f"[red]error:[/red] {escape(str(path))}: cannot read the edit token: "
+                      f"{escape(getattr(e, 'strerror', None) or str(e))}", soft_wrap=True)
+            raise typer.Exit(2)
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            err.print(f"[yellow]warning:[/yellow] {escape(str(path))} can be read by other users; "
+                      f"`chmod 600 {escape(str(path))}`", soft_wrap=True)
+    else:
+        token = os.environ.get("ORGLINE_EDIT_TOKEN", "").strip()
+        if not token:
+            return None
+    if len(token) < 16:
+        err.print("[red]error:[/red] the edit token is shorter than 16 characters; make one with "
+                  "`openssl rand -hex 16`", soft_wrap=True)
+        raise typer.Exit(2)
+    return token
 
 
 @app.command()

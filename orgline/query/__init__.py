@@ -79,12 +79,16 @@ def _entity(s: Session, e: EntityRow) -> Row:
             "names": list(dict.fromkeys(n.name for n in names))}  # each name once, in order of first use
 
 
+MAX_ID = 2**63 - 1  # the largest id SQLite stores; a larger one names nothing
+
+
 def find_entities(store: Store, name_or_id: str) -> list[int]:
     """Entities bearing a name (any kind: acronyms and former names too), or ``#id``."""
     with store.session() as s:
-        if name_or_id.lstrip("#e").isdigit() and name_or_id[:1] in "#e":
-            ids = [int(name_or_id.lstrip("#e"))]
-            if s.get(EntityRow, ids[0]) is None:
+        digits = name_or_id.lstrip("#e")
+        if name_or_id[:1] in "#e" and digits.isascii() and digits.isdigit() and len(digits) < 20:  # "#²": a name
+            ids = [int(digits)]
+            if ids[0] > MAX_ID or s.get(EntityRow, ids[0]) is None:
                 raise NotFound(f"no entity with id {ids[0]}; see `orgline entities`")
             return ids
         ids = list(s.scalars(select(NameRow.entity_id).where(

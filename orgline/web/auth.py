@@ -1,53 +1,111 @@
 """Who may edit, and proof that a form was sent by our own page.
 
-Editing is off unless the server was started with an edit token. Signing in with it sets a
-cookie naming the reviewer, signed with a key derived from the token (HttpOnly,
-SameSite=Strict); every form carries a CSRF token derived from that cookie, which a page on
-another site cannot read or forge. Restarting the server with another token signs everyone
-out. No state is kept on the server.
+Editing is off unless the server was started with an edit token. Signing in with it starts
+a session kept in the server's memory: the cookie holds only a random session id
+(HttpOnly, SameSite=Strict), and each session has its own random CSRF token that every
+form carries, which a page on another site cannot read. Signing out ends the session on
+the server, so a copied cookie no longer edits; a session ends by itself after
+``SESSION_SECONDS``; a restart ends them all. Failed sign-ins are counted per client
+address: after ``MAX_FAILURES`` within ``WINDOW_SECONDS`` that address is refused (429)
+until the window has passed, so the token cannot be guessed at speed.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
+import secrets
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable
 
 COOKIE = "orgline_editor"
+SESSION_SECONDS = 8 * 3600  # a working day
+MAX_FAILURES = 5
+WINDOW_SECONDS = 15 * 60
+MAX_SESSIONS = 10_000  # the oldest go first beyond this: memory stays bounded whoever signs in
+Clock = Callable[[], float]
+
+
+def same(a: str, b: str) -> bool:
+    """Constant-time equality of two strings of any characters (``hmac.compare_digest``
+    refuses non-ASCII ``str``: compare their bytes)."""
+    return hmac.compare_digest(a.encode("utf-8", "surrogatepass"), b.encode("utf-8", "surrogatepass"))
+
+
+@dataclass
+class Session:
+    reviewer: str
+    csrf: str
+    expires: float
 
 
 class Editors:
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, token: str | None, clock: Clock = time.monotonic) -> None:
         self.token = token or None
-        self._key = hashlib.sha256(b"orgline-edit:" + token.encode()).digest() if token else b""
+        self.clock = clock
+        self._sessions: dict[str, Session] = {}
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()  # routes run in a thread pool
 
     @property
     def enabled(self) -> bool:
         return self.token is not None
 
-    def _sign(self, purpose: str, value: str) -> str:
-        return hmac.new(self._key, f"{purpose}:{value}".encode(), hashlib.sha256).hexdigest()
-
     def check_token(self, given: str) -> bool:
-        return self.token is not None and hmac.compare_digest(given.encode(), self.token.encode())
+        return self.token is not None and same(given, self.token)
 
-    def cookie_for(self, reviewer: str) -> str:
-        name = base64.urlsafe_b64encode(reviewer.encode()).decode()
-        return f"{name}.{self._sign('cookie', name)}"
+    def throttled(self, client: str) -> bool:
+        """True when ``client`` has failed MAX_FAILURES times within the window."""
+        with self._lock:
+            return len(self._recent_failures(client)) >= MAX_FAILURES
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._recent_failures(client).append(self.clock())
+            if len(self._failures) > MAX_SESSIONS:  # forget addresses whose failures have aged out
+                for k in [k for k in self._failures if not self._recent_failures(k)]:
+                    del self._failures[k]
+
+    def _recent_failures(self, client: str) -> deque[float]:
+        times = self._failures.setdefault(client, deque())
+        while times and times[0] <= self.clock() - WINDOW_SECONDS:
+            times.popleft()
+        return times
+
+    def sign_in(self, reviewer: str) -> str:
+        """A new session for ``reviewer``; returns the cookie value (its id)."""
+        sid = secrets.token_urlsafe(32)
+        with self._lock:
+            if len(self._sessions) >= MAX_SESSIONS:
+                del self._sessions[min(self._sessions, key=lambda k: self._sessions[k].expires)]
+            self._sessions[sid] = Session(reviewer, secrets.token_urlsafe(32), self.clock() + SESSION_SECONDS)
+        return sid
+
+    def sign_out(self, cookie: str | None) -> None:
+        with self._lock:
+            self._sessions.pop(cookie or "", None)
+
+    def _session(self, cookie: str | None) -> Session | None:
+        if not self.enabled or not cookie:
+            return None
+        with self._lock:
+            found = self._sessions.get(cookie)
+            if found is not None and found.expires <= self.clock():
+                del self._sessions[cookie]
+                return None
+            return found
 
     def reviewer(self, cookie: str | None) -> str | None:
-        """The signed-in reviewer's name, or None (editing off, no cookie, or a forged one)."""
-        if not self.enabled or not cookie or "." not in cookie:
-            return None
-        name, sig = cookie.rsplit(".", 1)
-        if not hmac.compare_digest(sig, self._sign("cookie", name)):
-            return None
-        try:
-            return base64.urlsafe_b64decode(name.encode()).decode()
-        except (ValueError, UnicodeDecodeError):
-            return None
+        """The signed-in reviewer's name, or None (editing off, no cookie, a session
+        ended or never started)."""
+        found = self._session(cookie)
+        return found.reviewer if found else None
 
     def csrf(self, cookie: str | None) -> str:
-        return self._sign("csrf", cookie or "")
+        found = self._session(cookie)
+        return found.csrf if found else ""
 
     def csrf_ok(self, cookie: str | None, given: str) -> bool:
-        return bool(cookie) and hmac.compare_digest(given, self.csrf(cookie))
+        found = self._session(cookie)
+        return found is not None and same(given, found.csrf)

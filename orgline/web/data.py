@@ -173,7 +173,7 @@ def source(store: Store, source_id: str) -> Row:
     with store.session() as s:
         src = s.get(SourceRow, source_id)
         if src is None:
-            matches = s.scalars(select(SourceRow.id).where(SourceRow.id.startswith(source_id)).limit(2)).all()
+            matches = s.scalars(select(SourceRow.id).where(SourceRow.id.startswith(source_id, autoescape=True)).limit(2)).all()
             if len(matches) != 1:
                 raise NotFound(f"no source with id {source_id}")
             src = s.get(SourceRow, matches[0])
