@@ -55,7 +55,7 @@ class Project:
         except InputError as e:
             report.failed.append(e)
             return "failed"
-        if self.store.has_source(source.id):
+        if self.store.has_source(source.id):  # cheap skip before the expensive parse
             report.already.append(str(path))
             return "already"
         try:
@@ -66,7 +66,11 @@ class Project:
             report.failed.append(InputError(path, f"extraction failed, an orgline bug worth "
                                                   f"reporting ({type(e).__name__}: {e})"))
             return "failed"
-        self.store.save(facts)
+        # save checks again under the write lock: another ingest may have stored the same
+        # text while this one was parsing it, and then this one has nothing to add.
+        if not self.store.save(facts):
+            report.already.append(str(path))
+            return "already"
         report.stored.append(str(path))
         return "stored"
 
