@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .errors import OrglineError
+from .errors import InputError, OrglineError
 from .export import FORMATS
 from .export import Selection
 from .project import Project, evaluate_fresh
@@ -56,9 +56,12 @@ def _short(text: str | None, n: int = 160) -> str:
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf).")) -> None:
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf).",
+                                            readable=False)) -> None:
     """Read documents, extract their claims and store them (a text stored before is skipped).
-    Exits 1 when any file could not be read."""
+    A file or folder that cannot be read is one error line and the rest go on; exits 2
+    when any failed."""
+    # readable=False: Click's own check would stop the whole batch with a usage box.
     try:
         project = _project()
         with Progress(console=err, transient=True) as bar:
@@ -69,7 +72,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
     for e in report.failed:
         err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
     err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")
-    raise typer.Exit(1 if report.failed else 0)
+    raise typer.Exit(InputError.exit_code if report.failed else 0)
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:

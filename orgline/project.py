@@ -13,7 +13,7 @@ from .errors import InputError, NotFound, OrglineError
 from .evaluation import load_gold, score
 from .export import FORMATS, Selection
 from .export.facts import iter_facts
-from .ingest import find_documents, read_document
+from .ingest import read_document, walk_documents
 from .nlp import extract
 from .model import Source
 from .store import Store, review
@@ -37,12 +37,7 @@ class Project:
                on_progress: Callable[[Path, str], None] | None = None) -> IngestReport:
         """Read, extract and store each file; a file that fails is reported, the rest go on."""
         report = IngestReport()
-        files: list[Path] = []
-        for p in paths:
-            try:
-                files += find_documents([p])
-            except InputError as e:
-                report.failed.append(e)
+        files, report.failed = walk_documents(paths)  # each file once, whoever names it
         for path in files:
             status = self._ingest_one(path, report)
             if on_progress:
@@ -55,7 +50,7 @@ class Project:
         except InputError as e:
             report.failed.append(e)
             return "failed"
-        if self.store.has_source(source.id):
+        if self.store.has_source(source.id):  # cheap skip before the expensive parse
             report.already.append(str(path))
             return "already"
         try:
@@ -66,7 +61,11 @@ class Project:
             report.failed.append(InputError(path, f"extraction failed, an orgline bug worth "
                                                   f"reporting ({type(e).__name__}: {e})"))
             return "failed"
-        self.store.save(facts)
+        # save checks again under the write lock: another ingest may have stored the same
+        # text while this one was parsing it, and then this one has nothing to add.
+        if not self.store.save(facts):
+            report.already.append(str(path))
+            return "already"
         report.stored.append(str(path))
         return "stored"
 

@@ -56,7 +56,7 @@ def test_cli_ingest_query_export(db: str, write, tmp_path: Path) -> None:  # typ
     write("empty.txt", "")
     write("notes[draft].txt", "")
     r = runner.invoke(app, ["--db", db, "ingest", str(good.parent)])
-    assert r.exit_code == 1 and "empty.txt: empty file" in r.output
+    assert r.exit_code == 2 and "empty.txt: empty file" in r.output
     assert "notes[draft].txt: empty file" in r.output  # a file's name is printed as it is, brackets too
     again = runner.invoke(app, ["--db", db, "ingest", str(good)])
     assert again.exit_code == 0 and "1 already stored" in again.output

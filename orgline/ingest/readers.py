@@ -7,6 +7,8 @@ one-line cause, so that a batch can report it and go on.
 """
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -36,21 +38,74 @@ READERS: dict[str, Reader] = {
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """The documents :func:`walk_documents` finds; the first path that cannot be read
+    raises its InputError (for callers that want all or nothing)."""
+    files, failed = walk_documents(paths)
+    if failed:
+        raise failed[0]
+    return files
+
+
+def walk_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
     """Files as given, and the files with a readable suffix inside folders (recursively),
-    sorted, each file once even when reached twice. A file named explicitly is returned
-    whatever its suffix, so that reading it reports why it cannot be read rather than
-    skipping it silently; inside folders, other files are simply not documents."""
+    sorted, each file once even when reached twice; and one InputError for each path that
+    cannot be read (a folder that cannot be listed, a FIFO, a broken link), so that a
+    batch can report each and go on. A file named explicitly is returned whatever its
+    suffix, so that reading it reports why it cannot be read rather than skipping it
+    silently; inside folders, other files are simply not documents."""
     found: dict[Path, Path] = {}  # resolved -> as the user spelled it
+    failed: list[InputError] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files = [f for f in path.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()]
-        elif path.is_file():
-            files = [path]
-        else:
-            raise InputError(path, "no such file or folder")
+        try:
+            files = _documents_under(path, failed) if path.is_dir() else [_named_file(path)]
+        except InputError as e:
+            failed.append(e)
+            continue
         for f in files:
             found.setdefault(f.resolve(), f)
-    return sorted(found.values())
+    return sorted(found.values()), failed
+
+
+def _named_file(path: Path) -> Path:
+    cause = _not_a_file(path)
+    if cause:
+        raise InputError(path, cause)
+    return path
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document file, or None if it is a regular file.
+    A FIFO or device would block or never end if read, so it is refused up front."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as e:
+        return f"cannot read: {one_line(e.strerror or e)}"
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a FIFO, socket or device)"
+
+
+def _documents_under(folder: Path, failed: list[InputError]) -> list[Path]:
+    """The document files under ``folder``; each subfolder that cannot be listed and each
+    document-named entry that is not a readable file adds its error to ``failed``.
+    Symbolic links to folders are not followed (as Path.rglob), so a loop cannot hang."""
+    def unlisted(e: OSError) -> None:
+        failed.append(InputError(e.filename or folder, f"cannot read folder: {one_line(e.strerror or e)}"))
+
+    files: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=unlisted):
+        dirs.sort()
+        for f in (Path(top) / n for n in names):
+            if f.suffix.lower() not in SUFFIXES:
+                continue
+            cause = _not_a_file(f)
+            if cause:
+                failed.append(InputError(f, cause))
+            else:
+                files.append(f)
+    return files
 
 
 def read_document(path: str | Path) -> Source:
