@@ -34,7 +34,7 @@ from ..store import Store, review
 from ..store.schema import ClaimRow, EntityRow, SourceRow
 from . import data
 from .auth import COOKIE, SESSION_SECONDS, Clock, Editors
-from .guard import CSP, Guard  # noqa: F401 — CSP: where tests and callers have read it from
+from .guard import Guard
 from .render import STATIC, environment
 
 # The longest value each text field takes: far beyond any real use, short enough that no
