@@ -178,15 +178,15 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
         def again(status: int, message: str) -> Response:
             return page(request, "login.html", {"title": "Sign in to review", "next": next[:LIMITS["next"]],
                                                 "failed": message, "name": reviewer[:LIMITS["reviewer"]]}, status)
-        if editors.throttled(client):
-            return again(429, "Too many failed sign-ins from your address: wait 15 minutes and try again.")
         try:
             limit(token=token, reviewer=reviewer, next=next)
         except InvalidValue as e:
             return again(422, str(e))
+        if not editors.admit(client):
+            return again(429, "Too many failed sign-ins from your address: wait 15 minutes and try again.")
         if not editors.check_token(token):
-            editors.failed(client)
             return again(403, "That edit token is not this server's.")
+        editors.succeeded(client)
         if not reviewer.strip():
             return again(422, "Give your name: it is recorded with every change you make.")
         response = back(next)
@@ -319,7 +319,7 @@ def _ids(ids: str) -> list[int]:
         raise InvalidValue(f"ids {ids[:80]!r}: give entity ids separated by commas, like 3,17")
     if not parts or len(parts) > MAX_IDS:
         raise InvalidValue(f"give from 1 to {MAX_IDS} entity ids")
-    return [int(x) for x in parts]
+    return list(dict.fromkeys(int(x) for x in parts))  # each once: a timeline has one row per entity
 
 
 def _overview(store: Store) -> dict[str, Any]:
