@@ -34,7 +34,7 @@ from ..store import Store, review
 from ..store.schema import ClaimRow, EntityRow, SourceRow
 from . import data
 from .auth import COOKIE, SESSION_SECONDS, Clock, Editors
-from .guard import Guard
+from .guard import Guard, log
 from .render import STATIC, environment
 
 # The longest value each text field takes: far beyond any real use, short enough that no
@@ -76,6 +76,7 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
 
     @app.exception_handler(SQLAlchemyError)
     async def store_error(request: Request, e: SQLAlchemyError) -> Response:
+        log.warning("store error on %s %s: %s", request.method, request.url.path, str(e).splitlines()[0][:200])
         return await orgline_error(request, StoreError("the store is busy or cannot be read; try again shortly"))
 
     @app.exception_handler(RequestValidationError)
