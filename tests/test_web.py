@@ -271,3 +271,25 @@ def test_a_page_for_a_much_named_place_shows_a_hundred_claims_of_a_type(tmp_path
         e=page, title="Hull", reviewer=None, editing=False, csrf="", here="/", q="")
     assert "Showing 100 of 120" in html and "?all=location" in html
     assert len(data.entity(store, hull, show_all="location")["claims"]["location"]) == 120
+
+
+def test_a_date_the_calendar_lacks_comes_back_in_the_form(page: Page, server: str, store_path: str) -> None:
+    """The browser sees a 422 page with the edit form open, what was typed still in it, and
+    why; nothing is changed."""
+    eid = _entity_id(server, "Riverside Printers Guild")
+    page.goto(f"{server}/login?next=/entity/{eid}")
+    page.get_by_label("Your name").fill("Ada")
+    page.get_by_label("Edit token").fill(TOKEN)
+    page.get_by_role("button", name="Sign in").click()
+    card = page.locator("article.claim", has=page.locator(".type", has_text="founded")).first
+    claim_id = int((card.get_attribute("id") or "").removeprefix("claim-"))
+    card.locator("summary", has_text="Edit").click()
+    card.get_by_label("Date (EDTF)").fill("1985-02-29")
+    with page.expect_response(lambda r: r.url.endswith(f"/claim/{claim_id}/review")) as sent:
+        card.get_by_role("button", name="Save edit").click()
+    assert sent.value.status == 422
+    again = page.locator(f"#claim-{claim_id}").first
+    expect(again.get_by_role("alert")).to_contain_text("has no day 29")
+    expect(again.get_by_label("Date (EDTF)")).to_have_value("1985-02-29")
+    assert Project(store_path).history(claim=claim_id) == []
+    page.errors[:] = [e for e in page.errors if "status of 422" not in e]  # type: ignore[attr-defined]  # Chromium logs the 422 itself

@@ -34,7 +34,7 @@ from ..store import Store, review
 from ..store.schema import ClaimRow, EntityRow, SourceRow
 from . import data
 from .auth import COOKIE, SESSION_SECONDS, Clock, Editors
-from .guard import CSP, Guard  # noqa: F401 — CSP: where tests and callers have read it from
+from .guard import Guard, log
 from .render import STATIC, environment
 
 # The longest value each text field takes: far beyond any real use, short enough that no
@@ -76,6 +76,7 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
 
     @app.exception_handler(SQLAlchemyError)
     async def store_error(request: Request, e: SQLAlchemyError) -> Response:
+        log.warning("store error on %s %s: %s", request.method, request.url.path, str(e).splitlines()[0][:200])
         return await orgline_error(request, StoreError("the store is busy or cannot be read; try again shortly"))
 
     @app.exception_handler(RequestValidationError)
@@ -178,15 +179,15 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
         def again(status: int, message: str) -> Response:
             return page(request, "login.html", {"title": "Sign in to review", "next": next[:LIMITS["next"]],
                                                 "failed": message, "name": reviewer[:LIMITS["reviewer"]]}, status)
-        if editors.throttled(client):
-            return again(429, "Too many failed sign-ins from your address: wait 15 minutes and try again.")
         try:
             limit(token=token, reviewer=reviewer, next=next)
         except InvalidValue as e:
             return again(422, str(e))
+        if not editors.admit(client):
+            return again(429, "Too many failed sign-ins from your address: wait 15 minutes and try again.")
         if not editors.check_token(token):
-            editors.failed(client)
             return again(403, "That edit token is not this server's.")
+        editors.succeeded(client)
         if not reviewer.strip():
             return again(422, "Give your name: it is recorded with every change you make.")
         response = back(next)
@@ -319,7 +320,7 @@ def _ids(ids: str) -> list[int]:
         raise InvalidValue(f"ids {ids[:80]!r}: give entity ids separated by commas, like 3,17")
     if not parts or len(parts) > MAX_IDS:
         raise InvalidValue(f"give from 1 to {MAX_IDS} entity ids")
-    return [int(x) for x in parts]
+    return list(dict.fromkeys(int(x) for x in parts))  # each once: a timeline has one row per entity
 
 
 def _overview(store: Store) -> dict[str, Any]:

@@ -55,20 +55,33 @@ class Editors:
     def check_token(self, given: str) -> bool:
         return self.token is not None and same(given, self.token)
 
-    def throttled(self, client: str) -> bool:
-        """True when ``client`` has failed MAX_FAILURES times within the window."""
+    def admit(self, client: str) -> bool:
+        """Whether ``client`` may try a token now: False once it has failed MAX_FAILURES
+        times within the window. An admitted attempt counts as a failure until
+        :meth:`succeeded` says otherwise, so that attempts sent at once cannot pass the
+        limit before their failures are recorded."""
         with self._lock:
-            return len(self._recent_failures(client)) >= MAX_FAILURES
-
-    def failed(self, client: str) -> None:
-        with self._lock:
-            self._recent_failures(client).append(self.clock())
+            times = self._recent_failures(client)
+            if len(times) >= MAX_FAILURES:
+                return False
+            times.append(self.clock())
+            self._failures[client] = times
             if len(self._failures) > MAX_SESSIONS:  # forget addresses whose failures have aged out
                 for k in [k for k in self._failures if not self._recent_failures(k)]:
                     del self._failures[k]
+            return True
+
+    def succeeded(self, client: str) -> None:
+        """The admitted attempt was right: it is not a failure."""
+        with self._lock:
+            times = self._failures.get(client)
+            if times:
+                times.pop()
 
     def _recent_failures(self, client: str) -> deque[float]:
-        times = self._failures.setdefault(client, deque())
+        """The client's failures within the window (older ones dropped); kept only for
+        clients that have failed, so checking the others stores nothing."""
+        times = self._failures.get(client, deque())
         while times and times[0] <= self.clock() - WINDOW_SECONDS:
             times.popleft()
         return times

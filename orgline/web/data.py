@@ -43,7 +43,7 @@ def entity(store: Store, entity_id: int, show_all: str | None = None) -> Row:
     of type ``show_all``) and where sources disagree."""
     e = _entity_row(store, entity_id)
     with store.session() as s:
-        names = s.scalars(select(NameRow).where(NameRow.entity_id == entity_id).order_by(NameRow.id)).all()
+        names = list(s.scalars(select(NameRow).where(NameRow.entity_id == entity_id).order_by(NameRow.id)))
         bands = _name_bands(names)
     claims = query.claims(store, f"#{entity_id}")
     scale = _scale(bands, [c["date"] for c in claims] + [c["end"] for c in claims])
