@@ -69,6 +69,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
             report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=p.name))
     except OrglineError as e:
         _fail(e)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
     for e in report.failed:
         err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
     err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")

@@ -167,3 +167,42 @@ def test_markdown_reader_is_markdown_it() -> None:
         entry = (root / "requirements" / lock).read_text().split("\nmarkdown-it-py==4.3.0 ")[1]
         entry = entry[: entry.index("\nmdurl==")]  # its hashes and "# via" lines
         assert "orgline (pyproject.toml)" in entry, (lock, entry)
+
+
+# --- 4. declared charsets verified ---------------------------------------------------------
+
+def _page(charset: str, body: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>Soci\u00e9t\u00e9</title></head>'
+            f"<body><p>{body}</p></body></html>")
+
+
+LATIN = "La Soci\u00e9t\u00e9 des Passeurs fut fond\u00e9e \u00e0 Brest en 1902."
+
+
+def _stored_texts(db: str) -> list[str]:
+    import sqlite3
+    with sqlite3.connect(db) as con:
+        return [row[0] for row in con.execute("select text from sources order by origin")]
+
+
+def test_a_declared_charset_is_verified_not_trusted(db: str, write: Write) -> None:
+    """utf-16 declared over Latin-1 bytes (which pair up into CJK under UTF-16) is read as
+    Windows-1252 with a warning naming the file; a real UTF-16 page without a BOM is read
+    by its zero bytes; ISO-8859-1 is read as browsers read it, Windows-1252 (curly quotes,
+    not C1 controls); bytes no charset reads cleanly are refused, one line."""
+    liar = write("liar.html", _page("utf-16", LATIN).encode("latin-1"))
+    wide = write("wide.html", _page("utf-16", LATIN).encode("utf-16-le"))
+    quotes = write("quotes.html", _page("iso-8859-1", "The \u201cGuild\u201d met in 1902.").encode("cp1252"))
+    broken = write("broken.html", _page("shift_jis", "The Guild \x81 met.").encode("latin-1"))
+    r = runner.invoke(app, ["--db", db, "ingest", str(liar.parent)])
+    assert r.exit_code == 2, r.output
+    lines = r.output.splitlines()
+    assert f"warning: {liar}: declares charset utf-16 but has neither a byte-order mark nor the zero " \
+           "bytes of utf-16; read as Windows-1252" in lines
+    assert f"{broken}: declares charset shift_jis but is not valid shift_jis, and is neither UTF-8 " \
+           "nor Windows-1252; re-save it as UTF-8" in lines
+    assert not [line for line in lines if str(wide) in line or str(quotes) in line], r.output
+    assert "2 stored, 1 already stored, 1 failed" in r.output  # liar and wide read alike: one text
+    texts = _stored_texts(db)
+    assert LATIN in texts
+    assert "The \u201cGuild\u201d met in 1902." in texts
