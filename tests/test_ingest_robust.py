@@ -3,6 +3,7 @@ concurrent ingests, unreadable paths, pathological Markdown, lying charset decla
 control characters in names, and the order files are given in."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -206,3 +207,43 @@ def test_a_declared_charset_is_verified_not_trusted(db: str, write: Write) -> No
     texts = _stored_texts(db)
     assert LATIN in texts
     assert "The \u201cGuild\u201d met in 1902." in texts
+
+
+# --- 5. control characters escaped on the terminal ---------------------------------------
+
+RED, CSI = "\x1b[31m", "\x9b2J"  # an ANSI colour, and C1's one-character CSI (clear screen)
+
+
+def _raw_controls(text: str) -> set[str]:
+    return {c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f}
+
+
+def test_control_characters_from_input_are_shown_escaped(db: str, write: Write,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file name, a <title>, a quoted passage and a name asked for, each carrying an
+    escape sequence: every command prints them with the controls written out (\\x1b),
+    the terminal gets none of them raw, and --json stays valid JSON that decodes back."""
+    from orgline import cli
+    monkeypatch.setattr(cli.out, "width", 400)
+    title = f"Guild{RED} papers{CSI}"
+    page = write(f"page{RED}.html", f"<html><head><meta charset='utf-16'><title>{title}</title></head>"
+                 "<body><p>The Orchard Workers Guild was founded in Hereford in 1952.</p></body></html>")
+    text = write(f"notes{CSI}.txt", f"The Mill Union was founded in Leeds{RED} in 1921.")
+    empty = write(f"empty{RED}.txt", "")
+    r = runner.invoke(app, ["--db", db, "ingest", str(page), str(text), str(empty)])
+    assert r.exit_code == 2 and "2 stored" in r.output, r.output
+    assert "page\\x1b[31m.html: declares charset utf-16" in r.output  # the warning names it
+    assert "empty\\x1b[31m.txt: empty file" in r.output
+    outputs = [r.output]
+    for cmd in (["sources"], ["entities"], ["timeline", "Mill Union"], ["claims", "Mill Union"],
+                ["names", f"Nobody{RED}"], ["lineage", "Mill Union"], ["conflicts"]):
+        res = runner.invoke(app, ["--db", db, *cmd])
+        assert res.exit_code in (0, 5), (cmd, res.output)
+        outputs.append(res.output)
+    shown = "\n".join(outputs)
+    assert not _raw_controls(shown), {repr(c) for c in _raw_controls(shown)}
+    assert "Guild\\x1b[31m papers\\x9b2J" in shown and "notes\\x9b2J.txt" in shown
+    assert "Leeds\\x1b[31m in 1921" in shown and "Nobody\\x1b[31m" in shown
+    listed = runner.invoke(app, ["--db", db, "sources", "--json"]).stdout
+    assert not _raw_controls(listed)
+    assert title in {row["title"] for row in json.loads(listed)}

@@ -141,20 +141,21 @@ def _wide_codec(data: bytes, charset: str | None) -> str | None:
     return f"{family}-le" if little > big else f"{family}-be"
 
 
-def _strict(data: bytes, charset: str) -> str | None:
-    """``data`` in ``charset`` if every byte decodes and no control character results."""
+def _strict(data: bytes, charset: str, plausible: bool = True) -> str | None:
+    """``data`` in ``charset`` if every byte decodes and (``plausible``) no control
+    character results. Valid UTF-8 needs no such check: chance does not produce it."""
     try:
         text = data.decode(charset)
     except (UnicodeDecodeError, LookupError):
         return None
-    return None if _IMPLAUSIBLE.search(text) else text
+    return None if plausible and _IMPLAUSIBLE.search(text) else text
 
 
 def _fallback(data: bytes, label: str | None, why: str, notes: list[str]) -> str:
     """UTF-8, else Windows-1252, noting that the declaration was set aside; refused if
     neither reads every byte."""
     for charset, name in (("utf-8", "UTF-8"), ("cp1252", "Windows-1252")):
-        text = _strict(data, charset)
+        text = _strict(data, charset, plausible=charset != "utf-8")
         if text is not None:
             notes.append(f"declares charset {label} but {why}; read as {name}")
             return text
