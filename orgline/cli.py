@@ -19,6 +19,7 @@ from .errors import InputError, OrglineError
 from .export import FORMATS
 from .export import Selection
 from .project import Project, evaluate_fresh
+from .text import json_printable, printable
 
 app = typer.Typer(help="Read prose about organizations into a sourced, time-aware history.",
                   no_args_is_help=True, add_completion=False)
@@ -41,13 +42,19 @@ def _project() -> Project:
     return Project(STATE["db"], STATE["model"])
 
 
+def _safe(text: object) -> str:
+    """Input-derived text for a markup string: control characters shown escaped (see
+    orgline.text), brackets shown as brackets."""
+    return escape(printable(text))
+
+
 def _fail(e: OrglineError) -> None:
-    err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {_safe(e)}", highlight=False, soft_wrap=True)
     raise typer.Exit(e.exit_code)
 
 
 def _json(rows: Any) -> None:
-    sys.stdout.write(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_printable(json.dumps(rows, indent=1, ensure_ascii=False)) + "\n")
 
 
 def _short(text: str | None, n: int = 160) -> str:
@@ -66,22 +73,25 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
         project = _project()
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("reading", total=None)
-            report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=p.name))
+            report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)))
     except OrglineError as e:
         _fail(e)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {_safe(warning)}", highlight=False, soft_wrap=True)
     for e in report.failed:
-        err.print(f"[red]{escape(str(e))}[/red]", highlight=False, soft_wrap=True)
+        err.print(f"[red]{_safe(e)}[/red]", highlight=False, soft_wrap=True)
     err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")
     raise typer.Exit(InputError.exit_code if report.failed else 0)
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    """Cells are plain text, never console markup: a quote's "[sic]" is the source's."""
-    t = Table(title=Text(title), show_lines=False)
+    """Cells are plain text, never console markup: a quote's "[sic]" is the source's; a
+    control character in one is shown escaped, never sent to the terminal."""
+    t = Table(title=Text(printable(title)), show_lines=False)
     for c in columns:
         t.add_column(c, overflow="fold")
     for r in rows:
-        t.add_row(*[Text("" if v is None else str(v)) for v in r])
+        t.add_row(*[Text(printable("" if v is None else v, keep="\n\t")) for v in r])
     out.print(t)
 
 
@@ -197,7 +207,7 @@ BY = typer.Option(os.environ.get("USER") or "reviewer", "--by", envvar="ORGLINE_
 
 
 def _done(review_id: Any, what: str) -> None:
-    out.print(Text(f"{what} (review #{review_id}; undo with `orgline review undo {review_id}`)"))
+    out.print(Text(printable(f"{what} (review #{review_id}; undo with `orgline review undo {review_id}`)")))
 
 
 @review_app.command("accept")
@@ -281,14 +291,14 @@ def reextract(sources: Optional[list[str]] = typer.Argument(None, help="Source i
     or gave a QID, keep those decisions; a second run changes nothing."""
     done = _run(lambda: _project().reextract(sources or []))
     for sid, r in done.items():
-        out.print(Text(f"{sid[:12]}  claims: {r.added} new, {r.removed} gone, {r.unchanged} unchanged; "
+        out.print(Text(printable(f"{sid[:12]}  claims: {r.added} new, {r.removed} gone, {r.unchanged} unchanged; "
                        f"{r.decisions} reviewed claims keep their decision"
-                       + (f"; {r.entities_removed} emptied entities removed" if r.entities_removed else "")))
+                       + (f"; {r.entities_removed} emptied entities removed" if r.entities_removed else ""))))
 
 
 def _grow(node: Tree, items: list[dict[str, Any]]) -> None:
     for it in items:
-        _grow(node.add(f"{escape(it['label'])}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),
+        _grow(node.add(f"{_safe(it['label'])}  [dim]({it['type']}{', ' + it['date'] if it['date'] else ''})[/dim]"),
               it["children"])
 
 
@@ -299,7 +309,7 @@ def lineage(name: str, as_json: bool = JSON_OPT) -> None:
     if as_json:
         return _json(rows)
     for r in rows:
-        tree = Tree(f"[bold]{escape(r['label'])}[/bold] (#{r['id']})")
+        tree = Tree(f"[bold]{_safe(r['label'])}[/bold] (#{r['id']})")
         _grow(tree.add("predecessors"), r["predecessors"])
         _grow(tree.add("successors"), r["successors"])
         out.print(tree)
@@ -320,7 +330,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
            date_to: Optional[str] = typer.Option(None, "--to", help="An EDTF date: claims begun by its end.")) -> None:
     """Write claims in an interchange format, all of them or those the filters pick."""
     if fmt not in FORMATS:
-        err.print(f"[red]error:[/red] unknown format {escape(repr(fmt))}; one of {', '.join(FORMATS)}")
+        err.print(f"[red]error:[/red] unknown format {_safe(repr(fmt))}; one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
     selection = Selection(entity, _list(types), _list(status), date_from, date_to)
     project = _run(_project)
@@ -334,7 +344,7 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
             with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fp:
                 n = _run(project.export, fmt, fp, selection)
         except OSError as e:
-            err.print(f"[red]error:[/red] {escape(output)}: cannot write: {e.strerror}")
+            err.print(f"[red]error:[/red] {_safe(output)}: cannot write: {_safe(e.strerror)}")
             raise typer.Exit(2)
     err.print(f"{n} {FORMATS[fmt].unit} written")
 
@@ -360,10 +370,10 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; othe
                   "`npm ci --prefix frontend && npm run --prefix frontend build`")
     edit_token = _edit_token(edit_token_file)
     if host not in LOOPBACK:
-        err.print(f"[yellow]warning:[/yellow] listening on {escape(host)}: other machines can reach this server, "
+        err.print(f"[yellow]warning:[/yellow] listening on {_safe(host)}: other machines can reach this server, "
                   "over plain HTTP; put it behind HTTPS or use --host 127.0.0.1", soft_wrap=True)
     app_ = _run(create_app, db or STATE["db"], edit_token)
-    err.print(f"orgline on http://{escape(host)}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
+    err.print(f"orgline on http://{_safe(host)}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
@@ -400,7 +410,7 @@ def publish(output: Path = typer.Option(..., "--output", "-o", help="Folder to w
     from .web.publish import publish as write_site
     store = _run(Store.open, db or STATE["db"])
     n = _run(write_site, store, output)
-    err.print(Text(f"{n} pages written to {output}; open {output / 'index.html'}"))
+    err.print(Text(printable(f"{n} pages written to {output}; open {output / 'index.html'}")))
 
 
 @app.command("eval")
@@ -418,7 +428,7 @@ def eval_(gold: Path = typer.Argument(..., help="Gold file: one JSON document pe
             with Progress(console=err, transient=True) as bar:
                 task = bar.add_task("reading", total=None)
                 report = evaluate_fresh(gold, STATE["model"], keep,
-                                        lambda p, s: bar.update(task, advance=1, description=p.name))
+                                        lambda p, s: bar.update(task, advance=1, description=_safe(p.name)))
     except OrglineError as e:
         _fail(e)
     if as_json:

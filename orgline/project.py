@@ -26,6 +26,7 @@ class IngestReport:
     stored: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # read, but not as the file said
 
 
 class Project:
@@ -46,7 +47,7 @@ class Project:
 
     def _ingest_one(self, path: Path, report: IngestReport) -> str:
         try:
-            source = read_document(path)
+            source = read_document(path, report.warnings)
         except InputError as e:
             report.failed.append(e)
             return "failed"

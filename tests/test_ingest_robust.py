@@ -3,6 +3,7 @@ concurrent ingests, unreadable paths, pathological Markdown, lying charset decla
 control characters in names, and the order files are given in."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from orgline import project as project_module
 from orgline.cli import app
+from orgline.ingest import read_document
 from orgline.project import Project
 
 runner = CliRunner()
@@ -140,3 +142,108 @@ def test_each_unreadable_path_is_one_error_and_the_batch_goes_on(
         assert [line for line in lines if line.startswith(f"{path}:")] == [f"{path}: {cause}"], r.output
     assert "Usage" not in r.output and "3 stored" in r.output
 
+
+
+# --- 3. the Markdown reader is a CommonMark parser, linear ---------------------------------
+
+def test_markdown_pathological_emphasis_is_read_as_text(write: Write) -> None:
+    """A 24k-character line of unmatched ``*a _b`` openers (2.3 s for the old regular
+    expressions, quadratic; a 436 kB one never finished) is prose: every character
+    stays. Emphasis that does close, and a code span, are read as CommonMark reads them
+    (the old reader took the backslash out of a code span, where it is literal)."""
+    openers = "*a _b " * 4000
+    lines = "*a \n_b \n" * 3000
+    tail = "The *Orchard* __Guild__ kept `rule\\|book` in ~~Leeds~~ Hereford."
+    source = read_document(write("noise.md", openers + "\n\n" + lines + tail))
+    first, second = source.text.split("\n\n")
+    assert first == openers.rstrip()
+    assert second == lines.replace(" \n", "\n") + "The Orchard Guild kept rule\\|book in Leeds Hereford."
+
+
+def test_markdown_reader_is_markdown_it() -> None:
+    """The parser that makes it linear is a declared, pinned dependency, in both locks."""
+    root = Path(__file__).resolve().parents[1]
+    assert '"markdown-it-py==4.3.0"' in (root / "pyproject.toml").read_text()
+    for lock in ("main.lock", "test.lock"):
+        entry = (root / "requirements" / lock).read_text().split("\nmarkdown-it-py==4.3.0 ")[1]
+        entry = entry[: entry.index("\nmdurl==")]  # its hashes and "# via" lines
+        assert "orgline (pyproject.toml)" in entry, (lock, entry)
+
+
+# --- 4. declared charsets verified ---------------------------------------------------------
+
+def _page(charset: str, body: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>Soci\u00e9t\u00e9</title></head>'
+            f"<body><p>{body}</p></body></html>")
+
+
+LATIN = "La Soci\u00e9t\u00e9 des Passeurs fut fond\u00e9e \u00e0 Brest en 1902."
+
+
+def _stored_texts(db: str) -> list[str]:
+    import sqlite3
+    with sqlite3.connect(db) as con:
+        return [row[0] for row in con.execute("select text from sources order by origin")]
+
+
+def test_a_declared_charset_is_verified_not_trusted(db: str, write: Write) -> None:
+    """utf-16 declared over Latin-1 bytes (which pair up into CJK under UTF-16) is read as
+    Windows-1252 with a warning naming the file; a real UTF-16 page without a BOM is read
+    by its zero bytes; ISO-8859-1 is read as browsers read it, Windows-1252 (curly quotes,
+    not C1 controls); bytes no charset reads cleanly are refused, one line."""
+    liar = write("liar.html", _page("utf-16", LATIN).encode("latin-1"))
+    wide = write("wide.html", _page("utf-16", LATIN).encode("utf-16-le"))
+    quotes = write("quotes.html", _page("iso-8859-1", "The \u201cGuild\u201d met in 1902.").encode("cp1252"))
+    broken = write("broken.html", _page("shift_jis", "The Guild \x81 met.").encode("latin-1"))
+    r = runner.invoke(app, ["--db", db, "ingest", str(liar.parent)])
+    assert r.exit_code == 2, r.output
+    lines = r.output.splitlines()
+    assert f"warning: {liar}: declares charset utf-16 but has neither a byte-order mark nor the zero " \
+           "bytes of utf-16; read as Windows-1252" in lines
+    assert f"{broken}: declares charset shift_jis but is not valid shift_jis, and is neither UTF-8 " \
+           "nor Windows-1252; re-save it as UTF-8" in lines
+    assert not [line for line in lines if str(wide) in line or str(quotes) in line], r.output
+    assert "2 stored, 1 already stored, 1 failed" in r.output  # liar and wide read alike: one text
+    texts = _stored_texts(db)
+    assert LATIN in texts
+    assert "The \u201cGuild\u201d met in 1902." in texts
+
+
+# --- 5. control characters escaped on the terminal ---------------------------------------
+
+RED, CSI = "\x1b[31m", "\x9b2J"  # an ANSI colour, and C1's one-character CSI (clear screen)
+
+
+def _raw_controls(text: str) -> set[str]:
+    return {c for c in text if (ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f}
+
+
+def test_control_characters_from_input_are_shown_escaped(db: str, write: Write,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file name, a <title>, a quoted passage and a name asked for, each carrying an
+    escape sequence: every command prints them with the controls written out (\\x1b),
+    the terminal gets none of them raw, and --json stays valid JSON that decodes back."""
+    from orgline import cli
+    monkeypatch.setattr(cli.out, "width", 400)
+    title = f"Guild{RED} papers{CSI}"
+    page = write(f"page{RED}.html", f"<html><head><meta charset='utf-16'><title>{title}</title></head>"
+                 "<body><p>The Orchard Workers Guild was founded in Hereford in 1952.</p></body></html>")
+    text = write(f"notes{CSI}.txt", f"The Mill Union was founded in Leeds{RED} in 1921.")
+    empty = write(f"empty{RED}.txt", "")
+    r = runner.invoke(app, ["--db", db, "ingest", str(page), str(text), str(empty)])
+    assert r.exit_code == 2 and "2 stored" in r.output, r.output
+    assert "page\\x1b[31m.html: declares charset utf-16" in r.output  # the warning names it
+    assert "empty\\x1b[31m.txt: empty file" in r.output
+    outputs = [r.output]
+    for cmd in (["sources"], ["entities"], ["timeline", "Mill Union"], ["claims", "Mill Union"],
+                ["names", f"Nobody{RED}"], ["lineage", "Mill Union"], ["conflicts"]):
+        res = runner.invoke(app, ["--db", db, *cmd])
+        assert res.exit_code in (0, 5), (cmd, res.output)
+        outputs.append(res.output)
+    shown = "\n".join(outputs)
+    assert not _raw_controls(shown), {repr(c) for c in _raw_controls(shown)}
+    assert "Guild\\x1b[31m papers\\x9b2J" in shown and "notes\\x9b2J.txt" in shown
+    assert "Leeds\\x1b[31m in 1921" in shown and "Nobody\\x1b[31m" in shown
+    listed = runner.invoke(app, ["--db", db, "sources", "--json"]).stdout
+    assert not _raw_controls(listed)
+    assert title in {row["title"] for row in json.loads(listed)}

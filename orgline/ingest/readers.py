@@ -21,19 +21,25 @@ from .webpage import read_html
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 
-Reader = Callable[[bytes], tuple[str, str]]  # bytes -> (text, title or "")
+# bytes, notes -> (text, title or ""); a reader appends to notes what the user should
+# know of a file it could read all the same (a declared charset set aside)
+Reader = Callable[[bytes, list[str]], tuple[str, str]]
 
 
-def _read_txt(data: bytes) -> tuple[str, str]:
+def _read_txt(data: bytes, _notes: list[str]) -> tuple[str, str]:
     return decode_text(data), ""
 
 
-def _read_md(data: bytes) -> tuple[str, str]:
+def _read_md(data: bytes, _notes: list[str]) -> tuple[str, str]:
     return markdown_to_text(decode_text(data))
 
 
+def _read_pdf(data: bytes, _notes: list[str]) -> tuple[str, str]:
+    return read_pdf(data)
+
+
 READERS: dict[str, Reader] = {
-    ".txt": _read_txt, ".md": _read_md, ".html": read_html, ".htm": read_html, ".pdf": read_pdf,
+    ".txt": _read_txt, ".md": _read_md, ".html": read_html, ".htm": read_html, ".pdf": _read_pdf,
 }
 
 
@@ -108,17 +114,20 @@ def _documents_under(folder: Path, failed: list[InputError]) -> list[Path]:
     return files
 
 
-def read_document(path: str | Path) -> Source:
+def read_document(path: str | Path, warnings: list[str] | None = None) -> Source:
     """Read one file with the reader for its suffix into a normalized Source.
 
-    Raises InputError(path, cause) for anything that cannot be read."""
+    Raises InputError(path, cause) for anything that cannot be read; what was read all
+    the same but the user should know of goes into ``warnings``, one line naming the
+    file each."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(path, f"unsupported file type {path.suffix or '(no suffix)'} "
                                "(expected .txt, .md, .html, .pdf)")
+    notes: list[str] = []
     try:
-        text, title = reader(path.read_bytes())
+        text, title = reader(path.read_bytes(), notes)
     except FileNotFoundError as e:
         raise InputError(path, "no such file or folder") from e
     except IsADirectoryError as e:
@@ -127,6 +136,8 @@ def read_document(path: str | Path) -> Source:
         raise InputError(path, f"cannot read: {one_line(e.strerror or e)}") from e
     except Unreadable as e:
         raise InputError(path, one_line(e.cause, limit=200)) from e
+    if warnings is not None:
+        warnings += [f"{path}: {note}" for note in notes]
     text = normalize_text(text)
     if not text.strip():  # e.g. a Markdown file of nothing but syntax
         raise InputError(path, "empty file")

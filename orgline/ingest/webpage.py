@@ -88,9 +88,10 @@ def _title(tree: lxml.html.HtmlElement, markup: str) -> str:
     return title
 
 
-def read_html(data: bytes) -> tuple[str, str]:
-    """The main text of a page and its title (``<title>``, else trafilatura's guess)."""
-    markup = decode_html(data)
+def read_html(data: bytes, notes: list[str] | None = None) -> tuple[str, str]:
+    """The main text of a page and its title (``<title>``, else trafilatura's guess);
+    ``notes`` gets a line if the page's declared charset had to be set aside."""
+    markup = decode_html(data, notes)
     try:
         # lxml refuses a str that carries an XML encoding declaration; bytes it accepts.
         parser = lxml.html.HTMLParser(encoding="utf-8")
