@@ -108,6 +108,20 @@ def pieces(text: str, size: int = PIECE_CHARACTERS,
             for part in _clauses(text, a, b, sentence)]
 
 
+def _batches(spans: list[tuple[int, int]], size: int) -> Iterator[list[tuple[int, int]]]:
+    """Consecutive pieces of at most ``size`` characters together: the model's working
+    memory grows with the characters of a batch (nlp.pipe's default of 1,000 pieces
+    would hold a whole long text's activations at once)."""
+    batch: list[tuple[int, int]] = []
+    for a, b in spans:
+        if batch and b - batch[0][0] > size:
+            yield batch
+            batch = []
+        batch.append((a, b))
+    if batch:
+        yield batch
+
+
 def _whole_document(nlp: Language) -> list[str]:
     """orgline's components, which read the joined Doc; the others read each piece."""
     from .pipeline import ORGLINE_COMPONENTS
@@ -122,9 +136,10 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARACTERS,
         return nlp(text)
     whole = _whole_document(nlp)
     docs = []
-    for doc in nlp.pipe((text[a:b] for a, b in spans), disable=whole):
-        doc.tensor = numpy.zeros((0,), dtype="float32")  # nothing after reads it
-        docs.append(doc)
+    for batch in _batches(spans, size):
+        for doc in nlp.pipe((text[a:b] for a, b in batch), disable=whole, batch_size=len(batch)):
+            doc.tensor = numpy.zeros((0,), dtype="float32")  # nothing after reads it
+            docs.append(doc)
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor", "user_data", "spans"])
     for name in whole:
         doc = nlp.get_pipe(name)(doc)
