@@ -44,7 +44,7 @@ _SENTENCE = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
 _SEMICOLON = re.compile(r";\s+")
 _COMMA = re.compile(r",\s+")
 _SPACE = re.compile(r"\s+")
-READER_CUTS = (_PARAGRAPH, _LINE, _SENTENCE, _SPACE)
+READER_CUTS = (_PARAGRAPH, _LINE, _SENTENCE, _SEMICOLON, _COMMA, _SPACE)
 CLAUSE_CUTS = (_SEMICOLON, _COMMA, _SPACE)
 
 
