@@ -384,13 +384,13 @@ def _edit_token(path: Optional[Path]) -> str | None:
         try:
             lines = path.read_text(encoding="utf-8").strip().splitlines()
         except (OSError, UnicodeDecodeError) as e:
-            err.print(f"[red]error:[/red] {escape(str(path))}: cannot read the edit token: "
-                      f"{escape(getattr(e, 'strerror', None) or str(e))}", soft_wrap=True)
+            err.print(f"[red]error:[/red] {_safe(path)}: cannot read the edit token: "
+                      f"{_safe(getattr(e, 'strerror', None) or str(e))}", soft_wrap=True)
             raise typer.Exit(2)
         token = lines[0].strip() if lines else ""
         if os.name == "posix" and path.stat().st_mode & 0o077:
-            err.print(f"[yellow]warning:[/yellow] {escape(str(path))} can be read by other users; "
-                      f"`chmod 600 {escape(str(path))}`", soft_wrap=True)
+            err.print(f"[yellow]warning:[/yellow] {_safe(path)} can be read by other users; "
+                      f"`chmod 600 {_safe(path)}`", soft_wrap=True)
     else:
         token = os.environ.get("ORGLINE_EDIT_TOKEN", "").strip()
         if not token:

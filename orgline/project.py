@@ -56,6 +56,9 @@ class Project:
             return "already"
         try:
             facts = extract(source, self.model)
+        except InputError as e:  # too long to read: this file fails, the batch goes on
+            report.failed.append(InputError(path, e.cause))
+            return "failed"
         except OrglineError:
             raise
         except Exception as e:  # a bug in a rule must not cost the rest of the batch

@@ -63,22 +63,50 @@ def _strip_suffix(text: str) -> tuple[str, str]:
     return text, ""
 
 
+_INDEX = ("orgline", "acronyms.mention_index")
+
+
+class _MentionIndex:
+    """The mentions (as the mentions component left them) by start, end and both: each
+    lookup keeps the first in the group's order, as a scan would, but costs one dict read,
+    where a scan per bracket made a long document quadratic."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.mentions: list[Span] = list(doc.spans[SPANS_KEY])
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+        self.by_both: dict[tuple[int, int], int] = {}
+        for i, m in enumerate(self.mentions):
+            self.by_start.setdefault(m.start, i)
+            self.by_end.setdefault(m.end, i)
+            self.by_both.setdefault((m.start, m.end), i)
+
+    def first(self, *positions: int | None) -> Span | None:
+        found = [i for i in positions if i is not None]
+        return self.mentions[min(found)] if found else None
+
+
+def _index(doc: Doc) -> _MentionIndex:
+    """Built on first use and dropped when the component ends (the mentions change then)."""
+    if _INDEX not in doc.user_data:
+        doc.user_data[_INDEX] = _MentionIndex(doc)
+    return doc.user_data[_INDEX]
+
+
 def _mention_ending_at(doc: Doc, end: int) -> Span | None:
-    for span in doc.spans[SPANS_KEY]:
-        if span.end == end or (span.end == end - 1 and doc[end - 1].text in QUOTES):
-            return span
-    return None
+    ix = _index(doc)
+    quoted = doc[end - 1].text in QUOTES if end > 0 else False
+    return ix.first(ix.by_end.get(end), ix.by_end.get(end - 1) if quoted else None)
 
 
 def _mention_at_start(doc: Doc, start: int) -> Span | None:
-    return next((s for s in doc.spans[SPANS_KEY] if s.start == start), None)
+    ix = _index(doc)
+    return ix.first(ix.by_start.get(start))
 
 
 def _mention_at(doc: Doc, start: int, end: int) -> Span | None:
-    for span in doc.spans[SPANS_KEY]:
-        if span.start == start and span.end == end:
-            return span
-    return None
+    ix = _index(doc)
+    return ix.first(ix.by_both.get((start, end)))
 
 
 def _paren_groups(doc: Doc) -> list[tuple[int, int]]:
@@ -334,6 +362,7 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
     starts: dict[str, list[int]] = {}
     for tok in doc:
         starts.setdefault(tok.text, []).append(tok.i)
+    cover = _Cover(taken)
     seen: set[str] = set()
     for name in sorted(names, key=len, reverse=True):
         if name.text in seen:
@@ -344,23 +373,59 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
             end = start + len(words)
             if start == name.start or [t.text for t in doc[start:end]] != words:
                 continue
-            clash = [m for m in taken + out if m.start < end and start < m.end]
+            clash = cover.overlapping(start, end)
             if all(start <= m.start and m.end <= end and len(m) < len(words) for m in clash):
-                for m in clash:
-                    (taken if m in taken else out).remove(m)
-                out.append(Span(doc, start, end, label=name.label_ or "org"))
+                cover.drop(clash)
+                out.append(cover.add(Span(doc, start, end, label=name.label_ or "org")))
+    cover.prune(taken)
+    cover.prune(out)
     return out
+
+
+class _Cover:
+    """Mentions by the tokens they cover, so that finding those a span overlaps costs the
+    span's length, not a scan of the document's mentions."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.at: dict[int, list[Span]] = {}
+        self.dropped: set[int] = set()
+        for s in spans:
+            self.add(s)
+
+    def add(self, span: Span) -> Span:
+        for i in range(span.start, span.end):
+            self.at.setdefault(i, []).append(span)
+        return span
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        found: dict[int, Span] = {}
+        for i in range(start, end):
+            for s in self.at.get(i, ()):
+                if id(s) not in self.dropped:
+                    found.setdefault(id(s), s)
+        return list(found.values())
+
+    def drop(self, spans: list[Span]) -> None:
+        self.dropped.update(id(s) for s in spans)
+
+    def prune(self, spans: list[Span]) -> None:
+        """Remove the dropped mentions from ``spans`` in place, keeping the order."""
+        spans[:] = [s for s in spans if id(s) not in self.dropped]
 
 
 @Language.component("orgline_acronyms_v1")
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
+    doc.user_data.pop(_INDEX, None)
+    over = _Cover(added)
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
         a.start <= m.start and m.end <= a.end and (len(a) > len(m) or a.label_ != m.label_)
-        for a in added)] + added
+        for a in over.overlapping(m.start, m.start + 1))] + added
     people = " ".join(m.text for m in mentions if m.label_ == EntityKind.PERSON.value)
+    a_person: dict[str, bool] = {}  # one substring search per distinct name
     known = [m for m in mentions if m.label_ == EntityKind.ORG.value and len(m) <= 6  # names
-             and m.text.lower() not in ORG_HEADS and m.text[:1].isupper() and m.text not in people]
+             and m.text.lower() not in ORG_HEADS and m.text[:1].isupper()
+             and not a_person.setdefault(m.text, m.text in people)]
     defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links] + known
     mentions += _repeats(doc, defined, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)

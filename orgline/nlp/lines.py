@@ -21,12 +21,13 @@ def lines_component(doc: Doc) -> Doc:
     for tok in doc[1:]:  # "Alliance 90/The Greens": no sentence starts after a slash
         if doc[tok.i - 1].text == "/" and not doc[tok.i - 1].whitespace_:
             tok.is_sent_start = False
+    text = doc.text  # Doc.text joins every token: read it once, not once per line
     for tok in doc[:-1]:
         if "\n" not in tok.text_with_ws:
             continue
         nxt = doc[tok.i + 1]
         blank = "\n\n" in tok.text_with_ws or (tok.is_space and tok.text.count("\n") >= 2)
-        entry = ENTRY.match(doc.text, nxt.idx)
+        entry = ENTRY.match(text, nxt.idx)
         if not (blank or entry):
             continue
         nxt.is_sent_start = True

@@ -8,6 +8,7 @@ sentence, and the organization the document opens with keeps a small standing bo
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -37,10 +38,26 @@ SPOKESPEOPLE = frozenset({"delegate", "member", "leader", "official", "represent
                           "spokesperson", "spokesman", "spokeswoman", "president", "board"})
 
 
+def _starts(spans: list[Span]) -> list[int] | None:
+    """The spans' starts when they are in order (for :func:`_within`), else None."""
+    starts = [s.start for s in spans]
+    return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+
+def _within(spans: list[Span], starts: list[int] | None, lo: int, hi: int) -> list[Span]:
+    """The spans lying inside tokens ``[lo, hi)``, in their order. Sentences ask this of
+    the whole document's mentions and dates; a bisection keeps the cost to the sentence's
+    own spans, where a scan made a long document's reading quadratic."""
+    if starts is None:
+        return [s for s in spans if s.start >= lo and s.end <= hi]
+    return [s for s in spans[bisect_left(starts, lo):bisect_right(starts, hi)] if s.end <= hi]
+
+
 class Reader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.mentions: list[Span] = list(doc.spans[MENTIONS_KEY])
+        self._mention_starts = _starts(self.mentions)
         self._by_token: dict[int, Span] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -49,6 +66,7 @@ class Reader:
         for short, long in doc._.orgline_aliases or []:
             self.aliases[norm_name(short.text)] = norm_name(long.text)
         self.dates: list[Span] = list(doc.spans[DATES_KEY])
+        self._date_starts = _starts(self.dates)
         self.report_date = self._dateline()
         self.dated = {i for d in self.dates for i in range(d.start, d.end)}
         self.salience: dict[str, float] = {}
@@ -66,6 +84,10 @@ class Reader:
         self.focus_before: Ref | None = None
 
     # ---- mentions and references ------------------------------------------------------
+
+    def mentions_within(self, lo: int, hi: int) -> list[Span]:
+        """The mentions inside tokens ``[lo, hi)``, in document order."""
+        return _within(self.mentions, self._mention_starts, lo, hi)
 
     def mention(self, tok: Token) -> Span | None:
         return self._by_token.get(tok.i)
@@ -311,8 +333,8 @@ class Reader:
     def _salient_fitting(self, tok: Token, share: float = 0.0, exclude: Ref | None = None) -> Ref | None:
         """The most salient organization in focus whose name has the anaphor's noun."""
         word = tok.lemma_.lower()
-        here = [m for m in self.mentions if tok.sent.start <= m.start and m.end <= tok.i
-                and m.label_ == EntityKind.ORG.value and word in m.text.lower().split()
+        here = [m for m in self.mentions_within(tok.sent.start, tok.i)
+                if m.label_ == EntityKind.ORG.value and word in m.text.lower().split()
                 and (exclude is None or self.key(self.ref_of_span(m)) != self.key(exclude))]
         if here:  # "we took over the Pilrig Hostel Trust ...; the trust was dissolved"
             return self.ref_of_span(here[-1], via="coref")
@@ -344,8 +366,8 @@ class Reader:
                 c.lower_ in ("both", "two") for c in tok.children):
             return []
         here: dict[str, Ref] = {}  # "A merged with B to create C, and the two clubs ceased to exist"
-        for m in self.mentions:
-            if tok.sent.start <= m.start and m.end <= tok.i and m.label_ == EntityKind.ORG.value:
+        for m in self.mentions_within(tok.sent.start, tok.i):
+            if m.label_ == EntityKind.ORG.value:
                 ref = self.ref_of_span(m)
                 if self.merged_here is None or self.key(ref) != self.key(self.merged_here):
                     here[self.key(ref)] = ref
@@ -397,8 +419,8 @@ class Reader:
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         for k in self.salience:
             self.salience[k] *= DECAY
-        inside = [m for m in self.mentions if m.start >= sent.start and m.end <= sent.end
-                  and m.label_ == EntityKind.ORG.value]
+        inside = [m for m in self.mentions_within(sent.start, sent.end)
+                  if m.label_ == EntityKind.ORG.value]
         org_subject = any(m.root.dep_ in SUBJECT_DEPS for m in inside)
         for m in inside:  # "A peasant uprising split the CPI(M)": with no body as subject, the
             # body the main verb acts on is the one in focus
@@ -501,8 +523,8 @@ class Reader:
         """The date of the clause a trigger heads; else the sentence's adverbial date
         nearest the trigger. A person's lifespan "(1939-2016)" never dates a claim."""
         sent = trigger.sent
-        dates = [d for d in self.dates if d.start >= sent.start and d.end <= sent.end
-                 and not (d._.timex and d._.timex.lifespan)]
+        dates = [d for d in _within(self.dates, self._date_starts, sent.start, sent.end)
+                 if not (d._.timex and d._.timex.lifespan)]
         if not dates:
             return None
         verb = self._clause_head(trigger)

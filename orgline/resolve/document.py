@@ -158,6 +158,7 @@ def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
     def ek(ref: Ref | None) -> str | None:
         return None if ref is None else key_of.get(_ref_key(ref))
 
+    text = doc.text  # Doc.text joins every token: read it once, not once per claim
     claims: list[Claim] = []
     for d in drafts:
         subject = ek(d.subject)
@@ -171,7 +172,7 @@ def resolve_document(doc: Doc, source: Source) -> DocumentFacts:
             type=d.type, subject=subject, object=obj, value=d.value, date=d.date, end=d.end,
             place=ek(d.place), result=ek(d.result), kind=d.kind, negated=d.negated,
             according_to=ek(d.according_to), hedging=d.hedging,
-            evidence=[Span(s, e, doc.text[s:e])], rule=d.rule, confidence=round(d.confidence, 2)))
+            evidence=[Span(s, e, text[s:e])], rule=d.rule, confidence=round(d.confidence, 2)))
     claims = _names(claims, by_key, b.short_of)
     claims = _dedupe(claims)
     _validity(claims, by_key)
@@ -268,17 +269,21 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per statement, evidence merged; a dated name beats the same name undated."""
     dated_names = {(c.subject, norm_name(c.value or "")) for c in claims if c.type == "named" and c.date}
     seen: dict[tuple[object, ...], Claim] = {}
-    for c in claims:
+    held: dict[tuple[object, ...], set[Span]] = {}  # a set beside each list: a long text
+    for c in claims:  # repeats a statement thousands of times
         if c.type == "named" and not c.date and (c.subject, norm_name(c.value or "")) in dated_names:
             continue
         value = norm_name(c.value) if c.value else None
         key = (c.type, c.subject, c.object, value, c.date, c.negated, c.according_to)
         if key in seen:
             kept = seen[key]
-            kept.evidence += [e for e in c.evidence if e not in kept.evidence]
+            new = [e for e in c.evidence if e not in held[key]]
+            kept.evidence += new
+            held[key].update(new)
             kept.confidence = max(kept.confidence, c.confidence)
         else:
             seen[key] = c
+            held[key] = set(c.evidence)
     return list(seen.values())
 
 
