@@ -83,7 +83,7 @@ def test_a_document_over_the_limit_fails_alone_naming_the_file(
     assert "\n" not in str(error)
 
     r = CliRunner().invoke(app, ["--db", db + ".cli", "ingest", str(big), str(small)])
-    assert r.exit_code == 1  # some input failed, the rest stored (README: exit codes)
+    assert r.exit_code == 2  # some input failed, the rest stored (README: exit codes)
     assert f"{big}: " in r.output and "split the file" in r.output and "1 stored" in r.output
 
 
