@@ -247,3 +247,42 @@ def test_control_characters_from_input_are_shown_escaped(db: str, write: Write,
     listed = runner.invoke(app, ["--db", db, "sources", "--json"]).stdout
     assert not _raw_controls(listed)
     assert title in {row["title"] for row in json.loads(listed)}
+
+
+# --- 6. the order a batch is given in ----------------------------------------------------
+
+ORDER_DOCS = {
+    "a_owg.txt": "The Orchard Workers Guild (OWG) was founded in Hereford in 1952. "
+                 "The OWG joined the Farm Labour Federation in 1962.",
+    "b_marches.txt": "The Orchard Workers Guild changed its name to the Marches Growers Union in 1960.",
+    "c_federation.txt": "The Farm Labour Federation was founded in Leominster in 1931. "
+                        "It worked with the Orchard Workers Guild.",
+}
+
+
+def _store_dump(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every entity, name and claim as stored, ids and links included, timestamps left out."""
+    import sqlite3
+    queries = {
+        "entities": "select id, kind, label, qid, source_id from entities order by id",
+        "names": "select entity_id, name, kind, valid_from, valid_to, source_id from names order by id",
+        "claims": "select id, key, type, subject_id, object_id, value, date, place_id, result_id "
+                  "from claims order by id",
+    }
+    with sqlite3.connect(db) as con:
+        return {table: con.execute(sql).fetchall() for table, sql in queries.items()}
+
+
+def test_a_batch_gives_the_same_store_whatever_order_it_is_given_in(write: Write, tmp_path: Path) -> None:
+    """The files of a batch are stored in path order, not in the order the shell or the
+    user listed them: the same batch, given forwards or backwards, stores identical
+    entities (ids, labels), names and claims."""
+    files = [write(name, text) for name, text in ORDER_DOCS.items()]
+    dumps = []
+    for k, order in enumerate((files, files[::-1])):
+        db = str(tmp_path / f"order{k}.db")
+        r = runner.invoke(app, ["--db", db, "ingest", *map(str, order)])
+        assert r.exit_code == 0 and "3 stored" in r.output, r.output
+        dumps.append(_store_dump(db))
+    assert dumps[0]["entities"] and dumps[0]["claims"]
+    assert dumps[0] == dumps[1]
