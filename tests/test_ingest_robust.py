@@ -287,3 +287,38 @@ def test_a_batch_gives_the_same_store_whatever_order_it_is_given_in(write: Write
         dumps.append(_store_dump(db))
     assert dumps[0]["entities"] and dumps[0]["claims"]
     assert dumps[0] == dumps[1]
+
+
+def _org_doc(name: str, names: list[tuple[str, str]]) -> Any:
+    """A document's facts as the NLP stage gives them: a body under ``names``, based in
+    Basel, working with the Rhine Bargemen Union."""
+    from orgline.model import Claim, DocumentFacts, Entity, EntityKind, Name, NameKind, Source, Span
+    text = f"{name}: " + " / ".join(n for n, _ in names)
+    ev = [Span(0, 5, text[:5])]
+    body = Entity("e1", EntityKind.ORG, names[0][0], [Name(n, NameKind(k)) for n, k in names])
+    ents = [body, Entity("e2", EntityKind.PLACE, "Basel", [Name("Basel")]),
+            Entity("e3", EntityKind.ORG, "Rhine Bargemen Union", [Name("Rhine Bargemen Union")])]
+    claims = [Claim("location", "e1", object="e2", evidence=ev), Claim("worked_with", "e1", object="e3", evidence=ev)]
+    return DocumentFacts(Source(text=text, origin=f"{name}.txt"), ents, claims)
+
+
+def test_an_acronym_and_its_full_name_join_whichever_document_comes_first(tmp_path: Path) -> None:
+    """One document names a body by its acronym only, one by its full name only, one by
+    both. Stored with the bridging one last, the first two stayed two bodies (nothing
+    shared a name); an acronym that is a full name's initials, with something else shared,
+    now joins them in every order."""
+    from orgline.store import Store
+    docs = [_org_doc("acronym", [("MCCB", "short")]),
+            _org_doc("full", [("Millbank Cooks Council of Basel", "official")]),
+            _org_doc("both", [("Millbank Cooks Council of Basel", "official"), ("MCCB", "short")])]
+    counts = []
+    for k, order in enumerate((docs, docs[::-1], [docs[1], docs[0], docs[2]])):
+        db = str(tmp_path / f"acr{k}.db")
+        store = Store.open(db)
+        for facts in order:
+            assert store.save(facts)
+        store.close()
+        import sqlite3
+        with sqlite3.connect(db) as con:
+            counts.append(con.execute("select count(*) from entities where kind = 'org'").fetchone()[0])
+    assert counts == [2, 2, 2]  # the body, and the union it worked with
