@@ -78,8 +78,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
         _fail(e)
     for warning in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {_safe(warning)}", highlight=False, soft_wrap=True)
-    for e in report.failed:
-        err.print(f"[red]{_safe(e)}[/red]", highlight=False, soft_wrap=True)
+    for failure in report.failed:
+        err.print(f"[red]{_safe(failure)}[/red]", highlight=False, soft_wrap=True)
     err.print(f"{len(report.stored)} stored, {len(report.already)} already stored, {len(report.failed)} failed")
     raise typer.Exit(InputError.exit_code if report.failed else 0)
 

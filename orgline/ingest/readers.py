@@ -69,7 +69,15 @@ def walk_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputE
             continue
         for f in files:
             found.setdefault(f.resolve(), f)
-    return sorted(found.values()), failed
+    return sorted(found.values()), _once(failed)
+
+
+def _once(failed: list[InputError]) -> list[InputError]:
+    """Each path's error once, though it was reached twice (named, and inside a folder)."""
+    seen: dict[Path, InputError] = {}
+    for e in failed:
+        seen.setdefault(Path(os.path.abspath(e.path)), e)
+    return list(seen.values())
 
 
 def _named_file(path: Path) -> Path:

@@ -8,6 +8,10 @@ order of the evidence they need:
   (case, punctuation, "the", "Inc."/"Ltd"/"GmbH" ..., "U.S.A."/"USA");
 - ``short_name_in_context``: an acronym or one-word name shared, and something else
   shared too (a neighbour in the claims, a place, another name);
+- ``acronym_in_context``: one side's acronym is the initials of the other's full name
+  ("MCCB", "Millbank Cooks Council of Basel"), and something else shared. Without it a
+  body named by its acronym in one document and by its full name in another stayed two
+  unless a document giving both came first: the result hung on the order of ingest;
 - ``similar_name``: a full name within a small edit distance (rapidfuzz), and something
   else shared.
 
@@ -49,6 +53,27 @@ def block_key(key: str) -> str:
     """What similar spellings are looked up by: the initials of the name's words (a typo
     rarely changes a word's first letter, and initials keep the lookup small)."""
     return "".join(w[0] for w in key.split())
+
+
+# Words an acronym may leave out ("Council of Basel" is "CB" or "COB")
+MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "et"})
+
+
+def initials(key: str) -> set[str]:
+    """The acronyms a full name's key may be written as: the initials of all its words,
+    and of its words less "of", "the", "and" and the like."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in MINOR_WORDS)}
+
+
+def acronym_of(new: "Known", old: "Known") -> bool:
+    """One side's acronym is the initials of one of the other side's full names."""
+    def pairs(a: Known, b: Known) -> bool:
+        shorts = {n.key for n in a.names if not is_full(n.key, n.kind) and len(n.key) > 1}
+        return any(shorts & initials(n.key) for n in b.names if is_full(n.key, n.kind))
+    return pairs(new, old) or pairs(old, new)
 
 
 def is_full(key: str, kind: str) -> bool:
@@ -113,6 +138,8 @@ def score(new: Known, old: Known) -> tuple[int, str] | None:
         return 3, "same_name"
     if shared and (context or new.kind in (EntityKind.PLACE, EntityKind.IDEOLOGY)):
         return 2, "short_name_in_context"
+    if context and new.kind is EntityKind.ORG and acronym_of(new, old):
+        return 2, "acronym_in_context"
     if context:
         best = max((fuzz.token_sort_ratio(a.key, b.key) for a in new.names for b in old.names
                     if is_full(a.key, a.kind) and is_full(b.key, b.kind)), default=0)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..edtf import bounds
 from ..model import DocumentFacts, EntityKind
-from ..resolve.across import Known, NameSpan, block_key, choose, is_full, match_key
+from ..resolve.across import MINOR_WORDS, Known, NameSpan, block_key, choose, initials, is_full, match_key
 from .schema import ClaimRow, EntityRow, NameRow
 
 NEIGHBOUR_LIMIT = 50  # claims read per candidate for its neighbours
@@ -97,7 +97,20 @@ def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
         ids |= ids_where(NameRow.match_key.in_(short), BLOCK_LIMIT)
     if blocks and new.neighbours:  # near spellings are only ever taken with context
         ids |= ids_where(NameRow.block.in_(blocks), BLOCK_LIMIT)
+    if kind is EntityKind.ORG and new.neighbours:  # an acronym for a full name, with context
+        spelled = {a for k in full for a in initials(k)} - short
+        if spelled:
+            ids |= ids_where(NameRow.match_key.in_(spelled), BLOCK_LIMIT)
+        if short:
+            ids |= ids_where(NameRow.block.in_(_with_minor_words(short)), BLOCK_LIMIT)
     return sorted(ids)
+
+
+def _with_minor_words(acronyms: set[str]) -> set[str]:
+    """The blocks (all-word initials) of full names an acronym may stand for: itself, and
+    with one minor word's initial put in anywhere ("mccb" is also "mccob")."""
+    letters = {w[0] for w in MINOR_WORDS}
+    return acronyms | {a[:i] + c + a[i:] for a in acronyms for i in range(1, len(a)) for c in letters}
 
 
 def _latest_claims(ids: list[int]) -> list[ColumnElement[bool]]:
