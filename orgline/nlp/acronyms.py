@@ -359,9 +359,11 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
     disbanded"): the model tags few acronyms, and parts of long names, on its own, so each
     use is made a mention, replacing a tagged part of it."""
     out: list[Span] = []
-    starts: dict[str, list[int]] = {}
-    for tok in doc:
-        starts.setdefault(tok.text, []).append(tok.i)
+    starts: dict[tuple[str, ...], list[int]] = {}  # by first word, and by first two: many
+    for tok in doc:  # names share a first word ("The", a town), few their first two
+        starts.setdefault((tok.text,), []).append(tok.i)
+        if tok.i + 1 < len(doc):
+            starts.setdefault((tok.text, doc[tok.i + 1].text), []).append(tok.i)
     cover = _Cover(taken)
     seen: set[str] = set()
     for name in sorted(names, key=len, reverse=True):
@@ -369,7 +371,7 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
             continue
         seen.add(name.text)
         words = [t.text for t in name]
-        for start in starts.get(words[0], []):
+        for start in starts.get(tuple(words[:2]), []):
             end = start + len(words)
             if start == name.start or [t.text for t in doc[start:end]] != words:
                 continue
