@@ -14,6 +14,7 @@ the mentions so the resolver can cluster them.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -88,9 +89,10 @@ class _MentionIndex:
 
 def _index(doc: Doc) -> _MentionIndex:
     """Built on first use and dropped when the component ends (the mentions change then)."""
-    if _INDEX not in doc.user_data:
-        doc.user_data[_INDEX] = _MentionIndex(doc)
-    return doc.user_data[_INDEX]
+    data = cast(dict[object, Any], doc.user_data)
+    if _INDEX not in data:
+        data[_INDEX] = _MentionIndex(doc)
+    return cast(_MentionIndex, data[_INDEX])
 
 
 def _mention_ending_at(doc: Doc, end: int) -> Span | None:
@@ -418,7 +420,7 @@ class _Cover:
 @Language.component("orgline_acronyms_v1")
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
-    doc.user_data.pop(_INDEX, None)
+    cast(dict[object, Any], doc.user_data).pop(_INDEX, None)
     over = _Cover(added)
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
         a.start <= m.start and m.end <= a.end and (len(a) > len(m) or a.label_ != m.label_)
