@@ -10,6 +10,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -32,13 +33,21 @@ PARAGRAPHS = (
     "Pilots League. The league was based in Saltcombe and published a bulletin, "
     "\"The Tideline\", until 1961.",
 )
-BLOCK = "\n\n".join(PARAGRAPHS) + "\n\n"
+# Between them, prose that states nothing about a body: the model reads it all, the store
+# keeps fewer rows, so the million characters take less time.
+FILLER = (
+    "The spring that year was wet and the lanes along the valley stayed under water until "
+    "June. Carts went round by the upper road, and the mill ran only three days in the week.",
+    "By August the fields had dried, the hay was late but sound, and the fair on the common "
+    "drew more stalls than anyone could remember; the weather held well into the autumn.",
+)
+BLOCK = "\n\n".join(p for pair in zip(PARAGRAPHS, FILLER + ("",)) for p in pair if p) + "\n\n"
 
 CLAUSE = ("the Pennyfold Clockmakers Guild, founded in 1903 in Wexham, merged with the "
           "Harlow Fen Tinsmiths Union in 1929")
 
 
-def _evidence(db: str) -> list[tuple[object, ...]]:
+def _evidence(db: str) -> list[tuple[Any, ...]]:
     """Every claim with each piece of its evidence: (type, subject, object, value, date,
     end, negated, quote, start, stop)."""
     with sqlite3.connect(db) as con:

@@ -14,6 +14,7 @@ the mentions so the resolver can cluster them.
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -88,9 +89,10 @@ class _MentionIndex:
 
 def _index(doc: Doc) -> _MentionIndex:
     """Built on first use and dropped when the component ends (the mentions change then)."""
-    if _INDEX not in doc.user_data:
-        doc.user_data[_INDEX] = _MentionIndex(doc)
-    return doc.user_data[_INDEX]
+    data = cast(dict[object, Any], doc.user_data)
+    if _INDEX not in data:
+        data[_INDEX] = _MentionIndex(doc)
+    return cast(_MentionIndex, data[_INDEX])
 
 
 def _mention_ending_at(doc: Doc, end: int) -> Span | None:
@@ -359,9 +361,11 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
     disbanded"): the model tags few acronyms, and parts of long names, on its own, so each
     use is made a mention, replacing a tagged part of it."""
     out: list[Span] = []
-    starts: dict[str, list[int]] = {}
-    for tok in doc:
-        starts.setdefault(tok.text, []).append(tok.i)
+    starts: dict[tuple[str, ...], list[int]] = {}  # by first word, and by first two: many
+    for tok in doc:  # names share a first word ("The", a town), few their first two
+        starts.setdefault((tok.text,), []).append(tok.i)
+        if tok.i + 1 < len(doc):
+            starts.setdefault((tok.text, doc[tok.i + 1].text), []).append(tok.i)
     cover = _Cover(taken)
     seen: set[str] = set()
     for name in sorted(names, key=len, reverse=True):
@@ -369,7 +373,7 @@ def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
             continue
         seen.add(name.text)
         words = [t.text for t in name]
-        for start in starts.get(words[0], []):
+        for start in starts.get(tuple(words[:2]), []):
             end = start + len(words)
             if start == name.start or [t.text for t in doc[start:end]] != words:
                 continue
@@ -416,7 +420,7 @@ class _Cover:
 @Language.component("orgline_acronyms_v1")
 def acronyms_component(doc: Doc) -> Doc:
     links, added = find_aliases(doc)
-    doc.user_data.pop(_INDEX, None)
+    cast(dict[object, Any], doc.user_data).pop(_INDEX, None)
     over = _Cover(added)
     mentions = [m for m in doc.spans[SPANS_KEY] if not any(  # a long form read past a tag
         a.start <= m.start and m.end <= a.end and (len(a) > len(m) or a.label_ != m.label_)

@@ -460,8 +460,8 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
-    spans = sorted([m for m in spans if not any(f.start <= m.start < f.end for f in found)] + found,
-                   key=lambda m: m.start)
+    inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
+    spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc

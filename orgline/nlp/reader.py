@@ -18,6 +18,7 @@ from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
 from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS, REPORTING_VERBS as REPORTING
 from .mentions import SPANS_KEY as MENTIONS_KEY
+from .pieces import PIECE_CHARACTERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
@@ -28,6 +29,11 @@ FOUNDING_VERBS = frozenset({"found", "establish", "form", "organize", "organise"
                             "launch", "set", "start", "constitute", "incorporate"})
 PUBLISHING_VERBS = frozenset({"publish", "issue", "print", "release", "write"})
 TOPIC_BONUS = 0.6
+# A body not named for some sixty sentences (a mention's salience halved sixty times) is
+# out of focus for good in a long text (one read in pieces, see .pieces): each sentence
+# weighs every body still in view, and keeping every body ever named made reading a book
+# quadratic. A shorter text keeps them all, as it always did.
+FORGOTTEN = 1e-18
 # How salient a body named "X Party" (by any name it was given) must be, against the body
 # in focus, to take "the party" from it when that one's names lack the word.
 RIVAL_SHARE = 0.05
@@ -70,6 +76,7 @@ class Reader:
         self.report_date = self._dateline()
         self.dated = {i for d in self.dates for i in range(d.start, d.end)}
         self.salience: dict[str, float] = {}
+        self.forgets = len(doc) > 0 and doc[-1].idx + len(doc[-1].text_with_ws) > PIECE_CHARACTERS
         self.latest: dict[str, Ref] = {}
         self.topic: str | None = None
         self.last_created: Ref | None = None
@@ -419,6 +426,9 @@ class Reader:
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         for k in self.salience:
             self.salience[k] *= DECAY
+        if self.forgets:
+            for k in [k for k, v in self.salience.items() if v < FORGOTTEN and k != self.topic]:
+                del self.salience[k]
         inside = [m for m in self.mentions_within(sent.start, sent.end)
                   if m.label_ == EntityKind.ORG.value]
         org_subject = any(m.root.dep_ in SUBJECT_DEPS for m in inside)
