@@ -15,6 +15,7 @@ from .export import FORMATS, Selection
 from .export.facts import iter_facts
 from .ingest import read_document, walk_documents
 from .nlp import extract
+from .nlp.pieces import check_file_size
 from .model import Source
 from .store import Store, review
 from .store.reread import Reread
@@ -47,6 +48,7 @@ class Project:
 
     def _ingest_one(self, path: Path, report: IngestReport) -> str:
         try:
+            check_file_size(path)
             source = read_document(path, report.warnings)
         except InputError as e:
             report.failed.append(e)

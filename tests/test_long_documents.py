@@ -96,6 +96,16 @@ def test_a_document_over_the_limit_fails_alone_naming_the_file(
     assert f"{big}: " in r.output and "split the file" in r.output and "1 stored" in r.output
 
 
+def test_a_text_file_too_big_to_be_under_the_limit_is_refused_unread(
+        monkeypatch: pytest.MonkeyPatch, db: str, write: Write) -> None:
+    monkeypatch.setattr(pieces, "MAX_CHARACTERS", 100)
+    big = write("big.md", "x " * 201)  # 402 bytes: more than 4 bytes a character allows
+    report = Project(db).ingest([big])
+    (error,) = report.failed
+    assert str(error) == (f"{big}: 402 bytes, over the limit of 100 characters orgline reads "
+                          "from one document; split the file")
+
+
 def _check_pieces(text: str, spans: list[tuple[int, int]]) -> None:
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))  # consecutive, no gap

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy
 from spacy.language import Language
@@ -57,6 +58,21 @@ def check_size(text: str, where: object) -> None:
     if len(text) > MAX_CHARACTERS:
         raise InputError(where, f"{len(text):,} characters, over the limit of {MAX_CHARACTERS:,} "
                                 "orgline reads from one document; split the file")
+
+
+def check_file_size(path: Path) -> None:
+    """Refuse a plain-text file that cannot be under the limit before reading it whole: a
+    character takes at most 4 bytes in UTF-8. (An HTML or PDF file's text can be far
+    smaller than the file; those are measured once read.)"""
+    if path.suffix.lower() not in (".txt", ".md"):
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the reader reports what is wrong with the file
+    if size > 4 * MAX_CHARACTERS:
+        raise InputError(path, f"{size:,} bytes, over the limit of {MAX_CHARACTERS:,} characters "
+                               "orgline reads from one document; split the file")
 
 
 def _cuts(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[int]:
