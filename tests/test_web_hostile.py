@@ -281,7 +281,7 @@ def test_serve_reads_the_token_from_a_file(served: dict[str, Any], store_path: s
     path.chmod(0o600)
     r = CliRunner().invoke(cli.app, ["--db", store_path, "serve", "--edit-token-file", str(path)])
     assert r.exit_code == 0, r.output
-    assert served["app"].state.editors.token == TOKEN and "review on" in r.stderr and "warning" not in r.stderr
+    assert served["app"].state.editors.token == TOKEN and "review on" in r.stderr and "can be read by other users" not in r.stderr
     path.chmod(0o644)
     r = CliRunner().invoke(cli.app, ["--db", store_path, "serve", "--edit-token-file", str(path)])
     assert r.exit_code == 0 and "chmod 600" in r.stderr
