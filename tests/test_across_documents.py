@@ -15,32 +15,32 @@ def _org_ids(project: Project, name: str) -> set[int]:
 
 
 def test_match_keys_ignore_legal_forms_and_country_initials() -> None:
-    assert match_key("Veltron N.V.") == match_key("Veltron") == "veltron"
-    assert match_key("Communist Party, U.S.A.") == match_key("Communist Party USA")
+    assert match_key("Zentrix N.V.") == match_key("Zentrix") == "zentrix"
+    assert match_key("Farmer-Labor Party, U.S.A.") == match_key("Farmer-Labor Party USA")
     assert match_key("The Harbour Workers' Union") == match_key("Harbour Workers Union")
     assert match_key("Company") == "company"  # a legal form alone is still a name
 
 
 def test_the_same_full_name_in_two_documents_is_one_entity(project: Project, write) -> None:  # type: ignore[no-untyped-def]
-    a = write("a.txt", "The Northfield Workers' League (NWL) was founded in Duluth in 1971.")
-    b = write("b.txt", "In 1980 the Northfield Workers League merged with the Iron Range Union "
+    a = write("a.txt", "The Eastfield Workers' League (EWL) was founded in Duluth in 1971.")
+    b = write("b.txt", "In 1980 the Eastfield Workers League merged with the Iron Range Union "
                        "to form the Lakehead Labour Alliance.")
     project.ingest([a, b])
-    ids = _org_ids(project, "Northfield Workers League")
+    ids = _org_ids(project, "Eastfield Workers League")
     assert len(ids) == 1
-    claims = project.claims("NWL")
+    claims = project.claims("EWL")
     assert {c["type"] for c in claims} >= {"founded", "merged"}
     assert len({c["source"]["id"] for c in claims}) == 2
 
 
 def test_an_acronym_alone_needs_something_else_shared(project: Project, write) -> None:  # type: ignore[no-untyped-def]
-    a = write("a.txt", "The Northfield Workers League (NWL) was founded in Duluth in 1971.")
-    b = write("b.txt", "The NWL was based in Duluth until 1975.")
-    c = write("c.txt", "The NWL (National Wrestling League) was founded in Tampa in 1990.")
+    a = write("a.txt", "The Eastfield Workers League (EWL) was founded in Duluth in 1971.")
+    b = write("b.txt", "The EWL was based in Duluth until 1975.")
+    c = write("c.txt", "The EWL (National Wrestling League) was founded in Tampa in 1990.")
     project.ingest([a, b, c])
-    nwl = _org_ids(project, "NWL")
+    nwl = _org_ids(project, "EWL")
     assert len(nwl) == 2  # Duluth ties b to a; nothing ties c to either
-    league = _org_ids(project, "Northfield Workers League")
+    league = _org_ids(project, "Eastfield Workers League")
     assert league < nwl
 
 
@@ -74,15 +74,15 @@ def test_similar_names_without_context_stay_apart(project: Project, write) -> No
 
 
 def test_one_document_s_own_namesakes_are_never_merged_by_the_store(project: Project, write) -> None:  # type: ignore[no-untyped-def]
-    a = write("a.txt", "The Racing Club was formed in 1907 and folded in 1983. A supporters' "
-                       "association revived the dormant name in 2004, registering a new Racing Club.")
-    b = write("b.txt", "The Racing Club won the cup in 1950.")
+    a = write("a.txt", "The Athletic Club was formed in 1907 and folded in 1983. A supporters' "
+                       "association revived the dormant name in 2004, registering a new Athletic Club.")
+    b = write("b.txt", "The Athletic Club won the cup in 1950.")
     project.ingest([a, b])
     con = sqlite3.connect(project.store.engine.url.database)
     from_a = con.execute("select count(distinct n.entity_id) from names n join sources s "
-                         "on s.id = n.source_id where s.origin like '%a.txt' and n.name = 'Racing Club'").fetchone()[0]
+                         "on s.id = n.source_id where s.origin like '%a.txt' and n.name = 'Athletic Club'").fetchone()[0]
     assert from_a == 2  # b's club matches both equally and is not guessed into either
-    assert len(_org_ids(project, "Racing Club")) == 3
+    assert len(_org_ids(project, "Athletic Club")) == 3
 
 
 def test_an_equal_tie_between_candidates_is_not_guessed() -> None:
@@ -96,9 +96,9 @@ def test_an_equal_tie_between_candidates_is_not_guessed() -> None:
 def test_sources_that_disagree_are_listed_side_by_side(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
     from orgline.cli import app
-    a = write("a.txt", "The Northfield Workers League was founded in Duluth in 1971. The "
-                       "Northfield Workers League joined the Iron Range Federation in 1975.")
-    b = write("b.txt", "The Northfield Workers League was founded in 1969. The Northfield Workers "
+    a = write("a.txt", "The Eastfield Workers League was founded in Duluth in 1971. The "
+                       "Eastfield Workers League joined the Iron Range Federation in 1975.")
+    b = write("b.txt", "The Eastfield Workers League was founded in 1969. The Eastfield Workers "
                        "League never joined the Iron Range Federation.")
     c = write("c.txt", "The Harbour Guild was founded in 1950.")
     project.ingest([a, b, c])
@@ -108,7 +108,7 @@ def test_sources_that_disagree_are_listed_side_by_side(project: Project, write, 
     founded = next(g for g in groups if g["type"] == "founded")
     assert sorted(c["date"] for c in founded["claims"]) == ["1969", "1971"]
     assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in founded["claims"]} == {"a.txt", "b.txt"}
-    timeline = project.timeline("Northfield Workers League")
+    timeline = project.timeline("Eastfield Workers League")
     assert [c["date"] for c in timeline if c["type"] == "founded"] == ["1969", "1971"]
     result = CliRunner().invoke(app, ["--db", db, "conflicts", "--json"])
     assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2

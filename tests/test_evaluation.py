@@ -48,7 +48,7 @@ def test_an_entity_that_swallows_two_matches_neither() -> None:
 
 
 def test_names_and_dates_as_gold_files_read_them() -> None:
-    assert gold_name("The M.S.S.C.") == "mssc" and gold_name("Front national-Mouvement") == "front national mouvement"
+    assert gold_name("The M.K.T.C.") == "mktc" and gold_name("Front patriote-Mouvement") == "front patriote mouvement"
     assert date_fits("1994-05", "1994-05-12") and not date_fits("1994-05", "1994")
     assert date_fits(None, "anything") and not date_fits("1990", "../1990")
 

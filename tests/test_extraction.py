@@ -23,9 +23,9 @@ def names_of(f: DocumentFacts, label: str) -> set[str]:
 
 
 def test_letters_match_acronyms() -> None:
-    assert letters_match("NWL", "Northfield Workers League")
-    assert letters_match("RADACADS", "RADical ACADemics")
-    assert not letters_match("XYZ", "Northfield Workers League")
+    assert letters_match("EWL", "Eastfield Workers League")
+    assert letters_match("GEOTECHS", "GEOlogical TECHnicianS")
+    assert not letters_match("XYZ", "Eastfield Workers League")
 
 
 def test_full_name_then_acronym_is_one_entity() -> None:
@@ -83,8 +83,8 @@ def test_month_year_publication() -> None:
 
 def test_attributed_denial_is_negated_membership() -> None:
     got = facts("The Tenants Federation was founded in 1958. According to the Tenants "
-                "Federation, its members were never members of the Communist Party.")
-    assert ("member_of", "Tenants Federation", "Communist Party", None, True, "Tenants Federation") in got
+                "Federation, its members were never members of the Radical Party.")
+    assert ("member_of", "Tenants Federation", "Radical Party", None, True, "Tenants Federation") in got
 
 
 def test_location_membership_break_ideology() -> None:
@@ -213,22 +213,22 @@ def test_a_figure_of_speech_is_not_a_founding() -> None:
 
 
 def test_renamed_by_someone_else() -> None:
-    got = facts("The Heartland League was founded in 2017. In 2023 delegates of the Heartland "
-                "League voted to rename the party the National Heritage Party (NHP).")
-    assert ("named", "National Heritage Party", "National Heritage Party", "2023", False, None) in got
+    got = facts("The Upland League was founded in 2017. In 2023 delegates of the Heartland "
+                "League voted to rename the party the Rural Harvest Party (RHP).")
+    assert ("named", "Rural Harvest Party", "Rural Harvest Party", "2023", False, None) in got
 
 
 def test_a_body_that_came_into_being_when_two_united_is_their_result() -> None:
-    got = facts("The Heartland League was formed in 2010. The alliance came into being in March "
-                "2017, when the Country Voice party united with the Hearth and Home League.")
-    assert ("merged", "Country Voice", "Heartland League", "2017-03", False, None) in got
-    assert ("merged", "Hearth and Home League", "Heartland League", "2017-03", False, None) in got
+    got = facts("The Upland League was formed in 2010. The alliance came into being in March "
+                "2017, when the Rural Voice party united with the Field and Home League.")
+    assert ("merged", "Rural Voice", "Upland League", "2017-03", False, None) in got
+    assert ("merged", "Field and Home League", "Upland League", "2017-03", False, None) in got
 
 
 def test_where_it_is_headquartered() -> None:
-    got = facts("The Heartland League was founded in 2017. Its president spoke to reporters in "
+    got = facts("The Upland League was founded in 2017. Its president spoke to reporters in "
                 "Hamilton, where the league is headquartered, about the new name.")
-    assert ("location", "Heartland League", "Hamilton", None, False, None) in got
+    assert ("location", "Upland League", "Hamilton", None, False, None) in got
 
 
 def test_merging_to_form_founds_the_result_once_and_dates_its_seat() -> None:
@@ -245,28 +245,28 @@ def named_claims(text: str) -> set[tuple[str | None, str | None, str | None]]:
 
 
 def test_rebranded_though_the_model_lemmatizes_it_badly() -> None:
-    assert ("Veltron Industries", "1971", None) in named_claims(
-        "The Veltron Group was founded in 1921. In 1971 the group rebranded as Veltron Industries.")
+    assert ("Zentrix Industries", "1971", None) in named_claims(
+        "The Zentrix Group was founded in 1921. In 1971 the group rebranded as Zentrix Industries.")
 
 
 def test_a_name_held_until_a_date() -> None:
     # borne from the founding until then; the name it bears now, from then on
     got = named_claims("The Workers Rally was founded in 1972. Until 2018 it was called the "
-                       "National Front (FN).")
-    assert {("National Front", "1972", "2018"), ("FN", "1972", "2018"), ("Workers Rally", "2018", None)} <= got
-    assert ("National Front", None, "2018") in named_claims("Until 2018 the Workers Rally was called "
-                                                           "the National Front (FN).")
+                       "Patriotic Front (PF).")
+    assert {("Patriotic Front", "1972", "2018"), ("PF", "1972", "2018"), ("Workers Rally", "2018", None)} <= got
+    assert ("Patriotic Front", None, "2018") in named_claims("Until 2018 the Workers Rally was called "
+                                                           "the Patriotic Front (PF).")
 
 
 def test_a_chronology_entry_without_a_subject() -> None:
-    assert ("Scottish Chess Union", "1923", None) in named_claims(
-        "The Chess Association was founded in 1884.\n1923 - Renamed the Scottish Chess Union.")
+    assert ("Norland Draughts Union", "1923", None) in named_claims(
+        "The Draughts Association was founded in 1884.\n1923 - Renamed the Norland Draughts Union.")
 
 
 def test_incorporated_under_a_name_keeps_the_first_founding_for_the_first_name() -> None:
-    named = named_claims("Van Dijk Radio Works was founded in 1921. It was incorporated in 1930 "
+    named = named_claims("Van Loon Radio Works was founded in 1921. It was incorporated in 1930 "
                          "under the name Dutch Valve Factory.")
-    assert {("Dutch Valve Factory", "1930", None), ("Van Dijk Radio Works", "1921", "1930")} <= named
+    assert {("Dutch Valve Factory", "1930", None), ("Van Loon Radio Works", "1921", "1930")} <= named
 
 
 def test_he_and_she_are_the_person_named_last() -> None:
@@ -277,7 +277,7 @@ def test_he_and_she_are_the_person_named_last() -> None:
 
 
 def test_founders_described_by_their_employer_are_not_that_employer() -> None:
-    got = facts("The Valley League was founded in 1971 by students at Carleton College. The "
+    got = facts("The Valley League was founded in 1971 by students at Linden College. The "
                 "Harbour Union was set up in 1996 by three former Dell engineers.")
     assert not any(c[0] == "founded_by" for c in got)
     assert ("founded", "Valley League", None, "1971", False, None) in got
@@ -285,14 +285,14 @@ def test_founders_described_by_their_employer_are_not_that_employer() -> None:
 
 def test_it_inside_a_relative_clause_is_what_the_clause_describes() -> None:
     got = facts("The Rural Party was founded in 2010. In 2023 its candidates left to form the "
-                "Freedom Caucus, which says it espouses classical liberalism.")
-    assert any(c[0] == "ideology" and c[1] == "Freedom Caucus" for c in got)
+                "Liberty Caucus, which says it espouses classical liberalism.")
+    assert any(c[0] == "ideology" and c[1] == "Liberty Caucus" for c in got)
     assert not any(c[0] == "ideology" and c[1] == "Rural Party" for c in got)
 
 
 def test_names_with_of_the_inside() -> None:
-    got = facts("The Sisters of Saint Brigid of the Lakes were founded on 2 February 1847 in Sligo.")
-    assert ("founded", "Sisters of Saint Brigid of the Lakes", None, "1847-02-02", False, None) in got
+    got = facts("The Sisters of Saint Ita of the Hills were founded on 2 February 1847 in Sligo.")
+    assert ("founded", "Sisters of Saint Ita of the Hills", None, "1847-02-02", False, None) in got
 
 
 def kinds(text: str) -> dict[str, str]:
@@ -301,21 +301,21 @@ def kinds(text: str) -> dict[str, str]:
 
 def test_a_name_after_a_word_for_a_body_names_a_body() -> None:
     got = kinds("In 2008 our youth team left to form an independent charity, Young Roots "
-                "Edinburgh, with which we still work closely. The Walloon movement Ecologie "
-                "Citoyenne met in Namur.")
-    assert got.get("Young Roots Edinburgh") == "org" and got.get("Ecologie Citoyenne") == "org"
+                "Dundee, with which we still work closely. The Walloon movement Ecologie "
+                "Solidaire met in Namur.")
+    assert got.get("Young Roots Dundee") == "org" and got.get("Ecologie Solidaire") == "org"
 
 
 def test_a_name_defining_an_acronym_names_a_body() -> None:
-    assert kinds("Groen Links Vlaanderen (GLV) was founded in 2004.").get("Groen Links Vlaanderen") == "org"
+    assert kinds("Groene Stroom Vlaanderen (GSV) was founded in 2004.").get("Groene Stroom Vlaanderen") == "org"
 
 
 def test_two_bodies_forming_one_merge_into_it_undated_by_a_clause_on_one_of_them() -> None:
-    got = facts("Groen Links Vlaanderen (GLV), founded in 2004 by dissidents, and the Walloon "
-                "movement Ecologie Citoyenne now form a single party, Alliance Verte.")
-    assert ("merged", "Groen Links Vlaanderen", "Alliance Verte", None, False, None) in got
-    assert ("merged", "Ecologie Citoyenne", "Alliance Verte", None, False, None) in got
-    assert ("founded", "Groen Links Vlaanderen", None, "2004", False, None) in got
+    got = facts("Groene Stroom Vlaanderen (GSV), founded in 2004 by dissidents, and the Walloon "
+                "movement Ecologie Solidaire now form a single party, Union Verte.")
+    assert ("merged", "Groene Stroom Vlaanderen", "Union Verte", None, False, None) in got
+    assert ("merged", "Ecologie Solidaire", "Union Verte", None, False, None) in got
+    assert ("founded", "Groene Stroom Vlaanderen", None, "2004", False, None) in got
     assert not any(c[0] == "founded_by" for c in got)
 
 
@@ -357,9 +357,9 @@ def test_a_question_about_a_founding_is_not_one() -> None:
 
 
 def test_daughters_of_the_cross_is_a_name_and_sisters_in_canada_is_not() -> None:
-    got = facts("The Missionary Sisters of Lyon are a Catholic order. The congregation was "
+    got = facts("The Missionary Sisters of Nantes are a Catholic order. The congregation was "
                 "founded as the Daughters of the Cross of Lyon in 1852. "
-                "Sisters in Canada broke away in 1907 to form the Sisters of the Cross of Quebec.")
+                "Sisters in Canada broke away in 1907 to form the Sisters of the Cross of Ontario.")
     assert any(c[0] == "named" and c[2] == "Daughters of the Cross of Lyon" for c in got)
     assert not any("Sisters in Canada" in (c[1], c[2]) for c in got)
 

@@ -53,8 +53,8 @@ def test_one_name_with_and_stays_one() -> None:
 
 
 def test_place_names_with_lower_case_words() -> None:
-    got = facts("The Harbour Rowing Club was formed in Viana do Castelo in 1898.")
-    assert ("location", "Harbour Rowing Club", "Viana do Castelo", "1898", False, None) in got
+    got = facts("The Harbour Rowing Club was formed in Povoa de Varzim in 1898.")
+    assert ("location", "Harbour Rowing Club", "Povoa de Varzim", "1898", False, None) in got
 
 
 def test_founded_by_dissidents_from_a_party_splits_from_it() -> None:
@@ -146,12 +146,12 @@ def test_moved_from_one_place_to_another_when_the_parser_misses_to() -> None:
 
 
 def test_a_body_operating_under_a_name_bears_it() -> None:
-    got = facts("In 2016 Brightwell was acquired by the Swiss group Hallwil AG, and the company "
-                "now operates as Hallwil Brightwell, a wholly owned subsidiary of Hallwil.")
-    assert ("named", "Hallwil Brightwell", "Hallwil Brightwell", "2016", False, None) in got
-    f = read("In 2016 Brightwell was acquired by the Swiss group Hallwil AG, and the company "
-             "now operates as Hallwil Brightwell, a wholly owned subsidiary of Hallwil.")
-    assert "Hallwil" not in names_of(f, "Hallwil Brightwell")
+    got = facts("In 2016 Brightwell was acquired by the Swiss group Brunnen AG, and the company "
+                "now operates as Brunnen Brightwell, a wholly owned subsidiary of Brunnen.")
+    assert ("named", "Brunnen Brightwell", "Brunnen Brightwell", "2016", False, None) in got
+    f = read("In 2016 Brightwell was acquired by the Swiss group Brunnen AG, and the company "
+             "now operates as Brunnen Brightwell, a wholly owned subsidiary of Brunnen.")
+    assert "Brunnen" not in names_of(f, "Brunnen Brightwell")
 
 
 def test_first_seasons_under_another_name() -> None:
@@ -188,27 +188,27 @@ def test_we_incorporated_under_a_name() -> None:
 
 
 def test_founded_by_people_who_had_left_another_body() -> None:
-    got = facts("The Socialist Society was set up in October 1931 by students who had left "
-                "the university's Labour Club over its refusal to oppose the government.")
-    assert ("split_from", "Socialist Society", "Labour Club", "1931-10", False, None) in got
+    got = facts("The Socialist Circle was set up in October 1931 by students who had left "
+                "the university's Labour Forum over its refusal to oppose the government.")
+    assert ("split_from", "Socialist Circle", "Labour Forum", "1931-10", False, None) in got
 
 
 def test_a_dated_report_dates_what_it_tells_in_the_present() -> None:
     got = facts("BRUSSELS, 14 June 2019 - Two small green parties announced on Friday that "
-                "they have merged. Groen Links (GL) and the Walloon movement Ecologie Citoyenne "
-                "now form a single party, Alliance Verte.")
-    assert ("merged", "Groen Links", "Alliance Verte", "2019-06-14", False, None) in got
-    assert ("founded", "Alliance Verte", None, "2019-06-14", False, None) in got
-    undated = facts("Groen Links (GL) and the Walloon movement Ecologie Citoyenne now form a "
-                    "single party, Alliance Verte.")
-    assert ("merged", "Groen Links", "Alliance Verte", None, False, None) in undated
+                "they have merged. Groene Stroom (GS) and the Walloon movement Ecologie Solidaire "
+                "now form a single party, Union Verte.")
+    assert ("merged", "Groene Stroom", "Union Verte", "2019-06-14", False, None) in got
+    assert ("founded", "Union Verte", None, "2019-06-14", False, None) in got
+    undated = facts("Groene Stroom (GS) and the Walloon movement Ecologie Solidaire now form a "
+                    "single party, Union Verte.")
+    assert ("merged", "Groene Stroom", "Union Verte", None, False, None) in undated
 
 
 def test_the_party_is_the_one_renamed_party_by_its_delegates() -> None:
-    got = facts("OSTBY, 9 August 2023 - Delegates of the Heartland Alliance voted on Saturday "
+    got = facts("OSTBY, 9 August 2023 - Delegates of the Upland Alliance voted on Saturday "
                 "to rename the party the Heritage Party (HP). The alliance came into being in "
-                "March 2017. Country Voice, a splinter group of the Rural Liberty Party, had "
-                "been formed in Invercargill in 2011. Party president Tom Tull told reporters "
+                "March 2017. Rural Voice, a splinter group of the Rural Freedom Party, had "
+                "been formed in Timaru in 2011. Party president Tom Tull told reporters "
                 "in Dalby, where the party is headquartered, that the new name was popular.")
     assert ("named", "Heritage Party", "Heritage Party", "2023-08-05", False, None) in got
     assert ("location", "Heritage Party", "Dalby", None, False, None) in got
@@ -228,10 +228,10 @@ def test_a_new_body_under_an_old_name_denies_descent() -> None:
 
 
 def test_registering_a_new_club_under_a_dormant_name() -> None:
-    f = read("The Racing Club was formed in 1907 and folded in 1983. A supporters' association "
-             "revived the dormant name in 2004, registering a new Racing Club. The new club "
+    f = read("The Athletic Club was formed in 1907 and folded in 1983. A supporters' association "
+             "revived the dormant name in 2004, registering a new Athletic Club. The new club "
              "denies being a continuation of the original club.")
-    clubs = {e.key: e for e in f.entities if e.label == "Racing Club"}
+    clubs = {e.key: e for e in f.entities if e.label == "Athletic Club"}
     assert len(clubs) == 2
     founded = {c.date: c.subject for c in f.claims if c.type == "founded"}
     assert founded["1907"] != founded["2004"]
@@ -251,9 +251,9 @@ def test_a_party_starts_a_paper_and_a_group_adopts_a_manifesto() -> None:
 
 
 def test_the_narrator_describes_what_a_speaker_mentions() -> None:
-    got = facts("The caucus has said it will apply to join the Coalition of Independent Voters, "
+    got = facts("The caucus has said it will apply to join the Coalition of Independent Growers, "
                 "an umbrella body for minor parties launched in 2019.")
-    assert ("founded", "Coalition of Independent Voters", None, "2019", False, None) in got
+    assert ("founded", "Coalition of Independent Growers", None, "2019", False, None) in got
 
 
 def test_a_group_called_x_is_not_a_namesake() -> None:
@@ -271,69 +271,69 @@ def test_a_group_called_x_is_not_a_namesake() -> None:
 
 def test_acronym_then_its_long_form_in_apposition_and_read_as_an_adverb() -> None:
     text = ("ISG, the International Society for Glaciology, emerged from a working group. "
-            "ISG joined the International Council for Science (ICS) as an associate in 1993 "
+            "ISG joined the International Council for Earth Sciences (ICS) as an associate in 1993 "
             "and moved its secretariat from Oslo to Innsbruck two years later.")
     f = read(text)
     assert {"ISG", "International Society for Glaciology"} <= names_of(f, "International Society for Glaciology")
     got = facts(text)
-    assert ("member_of", "International Society for Glaciology", "International Council for Science",
+    assert ("member_of", "International Society for Glaciology", "International Council for Earth Sciences",
             "1993", False, None) in got
     assert ("location", "International Society for Glaciology", "Innsbruck", "1995", False, None) in got
 
 
 def test_the_coalition_affiliated_with_read_as_a_participle() -> None:
     got = facts("The Coalition of Garment Workers was organized in Los Angeles in 1976. The "
-                "coalition affiliated with the California Labor Federation in 1981 but withdrew "
+                "coalition affiliated with the Oregon Labor Federation in 1981 but withdrew "
                 "four years later.")
-    assert ("member_of", "Coalition of Garment Workers", "California Labor Federation", "1981",
+    assert ("member_of", "Coalition of Garment Workers", "Oregon Labor Federation", "1981",
             False, None) in got
 
 
 def test_a_restrictive_participle_names_no_founding_of_the_body_in_focus() -> None:
     got = facts("Students for Reform was founded in 1960. The expelled faction, organized in the "
-                "Worker Student Alliance, carried on separately from Boston.")
+                "Worker Youth Alliance, carried on separately from Boston.")
     assert not any(c[0] == "founded" and c[2] is None and c[3] is None for c in got)
 
 
 def test_it_in_a_sentence_about_the_network_is_the_network() -> None:
     got = facts("The Frost Society (FS) was founded in 1980. A splinter group of FS, the Coastal "
-                "Permafrost Network, was set up in 2009. The network, headquartered in Tromso, "
-                "issued a pamphlet, Losing Ground, in 2012, and it runs joint field courses with "
-                "the University Centre in Svalbard.")
-    assert any(c[0] == "worked_with" and c[1] == "Coastal Permafrost Network" for c in got)
+                "Tundra Network, was set up in 2009. The network, headquartered in Tromso, "
+                "issued a pamphlet, Thin Ice, in 2012, and it runs joint field courses with "
+                "the Arctic Field Centre.")
+    assert any(c[0] == "worked_with" and c[1] == "Coastal Tundra Network" for c in got)
 
 
 def test_the_trust_just_named_in_the_sentence() -> None:
-    got = facts("Shelter Link was founded in 1979. In 2010 we took over the Pilrig Hostel Trust, "
+    got = facts("Shelter Link was founded in 1979. In 2010 we took over the Leith Hostel Trust, "
                 "which had run a hostel since 1962; the trust was dissolved and its hostel is now "
                 "part of Shelter Link.")
-    assert ("dissolved", "Pilrig Hostel Trust", None, "2010", False, None) in got
+    assert ("dissolved", "Leith Hostel Trust", None, "2010", False, None) in got
 
 
 def test_it_after_a_semicolon_is_the_body_just_formed() -> None:
     got = facts("The Sisters of the Cross of Lyon was founded in 1850. Sisters in Canada broke away "
-                "in 1907 to form the Sisters of the Cross of Quebec, a diocesan congregation; it "
+                "in 1907 to form the Sisters of the Cross of Ontario, a diocesan congregation; it "
                 "was dissolved in 1968.")
-    assert ("dissolved", "Sisters of the Cross of Quebec", None, "1968", False, None) in got
+    assert ("dissolved", "Sisters of the Cross of Ontario", None, "1968", False, None) in got
 
 
 def test_officers_speak_for_their_society() -> None:
-    got = facts("The Edinburgh Socialist Society was set up in 1931. In 1941 loyalists broke away "
-                "to form the Democratic Socialist Group. The society's officers denied that it had "
-                "ever been affiliated with the Communist Party.")
-    assert any(c[:2] == ("member_of", "Edinburgh Socialist Society") and c[4] for c in got)
-    assert not any(c[0] == "founded_by" and c[2] == "Edinburgh Socialist Society" for c in got)
+    got = facts("The Edinburgh Radical Society was set up in 1931. In 1941 loyalists broke away "
+                "to form the Socialist Action Group. The society's officers denied that it had "
+                "ever been affiliated with the Radical Party.")
+    assert any(c[:2] == ("member_of", "Edinburgh Radical Society") and c[4] for c in got)
+    assert not any(c[0] == "founded_by" and c[2] == "Edinburgh Radical Society" for c in got)
 
 
 def test_clubs_of_a_town_and_a_body_not_begun() -> None:
-    got = facts("The Chess Association was founded in 1884. In 1946 the Glasgow clubs leave and "
-                "form the Western Chess League.")
+    got = facts("The Draughts Association was founded in 1884. In 1946 the Glasgow clubs leave and "
+                "form the Eastern Draughts League.")
     assert not any(c[0] == "founded_by" for c in got)
-    assert not any(c[0] == "founded" for c in facts("The German Greens did not begin as a party."))
+    assert not any(c[0] == "founded" for c in facts("The Danish Greens did not begin as a party."))
 
 
 def test_a_capitalized_word_for_a_body_is_no_name() -> None:
-    f = read("The Heritage Party was founded in 2017. Party president Tom Tull spoke in Dalby.")
+    f = read("The Harvest Party was founded in 2017. Party president Tom Tull spoke in Dalby.")
     assert "Party" not in {e.label for e in f.entities}
 
 
@@ -345,24 +345,24 @@ def test_the_group_after_a_rename_is_the_renamed_body() -> None:
 
 
 def test_the_new_name_took_effect_on_a_day() -> None:
-    got = facts("The Workers Rally (WR) was founded in 1972 as the National Front. The new name, "
+    got = facts("The Workers Rally (WR) was founded in 1972 as the Patriotic Front. The new name, "
                 "Workers Rally, was approved by a vote of the members and took effect on 1 June 2018.")
     assert ("named", "Workers Rally", "Workers Rally", "2018-06-01", False, None) in got
 
 
 def test_people_by_their_role_and_the_group_of_their_followers() -> None:
-    text = ("The National Front was launched in 1972, and Jean-Paul Le Brun, a former deputy, "
+    text = ("The Patriotic Front was launched in 1972, and Jean-Paul Le Brun, a former deputy, "
             "became its first president. In December 1998 Le Brun's deputy Bruno Marchal was "
             "expelled. Marchal's followers met at Arles in January 1999 and founded a party they "
-            "called Front national-Mouvement national. In May 1999 the Marchal group took the "
-            "name National Republican Movement (NRM).")
+            "called Front patriote-Mouvement patriote. In May 1999 the Marchal group took the "
+            "name Patriotic Republican Movement (PRM).")
     f = read(text)
     assert {e.kind.value for e in f.entities if e.label in ("Le Brun", "Marchal")} == {"person"}
     got = facts(text)
     new = {c[1] for c in got if c[0] == "founded" and c[3] == "1999-01"}
     assert len(new) == 1
     assert ("location", new.pop(), "Arles", "1999-01", False, None) in got
-    renamed = next(c for c in f.claims if c.type == "named" and c.value == "National Republican Movement")
+    renamed = next(c for c in f.claims if c.type == "named" and c.value == "Patriotic Republican Movement")
     founded = next(c for c in f.claims if c.type == "founded" and c.date == "1999-01")
     assert renamed.subject == founded.subject
 

@@ -14,9 +14,9 @@ def test_the_merger_of_two_and_its_merger_with() -> None:
     got = facts("After the 1998 merger of the Clerks Union and the Typists Guild, offices closed.")
     assert ("merged", "Clerks Union", "Typists Guild", "1998", False, None) in got
     got = facts("The Halvorsen Company was founded in 1952. After its merger with the Swedish "
-                "firm Vagen Matteknik AB in January 1991, the combined company took the name Halvag.")
-    assert ("merged", "Halvag", "Vagen Matteknik AB", "1991-01", False, None) in got
-    assert ("named", "Halvag", "Halvag", "1991-01", False, None) in got
+                "firm Strand Matteknik AB in January 1991, the combined company took the name Halmek.")
+    assert ("merged", "Halmek", "Strand Matteknik AB", "1991-01", False, None) in got
+    assert ("named", "Halmek", "Halmek", "1991-01", False, None) in got
 
 
 def test_both_bodies_and_the_two_organizations() -> None:
@@ -30,13 +30,13 @@ def test_both_bodies_and_the_two_organizations() -> None:
 
 
 def test_a_name_nobody_tagged_is_known_by_what_only_a_body_undergoes() -> None:
-    got = facts("Ordre Nouveau was dissolved by the government in June 1973.")
-    assert ("dissolved", "Ordre Nouveau", None, "1973-06", False, None) in got
-    got = facts("Halvag itself was absorbed into the German group Keller Messtechnik in 2012.")
-    assert ("merged", "Halvag", "Keller Messtechnik", "2012", False, None) in got
+    got = facts("Ordre Ancien was dissolved by the government in June 1973.")
+    assert ("dissolved", "Ordre Ancien", None, "1973-06", False, None) in got
+    got = facts("Halmek itself was absorbed into the German group Moser Messtechnik in 2012.")
+    assert ("merged", "Halmek", "Moser Messtechnik", "2012", False, None) in got
 
 
 def test_a_name_known_as_a_body_once_is_one_wherever_it_recurs() -> None:
-    got = facts("In 2016 Veltron was acquired by the Swiss group Hallwil AG. After the sale "
-                "Veltron moved its head office to Utrecht.")
-    assert ("location", "Veltron", "Utrecht", None, False, None) in got
+    got = facts("In 2016 Zentrix was acquired by the Swiss group Brunnen AG. After the sale "
+                "Zentrix moved its head office to Utrecht.")
+    assert ("location", "Zentrix", "Utrecht", None, False, None) in got

@@ -11,12 +11,12 @@ def test_a_department_kept_by_a_league() -> None:
 
 
 def test_bought_and_acquired_by() -> None:
-    got = facts("In 2002 Corvid Systems bought the Seattle start-up Ravenlake Labs, which kept "
+    got = facts("In 2002 Magpie Systems bought the Seattle start-up Crowfield Labs, which kept "
                 "operating as a wholly owned subsidiary until 2009.")
-    assert ("parent_org", "Ravenlake Labs", "Corvid Systems", "2002", False, None) in got
-    got = facts("The Veltron Company was founded in 1921. In 2016 the Veltron Company was "
-                "acquired by the Swiss group Hallwil AG.")
-    assert ("parent_org", "Veltron Company", "Hallwil AG", "2016", False, None) in got
+    assert ("parent_org", "Crowfield Labs", "Magpie Systems", "2002", False, None) in got
+    got = facts("The Zentrix Company was founded in 1921. In 2016 the Zentrix Company was "
+                "acquired by the Swiss group Brunnen AG.")
+    assert ("parent_org", "Zentrix Company", "Brunnen AG", "2016", False, None) in got
 
 
 def test_a_subsidiary_in_apposition() -> None:
@@ -26,13 +26,13 @@ def test_a_subsidiary_in_apposition() -> None:
 
 
 def test_a_title_in_apposition_is_a_publication() -> None:
-    got = facts("The Permafrost Network issued a pamphlet, Losing Ground, in 2012.")
-    assert ("published", "Losing Ground", "Permafrost Network", "2012", False, None) in got
+    got = facts("The Tundra Network issued a pamphlet, Thin Ice, in 2012.")
+    assert ("published", "Thin Ice", "Tundra Network", "2012", False, None) in got
 
 
 def test_partners_and_allies() -> None:
-    got = facts("In 1990 the Alliance Party ran on a joint list with the East German Green Party.")
-    assert ("worked_with", "Alliance Party", "East German Green Party", "1990", False, None) in got
+    got = facts("In 1990 the Alliance Party ran on a joint list with the Saxon Green Party.")
+    assert ("worked_with", "Alliance Party", "Saxon Green Party", "1990", False, None) in got
     got = facts("In 2014 the Metal Congress expelled the Miners League after it refused to "
                 "campaign for the African Peoples Congress, the Metal Congress's long-standing ally.")
     assert any(c[0] == "worked_with" and {c[1], c[2]} == {"Metal Congress", "African Peoples Congress"}
@@ -40,32 +40,32 @@ def test_partners_and_allies() -> None:
 
 
 def test_which_stands_for_the_name_it_follows() -> None:
-    got = facts("The company traces its origins to the Van Dijk Valve Company, which was "
-                "established in Eindhoven in 1921 by Hendrik van Dijk.")
-    assert ("location", "Van Dijk Valve Company", "Eindhoven", "1921", False, None) in got
-    assert ("founded", "Van Dijk Valve Company", None, "1921", False, None) in got
-    assert ("founded_by", "Van Dijk Valve Company", "Hendrik van Dijk", "1921", False, None) in got
+    got = facts("The company traces its origins to the Van Loon Valve Company, which was "
+                "established in Eindhoven in 1921 by Pieter van Loon.")
+    assert ("location", "Van Loon Valve Company", "Eindhoven", "1921", False, None) in got
+    assert ("founded", "Van Loon Valve Company", None, "1921", False, None) in got
+    assert ("founded_by", "Van Loon Valve Company", "Pieter van Loon", "1921", False, None) in got
 
 
 def test_founded_on_the_initiative_of() -> None:
-    got = facts("The National Front was launched in Paris on 5 October 1972 on the initiative of "
+    got = facts("The Patriotic Front was launched in Paris on 5 October 1972 on the initiative of "
                 "the New Order Movement, a nationalist movement.")
-    assert ("founded_by", "National Front", "New Order Movement", "1972-10-05", False, None) in got
+    assert ("founded_by", "Patriotic Front", "New Order Movement", "1972-10-05", False, None) in got
 
 
 def test_a_place_in_the_words_describing_a_body() -> None:
-    got = facts("Nor should we be confused with SHARE Recycling, an unrelated social enterprise "
+    got = facts("Nor should we be confused with SPARK Recycling, an unrelated social enterprise "
                 "in Glasgow.")
-    assert ("location", "SHARE Recycling", "Glasgow", None, False, None) in got
+    assert ("location", "SPARK Recycling", "Glasgow", None, False, None) in got
 
 
 def test_a_periodical_named_after_a_comma() -> None:
     got = facts("The Coalition of Garment Workers was founded in 1976. From 1983 the coalition "
-                "published a bilingual monthly, La Aguja.")
-    assert ("published", "La Aguja", "Coalition of Garment Workers", "1983", False, None) in got
+                "published a bilingual monthly, La Hebra.")
+    assert ("published", "La Hebra", "Coalition of Garment Workers", "1983", False, None) in got
     got = facts("The People's Party was founded in 1964. The party publishes a weekly, People's "
-                "Democracy.")
-    assert ("published", "People's Democracy", "People's Party", None, False, None) in got
+                "Voice.")
+    assert ("published", "People's Voice", "People's Party", None, False, None) in got
 
 
 def test_ideology_in_a_description_or_an_adopted_programme() -> None:
@@ -86,6 +86,6 @@ def test_expelling_is_breaking() -> None:
 
 def test_a_work_dated_by_its_own_participle_and_a_history_is_not_by_its_subject() -> None:
     got = facts("The Cannery Union was founded in 1937. In 1946 the union launched a bulletin. Its "
-                "editor Ole Sandvik wrote the union's only history, Nets and Wages, issued in 1959.")
-    assert ("published", "Nets and Wages", "Ole Sandvik", "1959", False, None) in got
+                "editor Lars Nygaard wrote the union's only history, Hooks and Wages, issued in 1959.")
+    assert ("published", "Hooks and Wages", "Lars Nygaard", "1959", False, None) in got
     assert not any(c[0] == "published" and c[2] == "Cannery Union" for c in got)

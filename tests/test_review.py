@@ -12,7 +12,7 @@ from orgline.cli import app
 from orgline.errors import InvalidValue, NotFound, Refused
 from orgline.project import Project
 
-A = ("The Northfield Workers League (NWL) was founded in Duluth in 1971. The NWL joined the "
+A = ("The Eastfield Workers League (EWL) was founded in Duluth in 1971. The EWL joined the "
      "Iron Range Federation in 1975.")
 B = "The Lakehead Workers League was founded in Thunder Bay in 1973."
 
@@ -23,22 +23,22 @@ def _claim(project: Project, name: str, type_: str) -> dict:  # type: ignore[typ
 
 def test_accept_reject_edit_are_recorded_and_undone(project: Project, write) -> None:  # type: ignore[no-untyped-def]
     project.ingest([write("a.txt", A)])
-    founded = _claim(project, "NWL", "founded")
-    member = _claim(project, "NWL", "member_of")
+    founded = _claim(project, "EWL", "founded")
+    member = _claim(project, "EWL", "member_of")
     r1 = project.accept(founded["id"], "ana")
     r2 = project.reject(member["id"], "ana")
     r3 = project.edit(founded["id"], "ben", date="1971-05")
-    assert _claim(project, "NWL", "founded")["date"] == "1971-05"
-    assert _claim(project, "NWL", "founded")["status"] == "edited"
-    assert _claim(project, "NWL", "member_of")["status"] == "rejected"
+    assert _claim(project, "EWL", "founded")["date"] == "1971-05"
+    assert _claim(project, "EWL", "founded")["status"] == "edited"
+    assert _claim(project, "EWL", "member_of")["status"] == "rejected"
     history = project.history(claim=founded["id"])
     assert [(h["action"], h["reviewer"]) for h in history] == [("accept", "ana"), ("edit", "ben")]
     assert history[1]["before"]["date"] == "1971" and history[1]["after"]["date"] == "1971-05"
     project.undo(r3, "ana")
-    assert _claim(project, "NWL", "founded")["date"] == "1971"
-    assert _claim(project, "NWL", "founded")["status"] == "accepted"
+    assert _claim(project, "EWL", "founded")["date"] == "1971"
+    assert _claim(project, "EWL", "founded")["status"] == "accepted"
     project.undo(r2, "ana")
-    assert _claim(project, "NWL", "member_of")["status"] == "extracted"
+    assert _claim(project, "EWL", "member_of")["status"] == "extracted"
     with pytest.raises(Refused, match="already undone"):
         project.undo(r2, "ana")
     assert r1 < r2 < r3
@@ -48,43 +48,43 @@ def test_accept_reject_edit_are_recorded_and_undone(project: Project, write) -> 
 
 def test_merge_split_label_qid(project: Project, write) -> None:  # type: ignore[no-untyped-def]
     project.ingest([write("a.txt", A), write("b.txt", B)])
-    r = project.merge("Northfield Workers League", "Lakehead Workers League", "ana")
+    r = project.merge("Eastfield Workers League", "Lakehead Workers League", "ana")
     merged = {c["subject"] for c in project.claims("Lakehead Workers League")}
-    assert merged == {"Northfield Workers League"}
-    assert project.entity_id("Lakehead Workers League") == project.entity_id("NWL")
+    assert merged == {"Eastfield Workers League"}
+    assert project.entity_id("Lakehead Workers League") == project.entity_id("EWL")
     project.undo(r, "ana")
-    assert project.entity_id("Lakehead Workers League") != project.entity_id("NWL")
-    project.merge("NWL", "Lakehead Workers League", "ana")
-    _, new = project.split("NWL", "b.txt", "ana")
+    assert project.entity_id("Lakehead Workers League") != project.entity_id("EWL")
+    project.merge("EWL", "Lakehead Workers League", "ana")
+    _, new = project.split("EWL", "b.txt", "ana")
     assert project.entity_id("Lakehead Workers League") == new
     assert {c["source"]["origin"].rsplit("/", 1)[-1] for c in project.claims(f"#{new}")} == {"b.txt"}
-    project.set_label("NWL", "Northfield Workers' League", "ana")
-    project.set_qid("NWL", "Q123456", "ana")
+    project.set_label("EWL", "Eastfield Workers' League", "ana")
+    project.set_qid("EWL", "Q123456", "ana")
     entity = next(e for e in project.entities("org") if e["qid"] == "Q123456")
-    assert entity["label"] == "Northfield Workers' League"
+    assert entity["label"] == "Eastfield Workers' League"
     with pytest.raises(InvalidValue, match="QID"):
-        project.set_qid("NWL", "123", "ana")
+        project.set_qid("EWL", "123", "ana")
 
 
 def test_decisions_outlive_re_extraction(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
     project.ingest([write("a.txt", A), write("b.txt", B)])
-    project.reject(_claim(project, "NWL", "member_of")["id"], "ana")
-    project.edit(_claim(project, "NWL", "founded")["id"], "ana", date="1971-05")
-    project.merge("NWL", "Lakehead Workers League", "ana")
+    project.reject(_claim(project, "EWL", "member_of")["id"], "ana")
+    project.edit(_claim(project, "EWL", "founded")["id"], "ana", date="1971-05")
+    project.merge("EWL", "Lakehead Workers League", "ana")
     con = sqlite3.connect(db)
     claims_before = con.execute("select count(*) from claims").fetchone()[0]
     done = project.reextract()
     assert sum(r.decisions for r in done.values()) == 2 and sum(r.added for r in done.values()) == 0
     assert con.execute("select count(*) from claims").fetchone()[0] == claims_before
-    assert _claim(project, "NWL", "member_of")["status"] == "rejected"
-    assert _claim(project, "NWL", "founded")["date"] == "1971-05"
-    assert project.entity_id("Lakehead Workers League") == project.entity_id("NWL")
+    assert _claim(project, "EWL", "member_of")["status"] == "rejected"
+    assert _claim(project, "EWL", "founded")["date"] == "1971-05"
+    assert project.entity_id("Lakehead Workers League") == project.entity_id("EWL")
     assert con.execute("select count(*) from reviews").fetchone()[0] == 3  # re-applying adds none
 
 
 def test_review_from_the_command_line(project: Project, write, db: str) -> None:  # type: ignore[no-untyped-def]
     project.ingest([write("a.txt", A)])
-    claim = _claim(project, "NWL", "founded")["id"]
+    claim = _claim(project, "EWL", "founded")["id"]
     runner = CliRunner()
     r = runner.invoke(app, ["--db", db, "review", "reject", str(claim), "--by", "ana"])
     assert r.exit_code == 0 and "undo with" in r.stdout
@@ -111,11 +111,11 @@ def test_a_split_outlives_re_extraction(project: Project, write) -> None:  # typ
 
 def test_a_label_and_qid_outlive_re_extraction(project: Project, write) -> None:  # type: ignore[no-untyped-def]
     project.ingest([write("a.txt", A)])
-    project.set_label("NWL", "Northfield Workers' League (Minnesota)", "ana")
-    project.set_qid("NWL", "Q4242", "ana")
+    project.set_label("EWL", "Eastfield Workers' League (Minnesota)", "ana")
+    project.set_qid("EWL", "Q4242", "ana")
     project.reextract()
     entity = project.entities("org")
-    assert ("Northfield Workers' League (Minnesota)", "Q4242") in {(e["label"], e["qid"]) for e in entity}
+    assert ("Eastfield Workers' League (Minnesota)", "Q4242") in {(e["label"], e["qid"]) for e in entity}
 
 
 def _facts(text: str, extra_first: bool, rule: str):  # type: ignore[no-untyped-def]
@@ -157,7 +157,7 @@ def test_upgrading_an_old_store_keeps_reviews_findable(project: Project, write, 
     from orgline.store import Store
     from orgline.store.db import MIGRATIONS
     project.ingest([write("a.txt", A)])
-    project.reject(_claim(project, "NWL", "member_of")["id"], "ana")
+    project.reject(_claim(project, "EWL", "member_of")["id"], "ana")
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with project.store.engine.begin() as conn:
@@ -171,9 +171,9 @@ def test_upgrading_an_old_store_keeps_reviews_findable(project: Project, write, 
     Store.open(db).close()  # opening migrates to head
     assert dict(con.execute("select id, key from claims")) == new_keys
     assert con.execute("select claim_key from reviews").fetchone()[0] == new_keys[
-        _claim(project, "NWL", "member_of")["id"]]
+        _claim(project, "EWL", "member_of")["id"]]
     project.reextract()
-    assert _claim(project, "NWL", "member_of")["status"] == "rejected"
+    assert _claim(project, "EWL", "member_of")["status"] == "rejected"
 
 
 @pytest.mark.parametrize("date, end, why", [
@@ -185,10 +185,10 @@ def test_edits_take_only_dates_the_calendar_has(project: Project, write, db: str
     no interval or end running backwards; the claim is left as it was, and the CLI says
     why in one line with exit 2."""
     project.ingest([write("a.txt", A)])
-    claim = _claim(project, "NWL", "founded")
+    claim = _claim(project, "EWL", "founded")
     with pytest.raises(InvalidValue, match=why):
         project.edit(claim["id"], "ana", date=date, **({"end": end} if end else {}))
-    assert _claim(project, "NWL", "founded") == claim and project.history() == []
+    assert _claim(project, "EWL", "founded") == claim and project.history() == []
     args = ["--db", db, "review", "edit", str(claim["id"]), "--date", date] + (["--end", end] if end else [])
     r = CliRunner().invoke(app, args)
     assert r.exit_code == 2 and why in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.output

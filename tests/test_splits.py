@@ -34,21 +34,21 @@ def test_breaking_with_is_not_splitting_from() -> None:
 
 
 def test_spun_off_as() -> None:
-    got = facts("Halvorsen Instruments was founded in 1952. In 2006 the optics business was spun "
-                "off as Nordlys Photonics, an independent company based in Bergen.")
-    assert ("founded", "Nordlys Photonics", None, "2006", False, None) in got
+    got = facts("Bakke Instruments was founded in 1952. In 2006 the optics business was spun "
+                "off as Fjell Photonics, an independent company based in Bergen.")
+    assert ("founded", "Fjell Photonics", None, "2006", False, None) in got
 
 
 def test_a_new_body_under_an_old_name_is_another_body() -> None:
     from test_extraction import read
-    f = read("The Edinburgh Socialist Society (ESS) was set up in 1931. In 1968 students set up "
-             "a new society under the old name, Edinburgh Socialist Society.")
+    f = read("The Edinburgh Socialist Circle (ESC) was set up in 1931. In 1968 students set up "
+             "a new society under the old name, Edinburgh Socialist Circle.")
     founded = [c for c in f.claims if c.type == "founded"]
     assert sorted(c.date or "" for c in founded) == ["1931", "1968"]
     assert len({c.subject for c in founded}) == 2
 
 
 def test_a_named_electoral_alliance_is_founded() -> None:
-    got = facts("In East Germany, New Forum and two other opposition groups set up an electoral "
-                "alliance, Alliance 90, in February 1990.")
-    assert ("founded", "Alliance 90", None, "1990-02", False, None) in got
+    got = facts("In East Germany, New Platform and two other opposition groups set up an electoral "
+                "alliance, Bloc 90, in February 1990.")
+    assert ("founded", "Bloc 90", None, "1990-02", False, None) in got

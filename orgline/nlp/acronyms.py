@@ -48,7 +48,7 @@ def letters_match(short: str, long: str) -> bool:
 
 
 def _translated_initials(short: str, long: Span) -> bool:
-    """ "Italian Socialist Party (PSI)", "Portuguese Labour Union (UTP)": an acronym of the
+    """ "Baltic Shipping Company (BSC)", "Union of Postal Workers (UPW)": an acronym of the
     name in its own language shares most initials with the translation, in another order."""
     initials = [t.text[0].lower() for t in long if t.text[:1].isupper()]
     letters = [c.lower() for c in short if c.isalpha()]
@@ -205,8 +205,8 @@ def _name_like(span: Span) -> bool:
 
 
 def _translated(doc: Doc, before: Span, inner: Span, added: list[Span]) -> list[tuple[Span, Span]]:
-    """ "National Rally (Rassemblement national, RN)", "Alliance 90/The Greens (Bündnis
-    90/Die Grünen)": a name in another language, with or without its acronym, bracketed
+    """ "Farmers' League (Ligue paysanne, LP)", "Union 21/The Ecologists (Union
+    21/Die Ökologen)": a name in another language, with or without its acronym, bracketed
     after the name it translates."""
     commas = [t for t in inner if t.text == ","]
     acronym = None
@@ -228,7 +228,7 @@ def _translated(doc: Doc, before: Span, inner: Span, added: list[Span]) -> list[
 
 
 def _or_short(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
-    """ "the Communist Party of India (Marxist), or CPI(M),": a short form offered as an
+    """ "the Workers' Party of Norland (Unified), or WPN(U),": a short form offered as an
     alternative right after the name."""
     links = []
     for m in list(doc.spans[SPANS_KEY]):
@@ -242,7 +242,7 @@ def _or_short(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
 
 
 def _shortened(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
-    """ "X, a name shortened in everyday use to NBF", "abbreviated to ABC": the short form
+    """ "X, a name shortened in everyday use to RTB", "abbreviated to ABC": the short form
     of the name named last before it."""
     links = []
     for tok in doc[:-2]:
@@ -259,8 +259,8 @@ def _shortened(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
 
 
 def _as_known(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
-    """ "YAF, as Young Americans for Freedom was known, ...", "ISPG, the International
-    Society for Periglacial Geomorphology, ...": the long form set beside the short one."""
+    """ "YCL, as the Young Cyclists' League was known, ...", "IAGS, the International
+    Association of Glacier Surveyors, ...": the long form set beside the short one."""
     links = []
     for tok in doc[:-4]:
         if not (is_acronym(tok.text) and doc[tok.i + 1].text == ","):
@@ -269,7 +269,7 @@ def _as_known(doc: Doc, added: list[Span]) -> list[tuple[Span, Span]]:
         long = _mention_at_start(doc, tok.i + 2 + (doc[tok.i + 2].lower_ == "the"))
         if not aside and long is not None and long.label_ == EntityKind.ORG.value and \
                 long.end < len(doc) and doc[long.end].text == "," and letters_match(tok.text, long.text):
-            # "ISPG, the International Society for Periglacial Geomorphology, emerged ..."
+            # "IAGS, the International Association of Glacier Surveyors, emerged ..."
             links.append((_ensure_mention(doc, doc[tok.i:tok.i + 1], EntityKind.ORG, added), long))
             continue
         if not aside:
@@ -312,7 +312,7 @@ CONNECTORS = {"for", "of", "a", "an", "the", "and", "&", "de", "du", "des", "la"
 
 def _long_form(doc: Doc, open_i: int, short: str, added: list[Span]) -> Span | None:
     """The words before "(ABC)" whose initials spell ABC, when the model tagged only part
-    of the name ("Students for a [Democratic Society] (SDS)") or none of it."""
+    of the name ("Parents for a [Safer Street] (PSS)") or none of it."""
     letters = sum(c.isalnum() for c in short)
     for k in range(open_i - 1, max(-1, open_i - 2 * letters - 4), -1):
         first = doc[k]
@@ -333,7 +333,7 @@ def _long_form(doc: Doc, open_i: int, short: str, added: list[Span]) -> Span | N
 
 
 def _called_names(doc: Doc) -> list[Span]:
-    """ "a group called RADACADS", "known as the Red Circle": the name is an org mention."""
+    """ "a group called GEOTECHS", "known as the Blue Lantern": the name is an org mention."""
     added = []
     for tok in doc:
         if tok.lower_ not in ("called", "named") and not (
@@ -357,7 +357,7 @@ def _called_names(doc: Doc) -> list[Span]:
 
 
 def _repeats(doc: Doc, names: list[Span], taken: list[Span]) -> list[Span]:
-    """Later bare uses of a name the text defined ("... (FOSATU)" then "When FOSATU
+    """Later bare uses of a name the text defined ("... (NUDOC)" then "When NUDOC
     disbanded"): the model tags few acronyms, and parts of long names, on its own, so each
     use is made a mention, replacing a tagged part of it."""
     out: list[Span] = []

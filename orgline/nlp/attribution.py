@@ -78,7 +78,7 @@ def _quote_speaker(r: Reader, region: tuple[int, int]) -> Ref | None:
         if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
             return r.ref(r.subject(tok), SPEAKERS) or (
                 r.ref(tok.head, SPEAKERS) if tok.dep_ == "appos" else None)
-        if tok.dep_ == "appos" and tok.lemma_.lower() in REPORTING_VERBS:  # "MIM states, "...""
+        if tok.dep_ == "appos" and tok.lemma_.lower() in REPORTING_VERBS:  # "The league states, "...""
             return r.ref(next((c for c in tok.children if c.dep_ == "compound"), None), SPEAKERS)
     return None
 

@@ -111,7 +111,7 @@ class _Builder:
                 self.clusters.union(k, core)
 
     def _link_places(self) -> None:
-        """ "Port Huron, Michigan" and a "Port Huron" elsewhere are one place."""
+        """ "Fort Wayne, Indiana" and a "Fort Wayne" elsewhere are one place."""
         for key, kind in list(self.kinds.items()):
             for name in self.names[key] if kind is EntityKind.PLACE else []:
                 town = _key(EntityKind.PLACE, name.split(",")[0]) if "," in name else None
@@ -202,7 +202,7 @@ def _names(claims: list[Claim], by_key: dict[str, Entity], short_of: dict[str, l
     for org, f in founded.items():
         if by_key[org].kind is not EntityKind.ORG:
             continue
-        # "Until 2018 it was called the National Front": borne from the founding until then,
+        # "Until 2018 it was called the Patriotic Front": borne from the founding until then,
         # and the names nothing else dates are borne from then on
         until = [c for c in named_of[org] if c.end and not c.date
                  and (bounds(f.date) or (0, 0))[0] <= (bounds(c.end) or (0, 0))[0]]
