@@ -357,7 +357,7 @@ def test_a_question_about_a_founding_is_not_one() -> None:
 
 
 def test_daughters_of_the_cross_is_a_name_and_sisters_in_canada_is_not() -> None:
-    got = facts("The Missionary Sisters of Nantes are a Catholic order. The congregation was "
+    got = facts("The Teaching Sisters of Nantes are a Catholic order. The congregation was "
                 "founded as the Daughters of the Cross of Lyon in 1852. "
                 "Sisters in Canada broke away in 1907 to form the Sisters of the Cross of Ontario.")
     assert any(c[0] == "named" and c[2] == "Daughters of the Cross of Lyon" for c in got)

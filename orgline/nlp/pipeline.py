@@ -25,7 +25,7 @@ _BRACKETED_ACRONYM = re.compile(r"^[A-Z][A-Za-z'’.-]*\([A-Za-z-]{1,4}\)$")
 
 
 def _keep_bracketed_acronyms(nlp: Language) -> None:
-    """ "CPI(M)", "CPI(ML)": party acronyms with a bracketed qualifier are one word, where
+    """ "WPN(U)", "WPN(ML)": party acronyms with a bracketed qualifier are one word, where
     the stock tokenizer cuts off the closing bracket as punctuation."""
     suffix_search = nlp.tokenizer.suffix_search
 

@@ -102,7 +102,7 @@ class _Builder:
         self.mentions[new] += moved
 
     def _link_country_forms(self) -> None:
-        """ "RCP" and "RCP, USA" are one organization once the text defines the latter."""
+        """ "LPP" and "LPP, USA" are one organization once the text defines the latter."""
         orgs = {k for k, kind in self.kinds.items() if kind is EntityKind.ORG}
         for k in orgs:
             core, _, suffix = k.rpartition(" ")
