@@ -81,6 +81,7 @@ class _Builder:
             self.short_of.setdefault(norm_name(long.text), []).append(short.text)
         self._link_places()
         self._link_country_forms()
+        self._link_person_short_names()
         for d in self.drafts:
             for ref in (d.subject, d.object, d.place, d.result, d.according_to):
                 if ref is not None:
@@ -109,6 +110,23 @@ class _Builder:
             if suffix and suffix.upper() in {s.upper().replace(".", "") for s in COUNTRY_SUFFIXES} \
                     and core in orgs:
                 self.clusters.union(k, core)
+
+    def _link_person_short_names(self) -> None:
+        """ "Margaret Quist ... Quist resigned": a one-word name of a person is the person
+        whose full name in the text ends with it (or begins with it: "Margaret"), when only
+        one does; two people sharing a surname leave it alone."""
+        people = [k for k, kind in self.kinds.items() if kind is EntityKind.PERSON]
+        full: dict[str, set[str]] = defaultdict(set)  # one word -> the full names' keys
+        for k in people:
+            words = [w for n in self.names[k] for w in (n.split()[0], n.split()[-1]) if len(n.split()) > 1]
+            for w in words:
+                full[norm_name(w)].add(self.clusters.find(k))
+        for k in people:
+            names = self.names[k]
+            if names and all(len(n.split()) == 1 for n in names):
+                owners = full.get(norm_name(names[0]), set()) - {self.clusters.find(k)}
+                if len(owners) == 1:
+                    self.clusters.union(owners.pop(), k)
 
     def _link_places(self) -> None:
         """ "Fort Wayne, Indiana" and a "Fort Wayne" elsewhere are one place."""
