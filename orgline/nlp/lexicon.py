@@ -18,13 +18,71 @@ academy church mission guild chamber board department faction bloc daughters son
 friends servants fathers missionaries
 """.split())
 
+# Common nouns for a kind of organization, one list for every use: "the school" refers
+# back to the body in focus, and "X is a record label" types X as a body. Grouped by kind.
+ORG_NOUNS_BY_KIND: dict[str, frozenset[str]] = {
+    "party": frozenset("party faction caucus bloc coalition alliance front movement".split()),
+    "union": frozenset("union federation confederation guild syndicate brotherhood".split()),
+    "company": frozenset("""company corporation firm business enterprise conglomerate
+        subsidiary manufacturer maker retailer chain carrier airline railway railroad
+        operator developer publisher studio distributor broadcaster brewery distillery
+        winery bank lender insurer consultancy partnership startup start-up""".split()),
+    "school": frozenset("""school university college academy institute seminary
+        conservatory polytechnic""".split()),
+    "church": frozenset("""church congregation diocese archdiocese parish denomination
+        sisterhood abbey monastery convent priory""".split()),
+    "club": frozenset("club team society association fraternity sorority".split()),
+    "music": frozenset("band orchestra choir ensemble quartet quintet trio duo".split()),
+    "press": frozenset("newspaper magazine periodical tabloid broadsheet weekly".split()),
+    "charity": frozenset("charity foundation trust fund nonprofit non-profit ngo".split()),
+    "military": frozenset("""regiment battalion brigade division squadron corps fleet
+        militia army navy detachment garrison""".split()),
+    "agency": frozenset("""agency ministry department bureau office commission authority
+        council committee board administration directorate secretariat""".split()),
+    "place": frozenset("hospital museum library gallery theatre theater zoo".split()),
+    "other": frozenset("""organization organisation group collective body institution
+        cooperative co-operative network league order label station unit paper""".split()),
+}
+ORG_NOUNS = frozenset().union(*ORG_NOUNS_BY_KIND.values())
+
+# Organization nouns with a common other sense ("the order of events", "the paper argued",
+# "the station at Ostby", "the unit of length", "the record label's sleeve"): they refer
+# back only to a body named or described with that very word ("X is a radio station").
+AMBIGUOUS_ORG_NOUNS = frozenset("""
+paper station unit label office board division fund chain operator developer maker
+studio weekly authority administration department corps fleet trio duo library gallery
+theatre theater zoo carrier team foundation institution partnership enterprise body
+subsidiary distributor publisher retailer
+""".split())
+
+# Words that type a name by the description it is given ("X is a record label"):
+# the organization nouns with no common other sense.
+TYPING_ORG_NOUNS = (ORG_NOUNS - AMBIGUOUS_ORG_NOUNS - {"order", "network", "front", "trust"}) | {
+    "foundation", "publisher", "distributor", "retailer", "enterprise", "subsidiary"}
+
+# What a text may say a thing it goes on to call "it" is, when that thing is no body: a
+# place or a work ("Tarvik is a small town ... It was founded in 1850").
+NOT_ORG_NOUNS = frozenset("""
+town city village hamlet suburb district neighbourhood neighborhood region province county
+state country municipality commune parish island river lake mountain valley street road
+building house castle bridge ship vessel aircraft constituency electorate
+novel book film movie album single song record game series show episode poem play opera
+painting language dialect
+""".split())
+
+# Modifiers that make an ambiguous noun a body's: "a record label", "a radio station".
+BODY_MODIFIERS = frozenset("""
+record recording radio television tv broadcasting news infantry cavalry military armoured
+armored airborne artillery naval marine publishing film production animation
+""".split())
+
 # Definite descriptions that refer back to an organization already in the passage.
 ORG_ANAPHORS = frozenset("""
 group organization organisation party union movement society association company league
 federation council club congregation order collective front committee body charity
 institute firm trust network alliance coalition guild cooperative society business
 caucus faction federation confederation sisterhood brotherhood
-""".split())
+""".split()) | ORG_NOUNS
 
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})
 

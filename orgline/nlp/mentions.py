@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import COUNTRY_SUFFIXES, NOT_ACRONYMS, ORG_HEADS, WORK_NOUNS
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, NOT_ACRONYMS, ORG_HEADS,
+                      ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -324,6 +325,46 @@ def _named_before_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _body_noun(noun: Token) -> bool:
+    """A noun that says its referent is an organization: "a band", "a record label"."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NN", "NNS"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in TYPING_ORG_NOUNS:
+        return True
+    return lemma in AMBIGUOUS_ORG_NOUNS | ORG_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in BODY_MODIFIERS for c in noun.children)
+
+
+def _described_as_body(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Velvet Harbour is an Argentine band", "X was a daily newspaper": a name that is
+    the subject of "be" with a word for a body as its complement names a body, whatever
+    NER said of it or missed; the description is the text's own word for what it is."""
+    by_token = {i: m for m in spans for i in range(m.start, m.end)}
+    changed: dict[int, Span] = {}
+    added: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN":
+            continue
+        attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+        if attr is None or not any(c.lower_ in ("a", "an") for c in attr.children) or not _body_noun(attr):
+            continue
+        held = by_token.get(tok.i)
+        if held is not None:
+            if held.label_ in (EntityKind.PERSON.value, EntityKind.WORK.value, EntityKind.PLACE.value):
+                changed[held.start] = Span(doc, held.start, held.end, label=EntityKind.ORG.value)
+            continue
+        start = tok.left_edge.i
+        while start < tok.i and (doc[start].lower_ == "the" or not doc[start].text[:1].isupper()):
+            start += 1
+        run = doc[start:tok.i + 1]
+        if all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&", "de") for t in run) and \
+                not any(i in by_token for i in range(start, tok.i + 1)):
+            added.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
+    out = [changed.get(m.start, m) for m in spans]
+    return sorted(out + added, key=lambda m: m.start)
+
+
 def _doctrines(spans: list[Span]) -> list[Span]:
     """ "Marxism-Leninism", "Mao Zedong Thought": NER takes doctrines for people; a name
     ending in "-ism" or "Thought" is an ideology."""
@@ -463,5 +504,6 @@ def mentions_component(doc: Doc) -> Doc:
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
+    spans = _vote_kinds(_described_as_body(doc, spans))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc

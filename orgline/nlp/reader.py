@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
-from .lexicon import ORG_ANAPHORS, ORG_PRONOUNS, REPORTING_VERBS as REPORTING
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
+                      REPORTING_VERBS as REPORTING)
 from .mentions import SPANS_KEY as MENTIONS_KEY
 from .pieces import PIECE_CHARACTERS
 
@@ -83,12 +84,14 @@ class Reader:
         self.new_before: Ref | None = None  # a namesake body told of in the sentence before
         self.sentence_start_prev: int | None = None
         self.name_words: dict[str, list[str]] = {}
+        self.described_as: dict[str, set[str]] = {}  # "X is a record label": X -> {"label"}
         self.led_by: dict[str, Ref] = {}  # person -> the body their followers founded  # words of the other names a body was given
         self.merged_here: Ref | None = None  # the result of a merger told in this sentence
         self.merged_before: Ref | None = None  # ... and in the sentence before
         self.created_here: Ref | None = None  # founded in the sentence being read
         self.sentence_subject: Ref | None = None
         self.focus_before: Ref | None = None
+        self.thing_before = False  # the sentence before told of a place or a work as its subject
 
     # ---- mentions and references ------------------------------------------------------
 
@@ -230,6 +233,9 @@ class Reader:
         if tok.lemma_.lower() in ("member", "leader", "founder", "officer", "comrade") and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
             return self.ref(poss[0], kinds) if poss else None
+        if low in ("it", "its") and tok.pos_ == "PRON" and self.thing_before and not any(
+                m.label_ == EntityKind.ORG.value for m in self.mentions_within(tok.sent.start, tok.i)):
+            return None  # "Tarvik is a small town. It was founded in 1850": the town
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
             here = self.created_here  # "set up a new society under the old name; ... it was not"
             if here is not None and here.new and here.end <= tok.i:
@@ -311,7 +317,9 @@ class Reader:
             others = [k for k in self.salience if k != self.key(speaker) and k in self.latest]
             best = self.latest[max(others, key=lambda k: self.salience[k])] if others else None
         if best is not None and not self._fits(best, tok):
-            best = self._salient_fitting(tok, exclude=speaker) or best
+            fitting = self._salient_fitting(tok, exclude=speaker)
+            if fitting is not None or tok.lemma_.lower() in AMBIGUOUS_ORG_NOUNS:
+                best = fitting  # "the station" is no body but one named or described so
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
 
     def _speaker(self, tok: Token) -> Ref | None:
@@ -332,8 +340,10 @@ class Reader:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORG_ANAPHORS:
             return True
         words = ref.text.lower().split() + self.name_words.get(self.key(ref), [])
-        if tok.lemma_.lower() in words:
-            return True
+        if tok.lemma_.lower() in words or tok.lemma_.lower() in self.described_as.get(self.key(ref), ()):
+            return True  # "X is a record label ... the label"
+        if tok.lemma_.lower() in AMBIGUOUS_ORG_NOUNS:
+            return False  # "the station", "the paper": only a body named or described so
         # "the party" is hardly the Comintern, nor the X Union, while a party is in view
         return self._salient_fitting(tok, RIVAL_SHARE) is None
 
@@ -349,7 +359,8 @@ class Reader:
             return None
         top = max(self.salience.values())
         fitting = [k for k, v in self.salience.items() if v >= share * top and k in self.latest
-                   and word in self.latest[k].text.lower().split() + self.name_words.get(k, [])]
+                   and (word in self.latest[k].text.lower().split() + self.name_words.get(k, [])
+                        or (word in AMBIGUOUS_ORG_NOUNS and word in self.described_as.get(k, ())))]
         if not fitting:
             return None
         return self.latest[max(fitting, key=lambda k: self.salience[k] + (TOPIC_BONUS if k == self.topic else 0))]
@@ -400,6 +411,7 @@ class Reader:
         self.created_here = None
         if sent[0].text != "(" and any(t.pos_ in ("VERB", "AUX") for t in sent):  # not "(Bündnis 90)."
             self.merged_before, self.merged_here = self.merged_here, None
+        self._learn_descriptions(sent)
         self.focus_before = self._most_salient()
         self.sentence_subject = None
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):
@@ -423,7 +435,42 @@ class Reader:
                                                 described.text, via="mention")
                 break
 
+    def _learn_descriptions(self, sent: Span) -> None:
+        """ "X is a record label", "X, a radio station,": the noun a body is described by lets
+        a noun with other senses ("the label", "the station") refer back to X (only those:
+        "an independent company" makes no rival for "the company")."""
+        for m in self.mentions_within(sent.start, sent.end):
+            if m.label_ != EntityKind.ORG.value:
+                continue
+            root = m.root
+            nouns = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+                nouns += [c for c in root.head.children if c.dep_ == "attr"]
+            for noun in nouns:
+                if noun.lower_ == "one":  # "X is one of the oldest banks"
+                    noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children
+                                 if p.dep_ == "pobj"), noun)
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() in ORG_NOUNS:
+                    self.described_as.setdefault(self.key(self.ref_of_span(m)), set()).add(noun.lemma_.lower())
+
+    def _tells_of_a_thing(self, sent: Span) -> bool:
+        """Whether a sentence's main subject is a place or a work: one named as such ("Tarvik
+        lies on the coast"), or one the sentence says is a town, a novel ("X is a small
+        town"). Its "it" in the next sentence is that thing, not the body in focus."""
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        m = self.mention(subj)
+        if m is not None and m.label_ in (EntityKind.PLACE.value, EntityKind.WORK.value):
+            return True
+        if root.lemma_ != "be":
+            return False
+        attr = next((c for c in root.children if c.dep_ == "attr"), None)
+        return attr is not None and attr.lemma_.lower() in NOT_ORG_NOUNS
+
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
+        self.thing_before = self._tells_of_a_thing(sent)
         for k in self.salience:
             self.salience[k] *= DECAY
         if self.forgets:

@@ -1,0 +1,62 @@
+"""Organization nouns as one list: a name described as a band, a newspaper, a record label
+is a body; "the school", "the bank", "the label" refer back to it; a place's or a work's
+"it" is never the body in focus. Sentences written for these tests, read by the real
+spaCy pipeline."""
+from __future__ import annotations
+
+from orgline.nlp.lexicon import AMBIGUOUS_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, TYPING_ORG_NOUNS
+from test_extraction import facts, read
+
+
+def test_one_list_of_organization_nouns_serves_every_use() -> None:
+    for noun in ("company", "bank", "airline", "school", "university", "band", "label", "club",
+                 "church", "newspaper", "magazine", "charity", "regiment", "agency", "union", "party"):
+        assert noun in ORG_NOUNS and noun in ORG_ANAPHORS
+    assert {"station", "paper", "label", "unit"} <= AMBIGUOUS_ORG_NOUNS
+    assert not TYPING_ORG_NOUNS & {"station", "paper", "label", "unit"}
+
+
+def test_a_name_described_as_a_band_or_newspaper_is_a_body() -> None:
+    f = read("Velvet Harbour is an Argentine band. It was founded in 1998 as a studio project.")
+    assert ("org", "Velvet Harbour") in {(e.kind.value, e.label) for e in f.entities}
+    assert ("founded", "Velvet Harbour", None, "1998", False, None) in facts(
+        "Velvet Harbour is an Argentine band. It was founded in 1998 as a studio project.")
+    assert ("founded", "Morning Courier", None, "1851", False, None) in facts(
+        "The Morning Courier is a daily newspaper published in Dunmore. The newspaper was "
+        "established in 1851 by Thomas Aldred.")
+
+
+def test_the_school_the_bank_the_airline_refer_back_to_the_body_described() -> None:
+    assert ("founded", "Greyfield School of Nursing", None, "1985", False, None) in facts(
+        "Greyfield School of Nursing is a private school in Ostby. The school was founded in 1985.")
+    assert ("founded", "Ostby Savings Bank", None, "1872", False, None) in facts(
+        "The Ostby Savings Bank is a cooperative bank. The bank was established in 1872 by "
+        "local farmers.")
+    assert ("founded", "Kestrel Air", None, "1992", False, None) in facts(
+        "Kestrel Air is a regional airline based in Tarnow. The airline was founded in 1992.")
+
+
+def test_an_ambiguous_noun_refers_only_to_a_body_described_with_it() -> None:
+    got = facts("Blue Finch is a record label based in Ostby. The label was founded in 1990 "
+                "by Anna Berg.")
+    assert ("founded", "Blue Finch", None, "1990", False, None) in got
+    assert ("founded_by", "Blue Finch", "Anna Berg", "1990", False, None) in got
+    got = facts("The Norland Dockers Union was formed in 1921. The paper reported the strike "
+                "in 1923. The station was opened in 1930.")
+    assert not {x for x in got if x[0] == "founded" and x[3] == "1930"}
+
+
+def test_a_place_or_a_work_said_it_is_never_the_body_in_focus() -> None:
+    got = facts("The Ostby Rowing Club is based in Tarvik. Tarvik is a small town in Norland. "
+                "It was founded in 1850.")
+    assert not {x for x in got if x[0] == "founded"}
+    got = facts("The Tarvik Miners Union met in Ostby. Harbour Lights is a novel by Anna Berg. "
+                "It was published in 1961 and founded a genre.")
+    assert not {x for x in got if x[0] in ("founded", "published") and x[1] == "Tarvik Miners Union"}
+
+
+def test_a_persons_he_is_not_the_body() -> None:
+    got = facts("The Ostby Chess Club was founded in 1921. John Aldred is a teacher from Ostby. "
+                "He was born in 1950.")
+    assert ("founded", "Ostby Chess Club", None, "1921", False, None) in got
+    assert not {x for x in got if x[3] == "1950"}
