@@ -60,3 +60,39 @@ def test_a_persons_he_is_not_the_body() -> None:
                 "He was born in 1950.")
     assert ("founded", "Ostby Chess Club", None, "1921", False, None) in got
     assert not {x for x in got if x[3] == "1950"}
+
+
+def test_a_chronologys_subjectless_line_tells_of_the_body_in_focus() -> None:
+    got = facts("The Ostby Rowing Club was formed in 1901.\n1923: Merged with the Tarvik Boat "
+                "Club.\n1951: Dissolved.")
+    assert ("merged", "Ostby Rowing Club", "Tarvik Boat Club", "1923", False, None) in got
+    assert ("dissolved", "Ostby Rowing Club", None, "1951", False, None) in got
+    got = facts("The Ostby Chess Union was formed in 1901.\n1961 - Became a member of the "
+                "Norland Sports Federation.\n1972 - Dissolved.")
+    assert ("dissolved", "Norland Chess Union", None, "1972", False, None) in got or (
+        "dissolved", "Ostby Chess Union", None, "1972", False, None) in got
+
+
+def test_a_chronology_about_a_person_gives_no_body_a_line() -> None:
+    got = facts("John Aldred was born in Ostby in 1901.\n1923: Moved to Tarvik.\n1951: Retired.")
+    assert not {x for x in got if x[0] in ("dissolved", "founded", "merged")}
+
+
+def test_the_three_bodies_are_the_three_just_named() -> None:
+    got = facts("The Red Party, the Green Party and the Farmers Party sat in the council. The "
+                "three parties merged in 1990 to form the Unity Party.")
+    for party in ("Red Party", "Green Party", "Farmers Party"):
+        assert ("merged", party, "Unity Party", "1990", False, None) in got
+    got = facts("The Ostby Miners Union, the Tarvik Dockers Union and the Norland Rail Union "
+                "met in Ostby. In 1950 the three unions were dissolved.")
+    for union in ("Ostby Miners Union", "Tarvik Dockers Union", "Norland Rail Union"):
+        assert ("dissolved", union, None, "1950", False, None) in got
+    got = facts("The Ostby Bank and the Tarvik Bank were rivals. In 1990 the two banks merged "
+                "to form Norland Bank.")
+    assert ("merged", "Ostby Bank", "Norland Bank", "1990", False, None) in got
+
+
+def test_three_bodies_when_two_were_named_is_no_one() -> None:
+    got = facts("The Red Party and the Green Party sat in the council. The three parties "
+                "merged in 1990.")
+    assert not {x for x in got if x[0] == "merged"}

@@ -8,6 +8,7 @@ sentence, and the organization the document opens with keeps a small standing bo
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
@@ -22,6 +23,9 @@ from .mentions import SPANS_KEY as MENTIONS_KEY
 from .pieces import PIECE_CHARACTERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ENTRY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+ENTRY_MARKS = frozenset({"-", "\u2013", "\u2014", ":", "--"})
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
@@ -92,8 +96,23 @@ class Reader:
         self.sentence_subject: Ref | None = None
         self.focus_before: Ref | None = None
         self.thing_before = False  # the sentence before told of a place or a work as its subject
+        self.entry_verbs = self._entry_verbs()
 
     # ---- mentions and references ------------------------------------------------------
+
+    def _entry_verbs(self) -> set[int]:
+        """ "1951 - Dissolved.", "1923: Renamed the X": a chronology's dated line whose verb
+        has no subject tells of the body in focus; the verb stands for its subject."""
+        out: set[int] = set()
+        for sent in self.doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if len(toks) < 3 or not ENTRY_YEAR.fullmatch(toks[0].text) or toks[1].text not in ENTRY_MARKS:
+                continue
+            verb = toks[2]
+            if verb.tag_ in ("VB", "VBD", "VBN", "VBZ") and verb.text[:1].isupper() and not any(
+                    c.dep_ in SUBJECT_DEPS and c.i != toks[0].i for c in verb.children):
+                out.add(verb.i)
+        return out
 
     def mentions_within(self, lo: int, hi: int) -> list[Span]:
         """The mentions inside tokens ``[lo, hi)``, in document order."""
@@ -212,6 +231,8 @@ class Reader:
         if m is not None:
             ref = self.ref_of_span(m)
             return ref if ref.kind in kinds else None
+        if tok.i in self.entry_verbs:  # a chronology's subject-less line: the body in focus
+            return self.focus(tok) if EntityKind.ORG in kinds else None
         if tok.lower_ in PERSON_PRONOUNS and EntityKind.PERSON in kinds:
             person = self._last_person_before(tok.i)
             if person is not None:
@@ -379,9 +400,12 @@ class Reader:
         return self.ref_of_span(m, via="coref") if m is not None and m.label_ == EntityKind.ORG.value else None
 
     def pair(self, tok: Token) -> list[Ref]:
-        """ "both bodies", "the two organizations": the two organizations most in focus."""
-        if tok.lemma_.lower() not in ORG_ANAPHORS or tok.tag_ != "NNS" or not any(
-                c.lower_ in ("both", "two") for c in tok.children):
+        """ "both bodies", "the two organizations", "the three parties": the bodies just
+        named, as many as the number says; for two, else the two most in focus."""
+        if tok.lemma_.lower() not in ORG_ANAPHORS or tok.tag_ != "NNS":
+            return []
+        count = next((COUNTS[c.lower_] for c in tok.children if c.lower_ in COUNTS), 0)
+        if not count:
             return []
         here: dict[str, Ref] = {}  # "A merged with B to create C, and the two clubs ceased to exist"
         for m in self.mentions_within(tok.sent.start, tok.i):
@@ -389,8 +413,19 @@ class Reader:
                 ref = self.ref_of_span(m)
                 if self.merged_here is None or self.key(ref) != self.key(self.merged_here):
                     here[self.key(ref)] = ref
-        if len(here) >= 2:
-            return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in list(here.values())[-2:]]
+        if len(here) < count and count > 2 and tok.sent.start > 0:
+            # "A, B and C sat in the council. The three parties merged": the set named before
+            before = self.doc[tok.sent.start - 1].sent
+            named: dict[str, Ref] = {}
+            for m in self.mentions_within(before.start, before.end):
+                if m.label_ == EntityKind.ORG.value:
+                    named[self.key(self.ref_of_span(m))] = self.ref_of_span(m)
+            if len(named) == count and not here:
+                here = named
+        if len(here) >= count:
+            return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in list(here.values())[-count:]]
+        if count > 2:
+            return []
         ranked = sorted(self.salience, key=lambda k: -self.salience[k])[:2]
         refs = [self.latest[k] for k in ranked if k in self.latest]
         return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in refs] if len(refs) == 2 else []
@@ -511,6 +546,8 @@ class Reader:
         """The grammatical subject of a verb, climbing through conjoined and controlled
         verbs ("was founded in 1971 and renamed ...", "claimed to adhere"). A date the
         parser took for a subject ("1963 - In May the guild joins") is passed over."""
+        if verb.i in self.entry_verbs:
+            return verb  # "1951 - Dissolved.": see :meth:`ref`
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and c.i not in self.dated:
                 return c

@@ -246,10 +246,11 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
     "A united with B"."""
     subj_tok = r.subject(verb)
-    first = r.ref(subj_tok, ORG)
+    group = r.pair(subj_tok) if subj_tok is not None else []  # "the three parties merged"
+    first = r.ref(subj_tok, ORG) or (group[0] if group else None)
     if first is None:
         return
-    members = [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
+    members = group or [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
     partners = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "with")) if x]
     into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into")) if x]
     form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
