@@ -96,3 +96,19 @@ def test_three_bodies_when_two_were_named_is_no_one() -> None:
     got = facts("The Red Party and the Green Party sat in the council. The three parties "
                 "merged in 1990.")
     assert not {x for x in got if x[0] == "merged"}
+
+
+def test_what_a_body_is_said_to_be_is_the_body() -> None:
+    assert ("founded", "Ostby Motors", None, "1946", False, None) in facts(
+        "Ostby Motors was a Norland vehicle company, incorporated in 1946.")
+    got = facts("The Tarvik Hub is an American music ensemble formed in 1986 by Anna Berg.")
+    assert ("founded", "Tarvik Hub", None, "1986", False, None) in got
+    assert ("founded_by", "Tarvik Hub", "Anna Berg", "1986", False, None) in got
+    assert ("founded", "Norland Youth Trust", None, "2001", False, None) in facts(
+        "The Norland Youth Trust is a charity established in 2001.")
+
+
+def test_what_a_person_is_said_to_be_is_no_body() -> None:
+    got = facts("The Ostby Chess Club met weekly. Anna Berg is a singer born in 1950 and "
+                "trained in Tarvik.")
+    assert not {x for x in got if x[0] == "founded"}

@@ -250,6 +250,13 @@ class Reader:
                 return None  # else a misparse: "the party, ..., publishes a weekly, W"
         if EntityKind.ORG not in kinds:
             return None
+        if tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_NOUNS and \
+                tok.head.lemma_ == "be" and any(c.lower_ in ("a", "an") for c in tok.children):
+            # "X is an independent label, started by Y in 1990": the label is X
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            held = self.mention(subj) if subj is not None else None
+            if held is not None and held.label_ == EntityKind.ORG.value:
+                return self.ref_of_span(held)
         low = tok.lower_
         if tok.lemma_.lower() in ("member", "leader", "founder", "officer", "comrade") and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
