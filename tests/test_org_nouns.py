@@ -112,3 +112,15 @@ def test_what_a_person_is_said_to_be_is_no_body() -> None:
     got = facts("The Ostby Chess Club met weekly. Anna Berg is a singer born in 1950 and "
                 "trained in Tarvik.")
     assert not {x for x in got if x[0] == "founded"}
+
+
+def test_a_newspaper_is_the_paper_and_an_airline_the_carrier() -> None:
+    assert ("founded", "Ostby Herald", None, "1880", False, None) in facts(
+        "The Ostby Herald is a daily newspaper. The paper was founded in 1880.")
+    assert ("founded", "Kestrel Air", None, "1992", False, None) in facts(
+        "Kestrel Air is a regional airline. The carrier was founded in 1992.")
+
+
+def test_a_name_with_of_described_as_a_charity_is_one_body() -> None:
+    got = read("Friends of the Tarvik Hills is a charity. It was founded in 1990.")
+    assert ("org", "Friends of the Tarvik Hills") in {(e.kind.value, e.label) for e in got.entities}

@@ -55,6 +55,13 @@ theatre theater zoo carrier team foundation institution partnership enterprise b
 subsidiary distributor publisher retailer
 """.split())
 
+# Shorter words a text uses for a body it described with a longer one: a newspaper is
+# "the paper", an airline "the carrier", a record company "the label".
+ALSO_CALLED: dict[str, frozenset[str]] = {
+    "newspaper": frozenset({"paper"}), "airline": frozenset({"carrier"}),
+    "broadcaster": frozenset({"station", "network", "channel"}),
+}
+
 # Words that type a name by the description it is given ("X is a record label"):
 # the organization nouns with no common other sense.
 TYPING_ORG_NOUNS = (ORG_NOUNS - AMBIGUOUS_ORG_NOUNS - {"order", "network", "front", "trust"}) | {

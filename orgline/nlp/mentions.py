@@ -325,6 +325,9 @@ def _named_before_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "the", "in"})
+
+
 def _body_noun(noun: Token) -> bool:
     """A noun that says its referent is an organization: "a band", "a record label"."""
     if noun.pos_ != "NOUN" or noun.tag_ not in ("NN", "NNS"):
@@ -343,6 +346,7 @@ def _described_as_body(doc: Doc, spans: list[Span]) -> list[Span]:
     by_token = {i: m for m in spans for i in range(m.start, m.end)}
     changed: dict[int, Span] = {}
     added: list[Span] = []
+    swallowed: set[int] = set()
     for tok in doc:
         if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN":
             continue
@@ -357,11 +361,13 @@ def _described_as_body(doc: Doc, spans: list[Span]) -> list[Span]:
         start = tok.left_edge.i
         while start < tok.i and (doc[start].lower_ == "the" or not doc[start].text[:1].isupper()):
             start += 1
-        run = doc[start:tok.i + 1]
-        if all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&", "de") for t in run) and \
-                not any(i in by_token for i in range(start, tok.i + 1)):
-            added.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
-    out = [changed.get(m.start, m) for m in spans]
+        end = tok.right_edge.i + 1  # "Hope for Ostby is a charity": the name runs on
+        run = doc[start:end]
+        if len(run) <= 8 and run[-1].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in NAME_LINKS for t in run):
+            swallowed.update(range(start, end))
+            added.append(Span(doc, start, end, label=EntityKind.ORG.value))
+    out = [changed.get(m.start, m) for m in spans if m.start not in swallowed]
     return sorted(out + added, key=lambda m: m.start)
 
 

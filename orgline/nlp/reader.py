@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
+from .lexicon import (ALSO_CALLED, AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
                       REPORTING_VERBS as REPORTING)
 from .mentions import SPANS_KEY as MENTIONS_KEY
 from .pieces import PIECE_CHARACTERS
@@ -493,7 +493,9 @@ class Reader:
                     noun = next((p for c in noun.children if c.lower_ == "of" for p in c.children
                                  if p.dep_ == "pobj"), noun)
                 if noun.pos_ == "NOUN" and noun.lemma_.lower() in ORG_NOUNS:
-                    self.described_as.setdefault(self.key(self.ref_of_span(m)), set()).add(noun.lemma_.lower())
+                    kinds = self.described_as.setdefault(self.key(self.ref_of_span(m)), set())
+                    kinds.add(noun.lemma_.lower())
+                    kinds.update(ALSO_CALLED.get(noun.lemma_.lower(), ()))
 
     def _tells_of_a_thing(self, sent: Span) -> bool:
         """Whether a sentence's main subject is a place or a work: one named as such ("Tarvik
