@@ -124,3 +124,11 @@ def test_a_newspaper_is_the_paper_and_an_airline_the_carrier() -> None:
 def test_a_name_with_of_described_as_a_charity_is_one_body() -> None:
     got = read("Friends of the Tarvik Hills is a charity. It was founded in 1990.")
     assert ("org", "Friends of the Tarvik Hills") in {(e.kind.value, e.label) for e in got.entities}
+
+
+def test_a_qualified_noun_names_another_thing_unless_the_body_is_so_described() -> None:
+    got = facts("The Ostby Airline Group is a holding company. The route network was founded "
+                "in 1990. The county council was dissolved in 1991.")
+    assert not {x for x in got if x[0] in ("founded", "dissolved") and x[3] in ("1990", "1991")}
+    assert ("founded", "Blue Finch", None, "1990", False, None) in facts(
+        "Blue Finch is a record label based in Ostby. The record label was founded in 1990.")

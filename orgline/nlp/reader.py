@@ -89,6 +89,7 @@ class Reader:
         self.sentence_start_prev: int | None = None
         self.name_words: dict[str, list[str]] = {}
         self.described_as: dict[str, set[str]] = {}  # "X is a record label": X -> {"label"}
+        self.described_kinds: dict[str, set[str]] = {}  # ... and its qualifiers: {"record"}
         self.led_by: dict[str, Ref] = {}  # person -> the body their followers founded  # words of the other names a body was given
         self.merged_here: Ref | None = None  # the result of a merger told in this sentence
         self.merged_before: Ref | None = None  # ... and in the sentence before
@@ -304,7 +305,11 @@ class Reader:
             named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
             if dets & {"the", "this", "that"} and not named and not any(
                     c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
-                return self.focus(tok)
+                found = self.focus(tok)
+                kind = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if found is not None and kind and not self._kind_fits(found, kind):
+                    return None  # "the county council", "the route network": another thing
+                return found
         return None
 
     def bore_before(self, ref: Ref) -> bool:
@@ -349,6 +354,13 @@ class Reader:
             if fitting is not None or tok.lemma_.lower() in AMBIGUOUS_ORG_NOUNS:
                 best = fitting  # "the station" is no body but one named or described so
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _kind_fits(self, ref: Ref, words: list[str]) -> bool:
+        """Whether the nouns qualifying "the record label" are in the body's names or in what
+        the text said it is."""
+        known = set(ref.text.lower().split()) | set(self.name_words.get(self.key(ref), [])) | \
+            self.described_kinds.get(self.key(ref), set())
+        return all(w in known for w in words)
 
     def _speaker(self, tok: Token) -> Ref | None:
         """ "X maintains that the party was founded in 1920": a body that speaks of itself
@@ -496,6 +508,8 @@ class Reader:
                     kinds = self.described_as.setdefault(self.key(self.ref_of_span(m)), set())
                     kinds.add(noun.lemma_.lower())
                     kinds.update(ALSO_CALLED.get(noun.lemma_.lower(), ()))
+                    self.described_kinds.setdefault(self.key(self.ref_of_span(m)), set()).update(
+                        c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))
 
     def _tells_of_a_thing(self, sent: Span) -> bool:
         """Whether a sentence's main subject is a place or a work: one named as such ("Tarvik
