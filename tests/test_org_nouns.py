@@ -132,3 +132,13 @@ def test_a_qualified_noun_names_another_thing_unless_the_body_is_so_described() 
     assert not {x for x in got if x[0] in ("founded", "dissolved") and x[3] in ("1990", "1991")}
     assert ("founded", "Blue Finch", None, "1990", False, None) in facts(
         "Blue Finch is a record label based in Ostby. The record label was founded in 1990.")
+
+
+def test_an_it_that_stands_for_no_one_gives_no_body_a_claim() -> None:
+    got = facts("The Ostby Miners Union met in Tarvik. It was intended to merge with the "
+                "Norland Rail Union in 1950.")
+    assert not {x for x in got if x[0] == "merged"}
+    got = facts("The Ostby Ski Club met in Tarvik. It was decided to disband in 1960.")
+    assert not {x for x in got if x[0] == "dissolved"}
+    assert ("dissolved", "Tarvik Boat Club", None, "1952", False, None) in facts(
+        "The Tarvik Boat Club met in Ostby. It was forced to disband in 1952.")

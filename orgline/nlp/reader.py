@@ -24,6 +24,10 @@ from .pieces import PIECE_CHARACTERS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ENTRY_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+# "It was decided / intended / hoped / said ... to / that": an "it" that stands for no one.
+EXPLETIVE_VERBS = frozenset({"decide", "intend", "plan", "propose", "hope", "expect", "believe",
+                             "say", "report", "announce", "agree", "think", "feel",
+                             "suggest", "claim", "argue", "estimate", "rumour", "rumor"})
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 ENTRY_MARKS = frozenset({"-", "\u2013", "\u2014", ":", "--"})
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
@@ -265,6 +269,9 @@ class Reader:
         if low in ("it", "its") and tok.pos_ == "PRON" and self.thing_before and not any(
                 m.label_ == EntityKind.ORG.value for m in self.mentions_within(tok.sent.start, tok.i)):
             return None  # "Tarvik is a small town. It was founded in 1850": the town
+        if low == "it" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in EXPLETIVE_VERBS and any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.head.children):
+            return None  # "It was intended to dissolve ...", "it is said that ...": no one
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
             here = self.created_here  # "set up a new society under the old name; ... it was not"
             if here is not None and here.new and here.end <= tok.i:
