@@ -142,3 +142,10 @@ def test_an_it_that_stands_for_no_one_gives_no_body_a_claim() -> None:
     assert not {x for x in got if x[0] == "dissolved"}
     assert ("dissolved", "Tarvik Boat Club", None, "1952", False, None) in facts(
         "The Tarvik Boat Club met in Ostby. It was forced to disband in 1952.")
+
+
+def test_a_name_ending_in_a_word_for_a_body_is_typed_by_it() -> None:
+    got = read("The 21st Tarvik Regiment was raised in Ostby and disbanded in 1919.")
+    assert any(e.kind.value == "org" and "Tarvik Regiment" in e.label for e in got.entities)
+    got = read("The Ostby Choir sang in Tarvik. The Tarvik Seminary was opened in 1850.")
+    assert {"Ostby Choir", "Tarvik Seminary"} <= {e.label for e in got.entities if e.kind.value == "org"}

@@ -16,6 +16,8 @@ coalition caucus network cooperative co-operative syndicate confederation assemb
 students workers brigade army guard youth circle cell international internationale
 academy church mission guild chamber board department faction bloc daughters sons
 friends servants fathers missionaries
+airlines airways records orchestra choir regiment battalion squadron seminary school
+hospital museum conservatory polytechnic ensemble quartet
 """.split())
 
 # Common nouns for a kind of organization, one list for every use: "the school" refers
