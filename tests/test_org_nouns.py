@@ -149,3 +149,15 @@ def test_a_name_ending_in_a_word_for_a_body_is_typed_by_it() -> None:
     assert any(e.kind.value == "org" and "Tarvik Regiment" in e.label for e in got.entities)
     got = read("The Ostby Choir sang in Tarvik. The Tarvik Seminary was opened in 1850.")
     assert {"Ostby Choir", "Tarvik Seminary"} <= {e.label for e in got.entities if e.kind.value == "org"}
+
+
+def test_a_name_set_beside_a_word_for_a_body_is_a_body() -> None:
+    got = facts("Velvet Harbour, an Argentine band, was formed in 1998 by Anna Berg.")
+    assert ("founded_by", "Velvet Harbour", "Anna Berg", "1998", False, None) in got
+    got = read("Anna Berg, a singer from Ostby, was born in 1950.")
+    assert ("person", "Anna Berg") in {(e.kind.value, e.label) for e in got.entities}
+
+
+def test_one_of_the_oldest_unions_is_a_body() -> None:
+    got = read("Tarvik Dockers was one of the oldest unions in Norland. It was founded in 1871.")
+    assert any(e.kind.value == "org" and "Tarvik Dockers" in e.label for e in got.entities)

@@ -339,19 +339,32 @@ def _body_noun(noun: Token) -> bool:
         c.dep_ in ("compound", "amod") and c.lower_ in BODY_MODIFIERS for c in noun.children)
 
 
+def _one_of(noun: Token) -> Token:
+    """ "one of the largest banks": the plural noun the "one" is picked from."""
+    if noun.lower_ != "one":
+        return noun
+    return next((p for c in noun.children if c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and p.tag_ == "NNS"), noun)
+
+
 def _described_as_body(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Velvet Harbour is an Argentine band", "X was a daily newspaper": a name that is
-    the subject of "be" with a word for a body as its complement names a body, whatever
-    NER said of it or missed; the description is the text's own word for what it is."""
+    """ "Velvet Harbour is an Argentine band", "X was one of the oldest banks", "X, a rock
+    band, ...": a name that is the subject of "be" with a word for a body as its complement,
+    or set beside one, names a body, whatever NER said of it or missed; the description is
+    the text's own word for what it is."""
     by_token = {i: m for m in spans for i in range(m.start, m.end)}
     changed: dict[int, Span] = {}
     added: list[Span] = []
     swallowed: set[int] = set()
     for tok in doc:
-        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN":
+        if tok.pos_ != "PROPN":
             continue
-        attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
-        if attr is None or not any(c.lower_ in ("a", "an") for c in attr.children) or not _body_noun(attr):
+        said = [c for c in tok.head.children if c.dep_ == "attr"] if (
+            tok.dep_ == "nsubj" and tok.head.lemma_ == "be") else []
+        said += [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i]  # "X, a rock band,"
+        said = [_one_of(c) for c in said]
+        if not any(_body_noun(c) and (c.tag_ == "NNS" or any(d.lower_ in ("a", "an") for d in c.children))
+                   for c in said):
             continue
         held = by_token.get(tok.i)
         if held is not None:
