@@ -74,3 +74,40 @@ IDEOLOGIES: dict[str, str] = {
     "far-left": "far left", "anti-revisionist": "anti-revisionism",
     "eurocommunist": "Eurocommunism", "eurocommunism": "Eurocommunism",
 }
+
+# ---- people in bodies ---------------------------------------------------------------
+# Role nouns that make the person they name a member of the body named with them ("the
+# band's bassist A", "Harvest Party candidate A", "a Rovers striker"): a band's musicians,
+# a party's politicians, a team's players, a society's fellows. Not the roles any body has
+# (spokesman, chief executive), which make an employee or an officer, not a member.
+MUSIC_ROLES = frozenset("""
+singer vocalist guitarist bassist drummer percussionist keyboardist pianist organist
+saxophonist trumpeter trombonist violinist cellist fiddler harpist flautist clarinetist
+frontman frontwoman rapper bandmate
+""".split())
+POLITICS_ROLES = frozenset("""
+politician candidate nominee leader co-leader mp mep senator congressman congresswoman
+councillor councilor alderman assemblyman assemblywoman legislator activist stalwart
+""".split())
+SPORT_ROLES = frozenset("""
+player striker goalkeeper goaltender defender midfielder forward winger fullback
+quarterback pitcher catcher batsman bowler teammate
+""".split())
+FELLOWSHIP_ROLES = frozenset({"member", "fellow"})
+MEMBER_ROLES = MUSIC_ROLES | POLITICS_ROLES | SPORT_ROLES | FELLOWSHIP_ROLES
+
+# What a body is called when a sentence says what it is ("X is a quartet from Leeds",
+# "X, a regional airline,"): by kind of organization, so that a name the model did not
+# tag, or took for a person or a title, is typed by the noun that describes it.
+ORG_KIND_NOUNS = frozenset("""
+organization organisation body group association society league union federation
+confederation council committee movement party faction caucus coalition alliance front
+company corporation firm business enterprise conglomerate subsidiary startup start-up
+manufacturer maker retailer chain bank lender insurer airline carrier operator
+railway publisher broadcaster network studio label agency bureau ministry department
+authority commission institute institution foundation trust charity fund nonprofit
+non-profit school college university academy seminary church congregation order
+denomination diocese parish mission band quartet quintet trio duo ensemble orchestra
+choir troupe team club regiment battalion brigade division squadron militia army navy
+cooperative co-operative syndicate guild fraternity sorority brotherhood sisterhood
+""".split())
