@@ -56,3 +56,10 @@ def test_no_membership_where_none_is_said() -> None:
     assert not members("Ana Ruiz (born 1961) is a Spanish painter.")
     assert not members("In 1999 Ana Ruiz left Madrid for Lisbon.")
     assert not members("The plan consists of three phases agreed by the Harbour Board.")
+
+
+def test_leaving_dates_the_end_of_a_membership_not_its_start() -> None:
+    from test_extraction import read
+    f = read("Drummer Kit Hale left the Night Ferries in 1988.")
+    (claim,) = [c for c in f.claims if c.type == "member_of"]
+    assert (claim.date, claim.end) == (None, "1988")

@@ -26,9 +26,13 @@ PERSON = (EntityKind.PERSON,)
 ROLES = MEMBER_ROLES
 
 
-def _member(r: Reader, tok: Token, person: Ref, org: Ref, name: str, **kw: object) -> Draft:
+def _member(r: Reader, tok: Token, person: Ref, org: Ref, name: str, left: bool = False) -> Draft:
+    """A membership claim; for one who left, the leaving dates its end, not its start."""
+    if left:
+        return draft(r, tok, "member_of", person, object=org, negated=r.negated(tok),
+                     rule=f"orgline.{name}.v1", confidence=0.7, date=None, end=r.date_for(tok))
     return draft(r, tok, "member_of", person, object=org, negated=r.negated(tok),
-                 rule=f"orgline.{name}.v1", confidence=0.7, **kw)
+                 rule=f"orgline.{name}.v1", confidence=0.7)
 
 
 def _mention_ending_at(r: Reader, i: int, kinds: tuple[EntityKind, ...]) -> Ref | None:
@@ -155,7 +159,7 @@ def member_left(r: Reader, tok: Token) -> Iterator[Draft]:
     obj = dobj(tok)
     body = r.refs_in(obj, ORG) if obj is not None else None
     if person is not None and body is not None:
-        yield _member(r, tok, person, body, "member_left", date=None, end=r.date_for(tok))
+        yield _member(r, tok, person, body, "member_left", left=True)
 
 
 @rule("played_for", "play")
