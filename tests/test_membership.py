@@ -63,3 +63,13 @@ def test_leaving_dates_the_end_of_a_membership_not_its_start() -> None:
     f = read("Drummer Kit Hale left the Night Ferries in 1988.")
     (claim,) = [c for c in f.claims if c.type == "member_of"]
     assert (claim.date, claim.end) == (None, "1988")
+
+
+def test_admitted_or_elected_a_fellow() -> None:
+    assert ("Anton Weiss", "Eastbay Rowing Club") in members(
+        "Anton Weiss was admitted to the Eastbay Rowing Club in 1898.")
+    assert ("Margaret Holt", "Royal Society of Glaciology") in members(
+        "In 1990 Margaret Holt was elected a Fellow of the Royal Society of Glaciology.")
+    assert ("Margaret Holt", "Norland Academy of Sciences") in members(
+        "Margaret Holt was elected a Fellow of the Norland Academy of Sciences in 1990.")
+    assert not members("In 1990 Mira Holt was admitted to hospital in Leeds.")

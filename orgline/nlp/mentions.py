@@ -366,7 +366,12 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(body)
         held = covered.get(tok.i)  # "Drummer Kit Hale": the role is not part of the name
         if held is not None and held.start == tok.i and held.end > tok.i + 1:
-            found.append(Span(doc, tok.i + 1, held.end, label=EntityKind.PERSON.value))
+            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ == "of" else None
+            if rest is not None:  # "Fellow of the Royal Society": the body
+                if len(rest):
+                    found.append(Span(doc, rest.start, rest.end, label=EntityKind.ORG.value))
+            elif doc[tok.i + 1].text[:1].isupper():
+                found.append(Span(doc, tok.i + 1, held.end, label=EntityKind.PERSON.value))
     return found
 
 

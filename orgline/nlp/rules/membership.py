@@ -66,11 +66,13 @@ def _person_after(r: Reader, tok: Token) -> Ref | None:
 
 def _person_described(r: Reader, tok: Token) -> Ref | None:
     """The person a role noun describes: "A is a Harvest Party politician", "A, a Rovers
-    striker,", "A served as leader of the party"."""
+    striker,", "A was elected a Fellow of X", "A served as leader of the party"."""
     if tok.dep_ == "attr":
         return r.ref(r.subject(tok.head), PERSON)
     if tok.dep_ == "appos":
         return r.ref(tok.head, PERSON)
+    if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":  # "was elected a Fellow of X"
+        return r.ref(r.subject(tok.head), PERSON)
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
         return r.ref(r.subject(tok.head.head), PERSON)
     return None
@@ -172,3 +174,16 @@ def played_for(r: Reader, tok: Token) -> Iterator[Draft]:
         body = r.refs_in(o, ORG)
         if body is not None:
             yield _member(r, tok, person, body, "played_for")
+
+
+@rule("admitted_to", "admit induct")
+def admitted_to(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "Anton Weiss was admitted to the Eastbay Rowing Club in 1898", "she was inducted into
+    the Order of Saint Ita": a person admitted to a body became a member."""
+    person = r.ref(r.subject(tok), PERSON)
+    if person is None:
+        return
+    for o in r.preps(tok, "to", "into"):
+        body = r.refs_in(o, ORG)
+        if body is not None:
+            yield _member(r, tok, person, body, "admitted_to")
