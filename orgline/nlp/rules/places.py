@@ -132,7 +132,7 @@ def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
     start-up X": the place in the words that describe a body is where it is based."""
     if noun.pos_ != "NOUN":
         return
-    # "the Seattle start-up Ravenlake": the name may follow the noun unattached
+    # "the Seattle start-up Crowfield": the name may follow the noun unattached
     owner = r.described(noun, also=r.doc[noun.i + 1:noun.i + 2])
     if owner is None:
         return
