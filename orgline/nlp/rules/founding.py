@@ -8,6 +8,9 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
+from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+                       ENDING_PARTICLES, ENDING_VERBS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
+                       UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 from .places import address
 from .splits import departed_from
@@ -15,14 +18,31 @@ from .splits import departed_from
 
 # ---- founding -----------------------------------------------------------------------------
 
-@rule("founded", "found establish form create launch organize organise start set begin "
-      "constitute incorporate inaugurate come register")
+def predicate_holder(r: Reader, verb: Token) -> Ref | None:
+    """ "X is a shipping company established in 1929 by A": a participle hanging on the
+    predicate noun (or an apposition) describes the subject it predicates."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and \
+            verb.head.dep_ in ("attr", "appos"):
+        return r.described(verb.head)
+    return None
+
+
+@rule("founded", " ".join(sorted(COMING_VERBS)))
 def founded(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed"."""
+    """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed";
+    "X is a company established in 1929 by A"; "X opened its doors in 1907"."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
         return
-    if lemma == "set" and not any(c.lower_ == "up" for c in verb.children):
+    if lemma in COMING_PARTICLES and not any(
+            c.lower_ in COMING_PARTICLES[lemma] for c in verb.children):
+        return
+    if lemma == "open":  # "opened its doors": the body itself opens; "opened an office" does not
+        doors = next((c for c in verb.children if c.lower_ == "doors"), None)
+        subject = r.ref(r.subject(verb), ORG)
+        if doors is None or subject is None or r.negated(verb):
+            return
+        yield draft(r, verb, "founded", subject, rule="orgline.opened_doors.v1", confidence=0.7)
         return
     if lemma == "come":  # "came into being", "came into existence"
         if not any(t.lower_ in ("being", "existence") for p in verb.children if p.lower_ == "into"
@@ -31,7 +51,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     obj = dobj(verb)
     founder: Ref | None = None
     if is_passive(verb):
-        subject = r.ref(r.subject(verb), ORG)
+        subject = r.ref(r.subject(verb), ORG) or predicate_holder(r, verb)
         founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
             p for p in r.preps(verb, "on", "at") if p.lemma_.lower() == "initiative"]), None)
     elif obj is not None:
@@ -46,7 +66,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield from merges
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
-    elif lemma in ("form", "begin", "start", "constitute", "come", "incorporate"):
+    elif lemma in COMING_INTRANSITIVE:
         subject = r.ref(r.subject(verb), ORG)
     else:
         return
@@ -69,7 +89,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
                       via="description")
     if subject is None:
         return
-    if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)):
+    if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)) \
+            and not (lemma == "start" and is_passive(verb) and r.preps(verb, "by")):
         return  # "it began as a soup run" founds; "it did not start from nothing" does not,
         # nor "the Greens did not begin as a party"
     if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
@@ -113,19 +134,22 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if left is not None:
         yield founding.but(type="split_from", object=left, place=None,
                            rule="orgline.left_and_founded.v1", confidence=0.7)
-    for origin in others(r, verb, subject, "from", "out"):
+    for origin in others(r, verb, subject, *(() if _by_merger(r, verb) else ("from", "out"))):
         yield founding.but(type="formed_from", object=origin, place=None,
                            rule="orgline.founded_from.v1", confidence=0.75)
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
+        for also in _co_founders(r, verb, founder):
+            if also != subject:
+                yield founding.but(type="founded_by", object=also, place=None,
+                                   rule="orgline.founded_by.v1", confidence=0.7)
 
 
 GATHERINGS = frozenset({"meet", "gather", "assemble", "convene", "reconvene"})
-ORIGIN_NOUNS = frozenset({"foundation", "founding", "origin", "beginning", "birth", "start"})
 
 
-@rule("dated_origin", "date trace")
+@rule("dated_origin", " ".join(sorted(ORIGIN_VERBS)))
 def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X dates its foundation to a conference held at P in December 1925": X's own account
     of its founding (a body traced "to" another body is a predecessor, not a founding)."""
@@ -186,7 +210,25 @@ def _founder(r: Reader, tok: Token | None) -> Ref | None:
     return r.ref(tok, ORG_PERSON)
 
 
-@rule("formed_from", "grow emerge evolve develop spring arise descend")
+def _by_merger(r: Reader, verb: Token) -> bool:
+    """ "formed from the merger of A and B": A and B merged into it (the merger rule reads
+    that), rather than it being formed out of either one."""
+    return any(p.lemma_.lower() in UNITING_NOUNS for p in r.preps(verb, "from", "out", "through", "by"))
+
+
+def _co_founders(r: Reader, verb: Token, first: Ref) -> Iterator[Ref]:
+    """ "established by A and B", "A and B founded X": each conjoined founder."""
+    heads = [p for p in r.preps(verb, "by")] if is_passive(verb) else [r.subject(verb)]
+    for head in heads:
+        if head is None:
+            continue
+        for conj in head.conjuncts:
+            other = _founder(r, conj)
+            if other is not None and other != first:
+                yield other
+
+
+@rule("formed_from", " ".join(sorted(DESCENT_VERBS)))
 def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X grew out of Y", "X emerged from Y", "it was not descended from the pre-war body"."""
     subject = r.ref(r.subject(verb), ORG)
@@ -214,9 +256,22 @@ def continuation(r: Reader, noun: Token) -> Iterator[Draft]:
         return
 
 
-@rule("dissolved", "dissolve disband fold cease liquidate collapse")
+@rule("dissolved", " ".join(sorted(ENDING_VERBS)))
 def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X dissolved in 1988", "X was disbanded", "X ceased to exist / operations"."""
+    """ "X dissolved in 1988", "X was disbanded", "X ceased to exist / operations", "X was
+    wound up", "X closed (down) in 2013", "X was shut down by order", "X closed its doors"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
+        return
+    if lemma in ENDING_PARTICLES and lemma != "close" and not any(
+            c.lower_ in ENDING_PARTICLES[lemma] for c in verb.children):
+        return
+    if lemma == "close":  # "closed its doors" ends the body; "closed its factory" does not
+        obj = dobj(verb)
+        if obj is not None and obj.lower_ != "doors":
+            return
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in verb.children):
+            return  # "shares closed at 12p", "closed to visitors"
     if verb.lemma_.lower() == "cease" and not any(
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return
@@ -241,7 +296,7 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
                      rule="orgline.dissolved.v1", confidence=0.8)
 
 
-@rule("merged", "merge amalgamate unite fuse combine absorb")
+@rule("merged", " ".join(sorted(UNITING_VERBS)))
 def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
     "A united with B"."""

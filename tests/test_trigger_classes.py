@@ -1,0 +1,124 @@
+"""The trigger vocabulary by event class (lexicon.py): each new phrasing, in sentences
+written for it about fictional bodies of at least two kinds, through the real pipeline;
+and sentences that must not yield the claim."""
+from __future__ import annotations
+
+from test_extraction import facts
+
+
+def has(text: str, *want: tuple[object, ...]) -> set[tuple[object, ...]]:
+    got = {f[:4] for f in facts(text)}
+    for w in want:
+        assert w in got, (w, got)
+    return got
+
+
+# ---- coming into being --------------------------------------------------------------------
+
+def test_participle_on_the_predicate_noun_founds_the_subject() -> None:
+    has("Harbour Freight Lines is a shipping company established in 1929 by Arne Kolberg and Lise Moen.",
+        ("founded", "Harbour Freight Lines", None, "1929"),
+        ("founded_by", "Harbour Freight Lines", "Arne Kolberg", "1929"),
+        ("founded_by", "Harbour Freight Lines", "Lise Moen", "1929"))
+    has("The Dunmore Teachers Union is a trade union started by Maya Quist in 1990.",
+        ("founded", "Dunmore Teachers Union", None, "1990"),
+        ("founded_by", "Dunmore Teachers Union", "Maya Quist", "1990"))
+
+
+def test_a_place_described_by_a_participle_is_not_founded() -> None:
+    got = facts("Eastwick is a market town established in 1290 by royal charter.")
+    assert not any(f[0] == "founded" for f in got)
+
+
+def test_opened_its_doors() -> None:
+    has("St Aldric College opened its doors in 1907.", ("founded", "St Aldric College", None, "1907"))
+    has("The Brackley Savings Bank opened its doors in 1852.",
+        ("founded", "Brackley Savings Bank", None, "1852"))
+    got = facts("The Harrow Savings Bank opened an office in York in 1990.")
+    assert not any(f[0] == "founded" for f in got)
+
+
+def test_launched_without_an_object_founds_the_subject() -> None:
+    has("Kestrel TV closed on 26 March 2013, but Orbis Channel launched on 10 December 2013.",
+        ("founded", "Orbis Channel", None, "2013-12-10"),
+        ("dissolved", "Kestrel TV", None, "2013-03-26"))
+    got = facts("The Greenway Party launched a campaign against the motorway in 1995.")
+    assert not any(f[0] == "founded" for f in got)
+
+
+def test_founding_told_as_a_noun_with_its_own_date() -> None:
+    has("Westbury Academy has trained nurses since its inception in 1985.",
+        ("founded", "Westbury Academy", None, "1985"))
+    has("The establishment of the Corran Dockers Union in 1911 was a turning point.",
+        ("founded", "Corran Dockers Union", None, "1911"))
+    got = facts("The Corran Dockers Union was proud of its foundation.")
+    assert not any(f[0] == "founded" for f in got)
+
+
+# ---- ending --------------------------------------------------------------------------------
+
+def test_closed_shut_and_wound_up() -> None:
+    has("The Marlow Bank was closed down by royal order in 1771.", ("dissolved", "Marlow Bank", None, "1771"))
+    has("The Tinsley Miners Union was wound up in 1988.", ("dissolved", "Tinsley Miners Union", None, "1988"))
+    has("The Harrow Savings Bank shut down in 2001.", ("dissolved", "Harrow Savings Bank", None, "2001"))
+    has("The Pelham Weekly closed its doors in 1964.", ("dissolved", "Pelham Weekly", None, "1964"))
+
+
+def test_closing_a_part_or_a_price_ends_nothing() -> None:
+    for text in ("The Marlow Bank closed its branch in Leeds in 1990.",
+                 "Shares in the Marlow Bank closed at 12p on Friday.",
+                 "The Tinsley Miners Union wound its banner around the pole."):
+        assert not any(f[0] == "dissolved" for f in facts(text)), text
+
+
+# ---- owning and being owned ----------------------------------------------------------------
+
+def test_owned_by_and_owns() -> None:
+    has("Sorrel Books is a publishing house owned by the Bramwell Media Group.",
+        ("parent_org", "Sorrel Books", "Bramwell Media Group", None))
+    has("Since 1990 the Grainger Bank has owned Pellow Savings.",
+        ("parent_org", "Pellow Savings", "Grainger Bank", "1990"))
+
+
+def test_owned_by_a_person_is_no_parent_organization() -> None:
+    got = facts("The Orla Hostel is owned by Maya Quist.")
+    assert not any(f[0] == "parent_org" for f in got)
+
+
+def test_sold_to() -> None:
+    has("Pellow Savings was sold to the Grainger Bank in 1998.",
+        ("parent_org", "Pellow Savings", "Grainger Bank", "1998"))
+    has("In 1972 the Hartwell Group sold the Corran Evening Post to the Vesey Press.",
+        ("parent_org", "Corran Evening Post", "Vesey Press", "1972"))
+
+
+def test_part_of() -> None:
+    has("The Ashby Cycling Club is part of the Northern Cycling Federation.",
+        ("parent_org", "Ashby Cycling Club", "Northern Cycling Federation", None))
+    has("The Carrow Law School has been part of the University of Carrow since 1970.",
+        ("parent_org", "Carrow Law School", "University of Carrow", "1970"))
+    got = facts("The Ashby Cycling Club is a large part of the Northern Cycling Federation's history.")
+    assert not any(f[0] == "parent_org" for f in got)
+
+
+# ---- uniting -------------------------------------------------------------------------------
+
+def test_formed_by_the_merger_of_merges_into_the_product() -> None:
+    got = has("The Light Alliance was formed by the merger of the Tallow Party and the Candle League in 1931.",
+              ("founded", "Light Alliance", None, "1931"),
+              ("merged", "Tallow Party", "Light Alliance", "1931"),
+              ("merged", "Candle League", "Light Alliance", "1931"))
+    assert ("merged", "Tallow Party", "Candle League", "1931") not in got
+    got = has("The Orbis Bank is a lender formed from the merger of Pellow Savings and the Grainger Bank in 2003.",
+              ("founded", "Orbis Bank", None, "2003"),
+              ("merged", "Pellow Savings", "Orbis Bank", "2003"),
+              ("merged", "Grainger Bank", "Orbis Bank", "2003"))
+    assert not any(f[0] == "formed_from" for f in got)
+
+
+def test_merger_without_a_product_is_one_claim_per_pair() -> None:
+    got = facts("The Tallow Party merged with the Candle League in 1931.")
+    merged = [f for f in got if f[0] == "merged"]
+    assert len(merged) == 1
+    got = facts("In 1968 the Corran Dockers Union merged with the Port Clerks Association.")
+    assert len([f for f in got if f[0] == "merged"]) == 1
