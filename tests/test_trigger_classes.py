@@ -122,3 +122,60 @@ def test_merger_without_a_product_is_one_claim_per_pair() -> None:
     assert len(merged) == 1
     got = facts("In 1968 the Corran Dockers Union merged with the Port Clerks Association.")
     assert len([f for f in got if f[0] == "merged"]) == 1
+
+
+def test_unit_or_command_of_is_part_of_the_body() -> None:
+    got = facts("The Fourth Coastal Brigade was a unit of the Royal Fenland Army, active from 1944 to 1958.")
+    assert ("parent_org", "Fourth Coastal Brigade", "Royal Fenland Army") in {f[:3] for f in got}
+    got = facts("St Anselm Hall is a constituent unit of the University of Carrow.")
+    assert ("parent_org", "St Anselm Hall", "University of Carrow") in {f[:3] for f in got}
+    got = facts("The Marlow Bank uses the pound as its unit of account.")
+    assert not any(f[0] == "parent_org" for f in got)
+
+
+# ---- a span of existence -------------------------------------------------------------------
+
+def test_active_from_to_founds_and_ends() -> None:
+    has("The Fourth Coastal Brigade was a unit of the Royal Fenland Army, active from 1944 to 1958.",
+        ("founded", "Fourth Coastal Brigade", None, "1944"),
+        ("dissolved", "Fourth Coastal Brigade", None, "1958"))
+    has("The Gannet Union was active in Hull from 1890 to 1931.",
+        ("founded", "Gannet Union", None, "1890"), ("dissolved", "Gannet Union", None, "1931"))
+    got = facts("The Gannet Union has been active in Hull since 1890.")
+    assert not any(f[0] == "dissolved" for f in got)
+    got = facts("The Corran Harriers are active from May to September.")
+    assert not any(f[0] in ("founded", "dissolved") for f in got)
+
+
+# ---- being based ---------------------------------------------------------------------------
+
+def test_place_based_before_the_noun() -> None:
+    has("Marrow Print is a Leeds-based publishing house founded in 1990.",
+        ("location", "Marrow Print", "Leeds", None))
+    has("The band later joined the Leeds-based label Corvine Records.",
+        ("location", "Corvine Records", "Leeds", None))
+    got = has("The Gannet Union, a Hull-based trade union, was dissolved in 1971.")
+    assert any(f[0] == "location" and f[2] == "Hull" for f in got)
+
+
+def test_medium_or_people_based_is_no_place() -> None:
+    for text in ("Quillon Systems is an Internet-based retailer.",
+                 "The Marrow Network is an Australian-based charity."):
+        assert not any(f[0] == "location" for f in facts(text)), text
+
+
+def test_a_town_and_its_region_is_also_called_by_the_town() -> None:
+    from test_extraction import read
+    f = read("The Brackley Savings Bank is a lender based in Tempe, Arizona.")
+    assert any({"Tempe, Arizona", "Tempe"} <= {n.text for n in e.names} for e in f.entities)
+
+
+# ---- renaming ------------------------------------------------------------------------------
+
+def test_renamed_itself() -> None:
+    has("The Lark Press renamed itself Skylark Books in 1975.",
+        ("named", "Skylark Books", "Skylark Books", "1975"))
+    has("In 1968 the Corran Dockers Union renamed itself the Corran Transport Union.",
+        ("named", "Corran Transport Union", "Corran Transport Union", "1968"))
+    got = facts("In 1968 the Corran Dockers Union renamed its newsletter.")
+    assert not any(f[0] == "named" and f[3] == "1968" for f in got)

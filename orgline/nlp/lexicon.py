@@ -116,15 +116,18 @@ SPLITTING_VERBS = frozenset("break split secede defect splinter".split())
 SPLITTING_NOUNS = frozenset("splinter offshoot breakaway spin spinoff faction".split())
 
 # Uniting: "A and B merged (to form C)", "C was formed by the merger of A and B".
-UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb pool".split())
+UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb".split())
 UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
 
 # Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
 # "X was sold to Y", "X is owned by Y".
 PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
-chapter auxiliary offspring""".split())
+chapter auxiliary offspring unit command component subdivision""".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
 
 # Being based: "based in P", "headquartered in P", "the Leeds-based company".
 BASED_WORDS = frozenset("base headquarter headquarters locate situate office address seat".split())
+# Capitalized words before "-based" that are no place: "an Internet-based firm".
+NOT_PLACES = frozenset("""internet web cloud java linux windows unix bible christian faith
+community church science""".split())

@@ -9,7 +9,7 @@ from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
-                       ENDING_PARTICLES, ENDING_VERBS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
+                       ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 from .places import address
@@ -294,6 +294,42 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is not None:
         yield draft(r, verb, "dissolved", subject, negated=r.negated(verb),
                      rule="orgline.dissolved.v1", confidence=0.8)
+
+
+@rule("active_span", " ".join(sorted(ACTIVE_ADJECTIVES)))
+def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
+    """ "X was a unit of Y, active from 1944 to 1958", "X was active from 1962 until 1971":
+    a past span of existence told at once gives its founding and its end. A span with
+    only a start ("active since 1990"), or in the present tense, ends nothing and is left."""
+    if adj.pos_ != "ADJ":
+        return
+    if adj.dep_ == "acomp":
+        if adj.head.lower_ != "was" and adj.head.lower_ != "were":
+            return
+        holder = r.ref(r.subject(adj.head), ORG)
+    elif adj.dep_ in ("amod", "appos") and adj.i > adj.head.i:  # set off after the noun
+        noun = adj.head
+        if noun.dep_ == "pobj" and noun.head.head.dep_ in ("attr", "appos"):
+            noun = noun.head.head  # "X was a unit of Y, active from ...": the unit, not Y
+        if noun.dep_ in ("attr", "appos"):
+            holder = r.described(noun)
+        elif noun.dep_ in ("nsubj", "nsubjpass"):
+            holder = r.ref(noun, ORG)
+        else:
+            return
+    else:
+        return
+    clause = adj.head if adj.dep_ == "acomp" else adj  # "was active (in P) from A to B"
+    words = range(adj.i + 1, clause.right_edge.i + 1)
+    span = next((d for d in r.dates if d.start in words and d._.edtf and "/" in d._.edtf
+                 and d[0].lower_ in ("from", "between")), None)
+    if holder is None or span is None or r.negated(adj.head):
+        return
+    start, _, end = span._.edtf.partition("/")
+    if not start or not end or ".." in (start, end):
+        return
+    yield draft(r, adj, "founded", holder, date=start, rule="orgline.active_span.v1", confidence=0.6)
+    yield draft(r, adj, "dissolved", holder, date=end, rule="orgline.active_span.v1", confidence=0.6)
 
 
 @rule("merged", " ".join(sorted(UNITING_VERBS)))

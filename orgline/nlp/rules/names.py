@@ -118,6 +118,8 @@ def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
     m = r.mention(obj)
     subject = r.ref_of_span(m) if m is not None and (name is None or m.start != name.start) else (
         r.focus(obj) if obj.lemma_.lower() in ORG_ANAPHORS else None)
+    if subject is None and obj.lower_ in ("itself", "themselves"):
+        subject = r.ref(r.subject(verb), ORG)  # "X renamed itself N": the body names itself
     if name is None or subject is None or subject == name:
         return
     yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",

@@ -9,6 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..mentions import BODY_NOUNS
+from ..lexicon import BASED_WORDS, NOT_PLACES
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
@@ -57,13 +58,42 @@ def address(r: Reader, pobj: Token) -> Ref | None:
     return None
 
 
-@rule("location", "base headquarter headquarters locate situate office address seat")
+def _hyphen_place(r: Reader, tok: Token) -> Ref | None:
+    """ "a Leeds-based publisher": the place before "-based". A capitalized word there the
+    model did not tag is taken for a place unless it names a medium or a creed ("an
+    Internet-based firm", "a Bible-based school")."""
+    if tok.lower_ != "based" or tok.dep_ != "amod":
+        return None
+    where = next((c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i
+                  and r.doc[tok.i - 1].text == "-"), None)
+    if where is None:
+        return None
+    own = r.ref(where, PLACE)
+    if own is not None:
+        return own
+    m = r.mention(where)
+    span = r.doc[where.left_edge.i:where.i + 1]
+    if m is not None and m.label_ != EntityKind.PLACE.value and where.ent_type_ not in ("GPE", "LOC", "PRODUCT"):
+        return None
+    if where.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return None  # "an Australian-based network": a people's adjective, not the place
+    if any(t.i in r.dated for t in span) or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return None
+    if any(t.lower_ in NOT_PLACES for t in span):
+        return None
+    return Ref(span.start, span.end, EntityKind.PLACE, span.text)
+
+
+@rule("location", " ".join(sorted(BASED_WORDS)))
 def location(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "based in P", "headquartered in P", "its offices were at P", "P ... as its mailing
     address", "headquarters in P"."""
     lemma = tok.lemma_.lower()
     kind = KINDS.get(lemma, "based in")
     places = _places_under(r, tok)
+    hyphen = _hyphen_place(r, tok)
+    if hyphen is not None:
+        places.append(hyphen)
     anchor = tok
     if not places and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
         # "reporters in Hamilton, where the party is headquartered": the place is the noun
