@@ -179,3 +179,27 @@ def test_renamed_itself() -> None:
         ("named", "Corran Transport Union", "Corran Transport Union", "1968"))
     got = facts("In 1968 the Corran Dockers Union renamed its newsletter.")
     assert not any(f[0] == "named" and f[3] == "1968" for f in got)
+
+
+# ---- the kind of body, named again ---------------------------------------------------------
+
+def test_the_newspaper_or_the_band_is_the_body_just_named() -> None:
+    has("The Corran Evening Post is a weekly newspaper. The newspaper was established in 1844 by "
+        "the town's first mayor, Arne Kolberg.",
+        ("founded", "Corran Evening Post", None, "1844"),
+        ("founded_by", "Corran Evening Post", "Arne Kolberg", "1844"))
+    has("St Aldric College is a teacher training college in Leeds. The college was founded in 1907.",
+        ("founded", "St Aldric College", None, "1907"))
+
+
+# ---- splitting -----------------------------------------------------------------------------
+
+def test_spun_out_of() -> None:
+    has("In 1999 the Quillon Software Company was spun out of the Grainger Bank as an independent listed firm.",
+        ("split_from", "Quillon Software Company", "Grainger Bank", "1999"),
+        ("founded", "Quillon Software Company", None, "1999"))
+    got = has("In 2004 the Vesey Insurance Company was spun off from the Marlow Bank.",
+              ("split_from", "Vesey Insurance Company", "Marlow Bank", "2004"))
+    assert not any(f[0] == "founded" for f in got)
+    got = facts("In 2004 the Vesey Insurance Company was spinning out of control.")
+    assert not any(f[0] in ("split_from", "founded") for f in got)

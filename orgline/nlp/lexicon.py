@@ -24,6 +24,8 @@ group organization organisation party union movement society association company
 federation council club congregation order collective front committee body charity
 institute firm trust network alliance coalition guild cooperative society business
 caucus faction federation confederation sisterhood brotherhood
+band newspaper magazine label school college university academy bank airline orchestra choir
+publisher manufacturer
 """.split())
 
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})
