@@ -83,7 +83,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         names.append(Ref(subject.start, subject.end, EntityKind.ORG, subject.text))
     if subject is not None and obj is not None and subject.via == "mention" and r.bore_before(subject) \
             and any(c.lower_ in ("new", "second", "another") for c in obj.children):
-        # "registering a new Racing Club": a namesake, not the body that bore the name before
+        # "registering a new Harbour Club": a namesake, not the body that bore the name before
         names.append(subject)
         subject = Ref(subject.start, subject.end, EntityKind.ORG, subject.text, new=True,
                       via="description")
@@ -92,7 +92,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)) \
             and not (lemma == "start" and is_passive(verb) and r.preps(verb, "by")):
         return  # "it began as a soup run" founds; "it did not start from nothing" does not,
-        # nor "the Greens did not begin as a party"
+        # nor "the Ecologists did not begin as a party"
     if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
             "pcomp", "ccomp", "pobj"):
         return  # "historians disagree about when X was founded": a question, not a founding
@@ -101,7 +101,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in GATHERINGS:  # "met at P and founded"
         places += [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb.head, "in", "at")]
-    if lemma in ("begin", "start"):  # "began in 1952 as a repair shop in Trondheim, opened by F"
+    if lemma in ("begin", "start"):  # "began in 1952 as a repair shop in Tarnby, opened by F"
         places += [r.refs_in(p, PLACE) for a in r.preps(verb, "as") for p in r.preps(a, "in", "at")]
         founder = founder or next((_founder(r, p) for a in r.preps(verb, "as") for c in a.children
                                    if c.dep_ == "acl" for p in r.preps(c, "by")), None)
@@ -111,7 +111,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     people = r.subject(verb) if obj is not None else None
     poss = next((c for c in people.children if c.dep_ == "poss"), None) if people is not None else None
     if poss is not None and people.lemma_.lower() in ("follower", "supporter", "ally", "disciple"):
-        if poss.pos_ == "PROPN":  # "Mégret's followers founded X": later, "the Mégret group"
+        if poss.pos_ == "PROPN":  # "Varga's followers founded X": later, "the Varga group"
             r.led_by[norm_name(poss.text)] = subject
     if lemma == "incorporate" and subject.via == "coref":
         # "the business was incorporated in 1930 as X": a body already told of takes a
@@ -198,9 +198,9 @@ PEOPLE = frozenset({"member", "student", "engineer", "worker", "delegate", "diss
 
 
 def _founder(r: Reader, tok: Token | None) -> Ref | None:
-    """Who founded it: a named person or body ("by Mother Honora Keane", "on the initiative
-    of Ordre Nouveau"), not the body that people described by it belonged to ("by students
-    at Carleton College", "its former members founded")."""
+    """Who founded it: a named person or body ("by Mother Agnes Dorran", "on the initiative
+    of a named movement"), not the body that people described by it belonged to ("by students
+    at a named college", "its former members founded")."""
     if tok is None:
         return None
     if tok.lemma_.lower() in PEOPLE:  # "by engineers" names no one; "by the engineer K" does
@@ -351,7 +351,7 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     if result is None and held is not None and held.label_ == EntityKind.PERSON.value:
         result = Ref(held.start, held.end, EntityKind.ORG, held.text)  # what a merger creates is a body
     if result is None and made is not None and made.pos_ == "PROPN" and held is None:
-        span = r.doc[made.left_edge.i:made.i + 1]  # "to create FK Fyllingsdalen", a name NER missed
+        span = r.doc[made.left_edge.i:made.i + 1]  # "to create IL Nordvik", a name NER missed
         if span[0].lower_ == "the":
             span = span[1:]
         if len(span) and span[0].text[:1].isupper() and not any(t.i in r.dated for t in span):

@@ -45,7 +45,7 @@ def _places_under(r: Reader, tok: Token) -> list[Ref]:
 
 
 def address(r: Reader, pobj: Token) -> Ref | None:
-    """ "412 Marine Drive", "the Labor Temple on Duane Street": a capitalized place-like
+    """ "412 Marine Drive", "the Union Hall on Mercer Lane": a capitalized place-like
     phrase that NER did not tag."""
     span = r.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
     if any(t.i in r.dated for t in span) or r.mention(pobj) is not None:
@@ -96,7 +96,7 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
         places.append(hyphen)
     anchor = tok
     if not places and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
-        # "reporters in Hamilton, where the party is headquartered": the place is the noun
+        # "reporters in Dunmore, where the party is headquartered": the place is the noun
         places = [p for p in [r.refs_in(tok.head, PLACE) or address(r, tok.head)] if p is not None]
     if not places and tok.pos_ == "NOUN":  # "its offices were at P": the copula holds P
         anchor = tok.head
@@ -142,8 +142,8 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
 
 
 def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
-    """The places after "to"; when the parser missed the preposition ("from Bergen to
-    Tromso", Tromso taken for a verb), the place named right after a "to" in the clause."""
+    """The places after "to"; when the parser missed the preposition ("from Alder to
+    Tarnby", Tarnby taken for a verb), the place named right after a "to" in the clause."""
     found = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "to")]
     if any(found):
         return found
@@ -158,11 +158,11 @@ def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
 
 @rule("described_place", " ".join(sorted(BODY_NOUNS | {"community", "enterprise", "start-up"})))
 def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "X, a social enterprise in Glasgow", "a Marseille community", "the Seattle
+    """ "X, a social enterprise in Dundee", "a Lyon community", "the Portland
     start-up X": the place in the words that describe a body is where it is based."""
     if noun.pos_ != "NOUN":
         return
-    # "the Seattle start-up Ravenlake": the name may follow the noun unattached
+    # "the Portland start-up Quillon": the name may follow the noun unattached
     owner = r.described(noun, also=r.doc[noun.i + 1:noun.i + 2])
     if owner is None:
         return

@@ -62,7 +62,7 @@ def _future(tok: Token) -> bool:
 
 @rule("expelled", "expel")
 def expelled(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "COSATU expelled NUMSA": the two bodies broke."""
+    """ "the federation expelled the miners' union": the two bodies broke."""
     if verb.pos_ != "VERB" or is_passive(verb):
         return
     subject, obj = r.ref(r.subject(verb), ORG), dobj(verb)
@@ -159,7 +159,7 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     if parent is None and poss is not None:  # "Its student wing, X, was set up in 1970"
         parent = r.ref(poss, ORG)
     if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
-        parent = r.ref(r.subject(noun.head), ORG)  # "the LID kept a student department, the SLID"
+        parent = r.ref(r.subject(noun.head), ORG)  # "the league kept a student department, the SLL"
     if parent is not None and parent != child:
         yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
                     rule="orgline.part_of.v1", confidence=0.7)
@@ -221,7 +221,7 @@ def _sold(r: Reader, verb: Token) -> Iterator[Draft]:
 
 
 def _ally(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "the African National Congress, COSATU's long-standing ally"."""
+    """ "the Peoples Congress, the federation's long-standing ally"."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None:
         return
