@@ -203,3 +203,28 @@ def test_spun_out_of() -> None:
     assert not any(f[0] == "founded" for f in got)
     got = facts("In 2004 the Vesey Insurance Company was spinning out of control.")
     assert not any(f[0] in ("split_from", "founded") for f in got)
+
+
+# ---- founders and parents named by a noun --------------------------------------------------
+
+def test_the_founder_of() -> None:
+    got = {f[:3] for f in facts("Arne Kolberg, the founder of the Corran Dockers Union, died in 1950.")}
+    assert ("founded_by", "Corran Dockers Union", "Arne Kolberg") in got
+    got = {f[:3] for f in facts("The Harbour Savings Bank's founder, Arne Kolberg, died in 1950.")}
+    assert ("founded_by", "Harbour Savings Bank", "Arne Kolberg") in got
+    got = {f[:3] for f in facts("Raised in a family allied to Labour Union founder Arne Kolberg, she studied law.")}
+    assert ("founded_by", "Labour Union", "Arne Kolberg") in got
+
+
+def test_a_founder_member_is_no_founder() -> None:
+    got = facts("Arne Kolberg was a founder member of the Corran Dockers Union.")
+    assert not any(f[0] == "founded_by" for f in got)
+
+
+def test_the_parent_of() -> None:
+    got = {f[:3] for f in facts("The Grainger Group, the parent of Pellow Savings, retained a stake.")}
+    assert ("parent_org", "Pellow Savings", "Grainger Group") in got
+    got = {f[:3] for f in facts("The Vesey Press is the parent company of the Corran Evening Post.")}
+    assert ("parent_org", "Corran Evening Post", "Vesey Press") in got
+    got = facts("The parents of the pupils at St Aldric College met in 1990.")
+    assert not any(f[0] == "parent_org" for f in got)

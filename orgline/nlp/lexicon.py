@@ -93,6 +93,8 @@ inaugurate come register open
 COMING_PARTICLES = {"set": frozenset({"up"}), "open": frozenset({"doors"})}
 # Intransitive uses that found their subject: "X formed in 1970", "the channel launched".
 COMING_INTRANSITIVE = frozenset("form begin start constitute come incorporate launch".split())
+# The person or body that brought one into being: "Y, the founder of X", "X founder Y".
+FOUNDER_NOUNS = frozenset("founder co-founder cofounder foundress".split())
 COMING_NOUNS = frozenset("establishment founding foundation inception creation formation".split())
 ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
 ORIGIN_VERBS = frozenset("date trace".split())
@@ -125,6 +127,7 @@ UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
 # "X was sold to Y", "X is owned by Y".
 PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
 chapter auxiliary offspring unit command component subdivision""".split())
+PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
 

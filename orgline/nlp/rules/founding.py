@@ -9,7 +9,7 @@ from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
-                       ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
+                       ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 from .places import address
@@ -226,6 +226,36 @@ def _co_founders(r: Reader, verb: Token, first: Ref) -> Iterator[Ref]:
             other = _founder(r, conj)
             if other is not None and other != first:
                 yield other
+
+
+@rule("founder_noun", " ".join(sorted(FOUNDER_NOUNS)))
+def founder_noun(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A, the founder of X", "A was the founder of X", "X's founder, A", "X founder A":
+    X founded by A. "a founder member of X" is a member, not a founder, and is not read."""
+    if noun.pos_ not in ("NOUN", "PROPN") or r.negated(noun.head):
+        return
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("member", "director", "editor", "chairman"):
+        return
+    body = next(others(r, noun, None, "of"), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if body is None and poss is not None:
+        body = r.ref(poss, ORG)
+    named = [c for c in noun.children if c.dep_ == "compound" and r.ref(c, ORG) is not None]
+    if body is None and named and noun.dep_ == "compound":  # "the X founder A"
+        body = r.ref(named[-1], ORG)
+    if body is None:
+        return
+    if noun.dep_ == "appos":
+        person = r.ref(noun.head, ORG_PERSON)
+    elif noun.dep_ == "attr":
+        person = r.ref(r.subject(noun.head), ORG_PERSON)
+    elif noun.dep_ == "compound":
+        person = r.ref(noun.head, (EntityKind.PERSON,))
+    else:
+        person = r.first_ref((c for c in noun.children if c.dep_ == "appos"), ORG_PERSON)
+    if person is not None and person != body and person.kind is not EntityKind.PLACE:
+        yield draft(r, noun, "founded_by", body, object=person, date=None,
+                    rule="orgline.founder_noun.v1", confidence=0.65)
 
 
 @rule("formed_from", " ".join(sorted(DESCENT_VERBS)))

@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, ORG_ANAPHORS, PART_NOUNS,
+from ..lexicon import (ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, ORG_ANAPHORS, PARENT_NOUNS,
+                       PART_NOUNS,
                        TAKEOVER_NOUNS)
 from ..reader import Reader
 from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
@@ -163,6 +164,21 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     if parent is not None and parent != child:
         yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
                     rule="orgline.part_of.v1", confidence=0.7)
+
+
+@rule("parent_noun", " ".join(sorted(PARENT_NOUNS)))
+def parent_noun(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "Y, the parent (company) of X", "Y is the owner of X": X belongs to Y (bodies only:
+    "the parents of the pupils" name none)."""
+    if noun.pos_ != "NOUN" or noun.tag_ == "NNS":
+        return
+    head = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in (
+        "company", "group", "firm", "organization", "organisation", "body") else noun
+    owner = r.described(head)
+    child = next(others(r, head, owner, "of"), None)
+    if owner is not None and child is not None:
+        yield draft(r, noun, "parent_org", child, object=owner, negated=r.negated(head.head),
+                    rule="orgline.parent_noun.v1", confidence=0.6)
 
 
 @rule("part_of", "part")

@@ -128,8 +128,8 @@ def spun_off(r: Reader, verb: Token) -> Iterator[Draft]:
     split from X (or from the body in focus)."""
     if not any(c.lower_ in ("off", "out") for c in verb.children):
         return
-    if is_passive(verb) and not r.preps(verb, "as") or is_passive(verb) and r.ref(r.subject(verb), ORG):
-        yield from _spun_out_of(r, verb)
+    if is_passive(verb) and not any(r.refs_in(p, ORG) for p in r.preps(verb, "as")):
+        yield from _spun_out_of(r, verb)  # "X was spun out of Y (as an independent firm)"
         return
     obj = dobj(verb)
     under = r.preps(verb, "as") + (r.preps(obj, "as") if obj is not None else [])
