@@ -228,3 +228,13 @@ def test_the_parent_of() -> None:
     assert ("parent_org", "Corran Evening Post", "Vesey Press") in got
     got = facts("The parents of the pupils at St Aldric College met in 1990.")
     assert not any(f[0] == "parent_org" for f in got)
+
+
+def test_with_headquarters_or_offices_in() -> None:
+    got = {f[:3] for f in facts("The Vesey Press, with offices in Dover, was founded in 1901.")}
+    assert ("location", "Vesey Press", "Dover") in got
+    got = {f[:3] for f in facts("Orbis Models makes model aircraft. In the United States the company is "
+                                "known as Orbis Hobbies, with headquarters in Tempe, Arizona.")}
+    assert any(f[0] == "location" and f[2].startswith("Tempe") for f in got)
+    got = facts("Arne Kolberg, with friends in Dover, founded the Vesey Press.")
+    assert not any(f[0] == "location" for f in got)

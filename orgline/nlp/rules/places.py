@@ -32,6 +32,12 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return r.ref(poss, ORG)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":  # "X, with offices in P", "known as X, with headquarters in P"
+        holder = tok.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return r.ref(r.subject(holder), ORG) or r.first_ref(
+                (p for a in r.preps(holder, "as") for p in [a]), ORG)
+        return r.ref(holder, ORG)
     return r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
 
 
