@@ -238,3 +238,13 @@ def test_with_headquarters_or_offices_in() -> None:
     assert any(f[0] == "location" and f[2].startswith("Tempe") for f in got)
     got = facts("Arne Kolberg, with friends in Dover, founded the Vesey Press.")
     assert not any(f[0] == "location" for f in got)
+
+
+def test_a_pronouns_inception_or_launch_needs_the_body_named() -> None:
+    got = facts("The Corran Evening Post is a weekly newspaper. Its television show has won praise "
+                "since its inception in 1985.")
+    assert not any(f[0] == "founded" and f[3] == "1985" for f in got)
+    got = facts("The Vesey Press publishes novels. It launched in 2005 to great acclaim.")
+    assert not any(f[0] == "founded" and f[3] == "2005" for f in got)
+    got = facts("The Marlow Bank closed for repairs in 1990.")
+    assert not any(f[0] == "dissolved" for f in got)

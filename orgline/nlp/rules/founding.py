@@ -68,6 +68,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "merged to form C": the merger rule reads it
     elif lemma in COMING_INTRANSITIVE:
         subject = r.ref(r.subject(verb), ORG)
+        if lemma == "launch" and subject is not None and subject.via != "mention":
+            return  # "it launched in 2005": a show or a product as often as a body
     else:
         return
     called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
@@ -300,8 +302,10 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
         obj = dobj(verb)
         if obj is not None and obj.lower_ != "doors":
             return
-        if any(c.dep_ == "prep" and c.lower_ in ("at", "to") for c in verb.children):
-            return  # "shares closed at 12p", "closed to visitors"
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "to", "for") for c in verb.children):
+            return  # "shares closed at 12p", "closed to visitors", "closed for repairs"
+        if obj is None and not any(c.lower_ == "down" for c in verb.children) and r.date_for(verb) is None:
+            return  # an undated "X closed" may be for the day; a closing is dated
     if verb.lemma_.lower() == "cease" and not any(
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return

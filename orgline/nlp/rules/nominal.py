@@ -36,6 +36,14 @@ def establishment(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     date = _own_date(r, noun)
     owner = _owner(r, noun)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and poss is not None and poss.pos_ == "PRON":
+        # "its inception" may be a show's or an award's: read it only where the clause's
+        # own subject names that body ("X has trained nurses since its inception in 1985")
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        named = r.ref(r.subject(verb), ORG) if verb is not None else None
+        if named is None or named.via != "mention" or r.key(named) != r.key(owner):
+            return
     if owner is not None and date is not None:
         yield draft(r, noun, "founded", owner, date=date, negated=r.negated(noun.head),
                     rule="orgline.establishment.v1", confidence=0.65)
