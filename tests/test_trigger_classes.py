@@ -248,3 +248,13 @@ def test_a_pronouns_inception_or_launch_needs_the_body_named() -> None:
     assert not any(f[0] == "founded" and f[3] == "2005" for f in got)
     got = facts("The Marlow Bank closed for repairs in 1990.")
     assert not any(f[0] == "dissolved" for f in got)
+
+
+def test_broke_up_and_split_up_end_the_body() -> None:
+    has("The Hollow Pines broke up in 1990.", ("dissolved", "Hollow Pines", None, "1990"))
+    has("The Corran Dockers Union split up in 1921.", ("dissolved", "Corran Dockers Union", None, "1921"))
+    got = facts("The Dover Police broke up the meeting in 1990.")
+    assert not any(f[0] == "dissolved" for f in got)
+    got = has("The Corran Dockers Union broke away from the Port Workers Federation in 1921.",
+              ("split_from", "Corran Dockers Union", "Port Workers Federation", "1921"))
+    assert not any(f[0] == "dissolved" for f in got)

@@ -101,9 +101,9 @@ ORIGIN_VERBS = frozenset("date trace".split())
 DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
 
 # Ending: "X dissolved", "X was wound up / closed down / shut down", "X folded", "defunct".
-ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close shut wind".split())
+ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close shut wind break split".split())
 ENDING_PARTICLES = {"close": frozenset({"down"}), "shut": frozenset({"down"}),
-                    "wind": frozenset({"up"})}
+                    "wind": frozenset({"up"}), "break": frozenset({"up"}), "split": frozenset({"up"})}
 ENDING_NOUNS = frozenset("dissolution disbandment demise liquidation winding closure".split())
 # A span of existence told at once: "active from 1944 to 1958".
 ACTIVE_ADJECTIVES = frozenset({"active"})

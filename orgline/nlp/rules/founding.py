@@ -298,6 +298,8 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma in ENDING_PARTICLES and lemma != "close" and not any(
             c.lower_ in ENDING_PARTICLES[lemma] for c in verb.children):
         return
+    if lemma in ("break", "split", "wind", "shut") and (dobj(verb) is not None or r.preps(verb, "with")):
+        return  # "the police broke up the meeting", "the singer split up with him"
     if lemma == "close":  # "closed its doors" ends the body; "closed its factory" does not
         obj = dobj(verb)
         if obj is not None and obj.lower_ != "doors":
