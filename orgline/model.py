@@ -196,7 +196,7 @@ def normalize_text(text: str) -> str:
 
 
 def norm_name(text: str) -> str:
-    """The form names are compared in: lower case, no dots ("M.S.S.C." is "MSSC"), no
+    """The form names are compared in: lower case, no dots ("M.K.T.C." is "MKTC"), no
     other punctuation, no leading "the". Resolution, the store and queries all use it."""
     s = "".join(c for c in text.lower().replace(".", "") if c.isalnum() or c.isspace())
     s = " ".join(s.split())

@@ -6,21 +6,18 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from orgline.project import Project
 from orgline.web.app import create_app
 from orgline.web.publish import publish
 from orgline.web.render import missing_vendor
+from webserver import serving
 
 CHROMIUM = os.environ.get("ORGLINE_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
@@ -36,12 +33,6 @@ OTHER_ACCOUNT = "A later pamphlet says the Riverside Printers Guild was founded 
 
 pytestmark = pytest.mark.skipif(bool(missing_vendor()), reason="run `npm ci --prefix frontend && npm run --prefix "
                                 "frontend build` first (the README's test command does)")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -60,18 +51,8 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def server(store_path: str) -> Iterator[str]:
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store_path, TOKEN), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(store_path, TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -91,6 +91,8 @@ group organization organisation party union movement society association company
 federation council club congregation order collective front committee body charity
 institute firm trust network alliance coalition guild cooperative society business
 caucus faction federation confederation sisterhood brotherhood
+band newspaper magazine label school college university academy bank airline orchestra choir
+publisher manufacturer
 """.split()) | ORG_NOUNS
 
 ORG_PRONOUNS = frozenset({"it", "its", "itself", "they", "their", "them", "we", "our", "us"})
@@ -141,3 +143,100 @@ IDEOLOGIES: dict[str, str] = {
     "far-left": "far left", "anti-revisionist": "anti-revisionism",
     "eurocommunist": "Eurocommunism", "eurocommunism": "Eurocommunism",
 }
+
+
+# ---- trigger vocabulary, by event class -----------------------------------------------------
+# Each class lists the ways English tells one kind of event: verbs (with the particle a verb
+# needs, where it needs one: "set up", "shut down"), the nouns that name the event ("the
+# establishment of", "its closure"), and the adjectives and participles that describe a body
+# by it ("defunct", "a firm founded in 1907"). The rules read these sets; a new phrasing of
+# a known event is an entry here.
+
+# Coming into being: "X was founded/established/set up", "Y founded X", "X opened its doors".
+COMING_VERBS = frozenset("""
+found establish form create launch organize organise start set begin constitute incorporate
+inaugurate come register open
+""".split())
+COMING_PARTICLES = {"set": frozenset({"up"}), "open": frozenset({"doors"})}
+# Intransitive uses that found their subject: "X formed in 1970", "the channel launched".
+COMING_INTRANSITIVE = frozenset("form begin start constitute come incorporate launch".split())
+# The person or body that brought one into being: "Y, the founder of X", "X founder Y".
+FOUNDER_NOUNS = frozenset("founder co-founder cofounder foundress".split())
+COMING_NOUNS = frozenset("establishment founding foundation inception creation formation".split())
+ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
+ORIGIN_VERBS = frozenset("date trace".split())
+DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
+
+# Ending: "X dissolved", "X was wound up / closed down / shut down", "X folded", "defunct".
+ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close shut wind break split".split())
+ENDING_PARTICLES = {"close": frozenset({"down"}), "shut": frozenset({"down"}),
+                    "wind": frozenset({"up"}), "break": frozenset({"up"}), "split": frozenset({"up"})}
+ENDING_NOUNS = frozenset("dissolution disbandment demise liquidation winding closure".split())
+# A span of existence told at once: "active from 1944 to 1958".
+ACTIVE_ADJECTIVES = frozenset({"active"})
+
+# Renaming: "X renamed itself Y", "X changed its name to Y".
+RENAMING_VERBS = frozenset("change adopt take assume choose revive rename rebrand become know call".split())
+
+# Joining and leaving.
+JOINING_WORDS = frozenset("join affiliate member belong".split())
+LEAVING_VERBS = frozenset("break sever split leave quit break_away".split())
+
+# Splitting: "X broke away from Y", "X was spun off/out of Y".
+SPLITTING_VERBS = frozenset("break split secede defect splinter".split())
+SPLITTING_NOUNS = frozenset("splinter offshoot breakaway spin spinoff faction".split())
+
+# Uniting: "A and B merged (to form C)", "C was formed by the merger of A and B".
+UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb".split())
+UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
+
+# Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
+# "X was sold to Y", "X is owned by Y".
+PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
+chapter auxiliary offspring unit command component subdivision""".split())
+PARENT_NOUNS = frozenset("parent owner".split())
+ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
+TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
+
+# Being based: "based in P", "headquartered in P", "the Leeds-based company".
+BASED_WORDS = frozenset("base headquarter headquarters locate situate office address seat".split())
+# Capitalized words before "-based" that are no place: "an Internet-based firm".
+NOT_PLACES = frozenset("""internet web cloud java linux windows unix bible christian faith
+community church science""".split())
+
+# ---- people in bodies ---------------------------------------------------------------
+# Role nouns that make the person they name a member of the body named with them ("the
+# band's bassist A", "Harvest Party candidate A", "a Rovers striker"): a band's musicians,
+# a party's politicians, a team's players, a society's fellows. Not the roles any body has
+# (spokesman, chief executive), which make an employee or an officer, not a member.
+MUSIC_ROLES = frozenset("""
+singer vocalist guitarist bassist drummer percussionist keyboardist pianist organist
+saxophonist trumpeter trombonist violinist cellist fiddler harpist flautist clarinetist
+frontman frontwoman rapper bandmate
+""".split())
+POLITICS_ROLES = frozenset("""
+politician candidate nominee leader co-leader mp mep senator congressman congresswoman
+councillor councilor alderman assemblyman assemblywoman legislator activist stalwart
+""".split())
+SPORT_ROLES = frozenset("""
+player striker goalkeeper goaltender defender midfielder forward winger fullback
+quarterback pitcher catcher batsman bowler teammate
+""".split())
+FELLOWSHIP_ROLES = frozenset({"member", "fellow"})
+MEMBER_ROLES = MUSIC_ROLES | POLITICS_ROLES | SPORT_ROLES | FELLOWSHIP_ROLES
+
+# What a body is called when a sentence says what it is ("X is a quartet from Leeds",
+# "X, a regional airline,"): by kind of organization, so that a name the model did not
+# tag, or took for a person or a title, is typed by the noun that describes it.
+ORG_KIND_NOUNS = frozenset("""
+organization organisation body group association society league union federation
+confederation council committee movement party faction caucus coalition alliance front
+company corporation firm business enterprise conglomerate subsidiary startup start-up
+manufacturer maker retailer chain bank lender insurer airline carrier operator
+railway publisher broadcaster network studio label agency bureau ministry department
+authority commission institute institution foundation trust charity fund nonprofit
+non-profit school college university academy seminary church congregation order
+denomination diocese parish mission band quartet quintet trio duo ensemble orchestra
+choir troupe team club regiment battalion brigade division squadron militia army navy
+cooperative co-operative syndicate guild fraternity sorority brotherhood sisterhood
+""".split())

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, NOT_ACRONYMS, ORG_HEADS,
-                      ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
+                      ORG_HEADS, ORG_KIND_NOUNS, ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -287,7 +287,7 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         held = covered.get(tok.i)
         if held is None:
             out.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
-        elif held.label_ == EntityKind.PERSON.value and (passive or began_as):
+        elif held.label_ in _RETYPABLE and (passive or began_as):  # "The Night Ferries were formed"
             out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
     return out
 
@@ -382,6 +382,115 @@ def _described_as_body(doc: Doc, spans: list[Span]) -> list[Span]:
             added.append(Span(doc, start, end, label=EntityKind.ORG.value))
     out = [changed.get(m.start, m) for m in spans if m.start not in swallowed]
     return sorted(out + added, key=lambda m: m.start)
+
+
+_RETYPABLE = (EntityKind.PERSON.value, EntityKind.WORK.value)
+
+
+def _proper_run_ending_at(doc: Doc, i: int) -> Span | None:
+    """The capitalized words ending at token ``i`` ("the Northern Rovers"), without "the"."""
+    start = i
+    while start >= 0 and doc[start].pos_ == "PROPN" and doc[start].text[:1].isupper() \
+            and doc[start].ent_type_ not in ("NORP", "DATE", "GPE", "LOC", "CARDINAL", "ORDINAL"):
+        start -= 1
+    return Span(doc, start + 1, i + 1) if start < i else None
+
+
+def _as_org(doc: Doc, i: int, covered: dict[int, Span]) -> Span | None:
+    """An organization span for the name ending at token ``i``: the mention there, retyped
+    if NER took it for a person or a title, or the capitalized words NER skipped; None for
+    a place or a name that is already a body."""
+    held = covered.get(i)
+    if held is not None:
+        return Span(doc, held.start, held.end, label=EntityKind.ORG.value) \
+            if held.label_ in _RETYPABLE and held.end == i + 1 else None
+    run = _proper_run_ending_at(doc, i)
+    return Span(doc, run.start, run.end, label=EntityKind.ORG.value) if run is not None else None
+
+
+def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Harbour Lights bassist Tomas Reyes", "a former Northern Rovers striker": a name right
+    before a member's role noun names a body (a band, a team, a party), and the name right
+    after it a person; the small model takes many band and team names for people or
+    titles, and reads "Drummer Kit Hale" as one name."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in MEMBER_ROLES and tok.lemma_.lower() not in MEMBER_ROLES:
+            continue
+        i = tok.i - 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        body = _as_org(doc, i, covered) if i >= 0 and tok.lower_ != "member" else None
+        if body is not None:
+            found.append(body)
+        held = covered.get(tok.i)  # "Drummer Kit Hale": the role is not part of the name
+        if held is not None and held.start == tok.i and held.end > tok.i + 1:
+            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ == "of" else None
+            if rest is not None:  # "Fellow of the Royal Society": the body
+                if len(rest):
+                    found.append(Span(doc, rest.start, rest.end, label=EntityKind.ORG.value))
+            elif doc[tok.i + 1].text[:1].isupper():
+                found.append(Span(doc, tok.i + 1, held.end, label=EntityKind.PERSON.value))
+    return found
+
+
+def _bodies_by_description(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "The Quiet Engine is a quartet formed in 1990", "Skyline, a regional airline,": a
+    name the sentence says is a kind of organization names one, whatever NER made of it."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORG_KIND_NOUNS:
+            continue
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            named = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        elif tok.dep_ == "appos" and any(c.lower_ in ("a", "an") for c in tok.children):
+            named = tok.head
+        else:
+            continue
+        if named is not None and named.pos_ == "PROPN" and named.i < tok.i:
+            body = _as_org(doc, named.i, covered)
+            if body is not None:
+                found.append(body)
+    return found
+
+
+MEMBERSHIP_VERBS = frozenset({"join", "rejoin", "leave", "quit"})
+
+
+def _bodies_joined_or_left(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Drummer Kit Hale left the Night Ferries": what a person joins or leaves, named
+    with a capital, is a body, not a title (a place the model tags as one stays a place)."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in MEMBERSHIP_VERBS or tok.pos_ != "PROPN":
+            continue
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        held = covered.get(subject.i) if subject is not None else None
+        if held is not None and held.label_ == EntityKind.PERSON.value:
+            body = _as_org(doc, tok.i, covered)
+            if body is not None:
+                found.append(body)
+    return found
+
+
+def _people_listed_with_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "consisting of Ana Ruiz, Ben Cole and Dara Finn": an untagged name coordinated with
+    names of people is a person's."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ != EntityKind.PERSON.value or m.root.dep_ != "conj":
+            continue
+        first = m.root.head
+        if first.i in covered or first.pos_ != "PROPN" or len(m) < 2:
+            continue
+        run = _proper_run_ending_at(doc, first.i)
+        if run is not None and len(run) >= 2:
+            found.append(Span(doc, run.start, run.end, label=EntityKind.PERSON.value))
+    return found
 
 
 def _doctrines(spans: list[Span]) -> list[Span]:
@@ -519,9 +628,13 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _split_coordinated(doc, _resolve_overlaps(spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
-    found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
+    found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans) + \
+        _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
+        _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans)
+    found = list({(f.start, f.end): f for f in found}.values())
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
-    spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
+    spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,
+                   key=lambda m: m.start)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
     spans = _vote_kinds(_described_as_body(doc, spans))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))

@@ -39,7 +39,7 @@ SIMILAR = 92  # rapidfuzz token_sort_ratio at or above which two full names are 
 
 def match_key(name: str) -> str:
     """The form in which names are matched across documents: ``norm_name`` without legal
-    forms ("Veltron N.V." is "veltron") and with one spelling of country initials."""
+    forms ("Zentrix N.V." is "zentrix") and with one spelling of country initials."""
     key = norm_name(name.replace("/", " "))
     for pattern, repl in _COUNTRY_FORMS:
         key = pattern.sub(repl, key)

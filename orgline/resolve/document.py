@@ -149,6 +149,9 @@ class _Builder:
                 names += [n for n in self.names[m] if norm_name(n) not in {norm_name(x) for x in names}]
             kinds = [self.kinds[m] for m in members]
             kind = EntityKind.ORG if EntityKind.ORG in kinds else kinds[0]
+            if kind is EntityKind.PLACE:  # "Taipei, Taiwan" is also called "Taipei"
+                names += [t for t in dict.fromkeys(n.split(",")[0].strip() for n in names if "," in n)
+                          if t and norm_name(t) not in {norm_name(x) for x in names}]
             spans = sorted((s for m in members for s in self.mentions[m]), key=lambda s: s.start)
             label = max(names, key=lambda n: (not is_acronym(n), len(n))) if names else ""
             out.append(Entity(ekey, kind, label, [Name(n, _name_kind(n)) for n in names], spans))

@@ -8,6 +8,9 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
+from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+                       ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
+                       UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
 from .places import address
 from .splits import departed_from
@@ -15,14 +18,31 @@ from .splits import departed_from
 
 # ---- founding -----------------------------------------------------------------------------
 
-@rule("founded", "found establish form create launch organize organise start set begin "
-      "constitute incorporate inaugurate come register")
+def predicate_holder(r: Reader, verb: Token) -> Ref | None:
+    """ "X is a shipping company established in 1929 by A": a participle hanging on the
+    predicate noun (or an apposition) describes the subject it predicates."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and \
+            verb.head.dep_ in ("attr", "appos"):
+        return r.described(verb.head)
+    return None
+
+
+@rule("founded", " ".join(sorted(COMING_VERBS)))
 def founded(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed"."""
+    """ "X was founded (as N) (in 1983) (in P) (by Y) (from Z)"; "Y founded X"; "X formed";
+    "X is a company established in 1929 by A"; "X opened its doors in 1907"."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
         return
-    if lemma == "set" and not any(c.lower_ == "up" for c in verb.children):
+    if lemma in COMING_PARTICLES and not any(
+            c.lower_ in COMING_PARTICLES[lemma] for c in verb.children):
+        return
+    if lemma == "open":  # "opened its doors": the body itself opens; "opened an office" does not
+        doors = next((c for c in verb.children if c.lower_ == "doors"), None)
+        subject = r.ref(r.subject(verb), ORG)
+        if doors is None or subject is None or r.negated(verb):
+            return
+        yield draft(r, verb, "founded", subject, rule="orgline.opened_doors.v1", confidence=0.7)
         return
     if lemma == "come":  # "came into being", "came into existence"
         if not any(t.lower_ in ("being", "existence") for p in verb.children if p.lower_ == "into"
@@ -31,7 +51,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     obj = dobj(verb)
     founder: Ref | None = None
     if is_passive(verb):
-        subject = r.ref(r.subject(verb), ORG)
+        subject = r.ref(r.subject(verb), ORG) or predicate_holder(r, verb)
         founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
             p for p in r.preps(verb, "on", "at") if p.lemma_.lower() == "initiative"]), None)
     elif obj is not None:
@@ -46,8 +66,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield from merges
         if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
             return  # "merged to form C": the merger rule reads it
-    elif lemma in ("form", "begin", "start", "constitute", "come", "incorporate"):
+    elif lemma in COMING_INTRANSITIVE:
         subject = r.ref(r.subject(verb), ORG)
+        if lemma == "launch" and subject is not None and subject.via != "mention":
+            return  # "it launched in 2005": a show or a product as often as a body
     else:
         return
     called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
@@ -63,15 +85,16 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         names.append(Ref(subject.start, subject.end, EntityKind.ORG, subject.text))
     if subject is not None and obj is not None and subject.via == "mention" and r.bore_before(subject) \
             and any(c.lower_ in ("new", "second", "another") for c in obj.children):
-        # "registering a new Racing Club": a namesake, not the body that bore the name before
+        # "registering a new Harbour Club": a namesake, not the body that bore the name before
         names.append(subject)
         subject = Ref(subject.start, subject.end, EntityKind.ORG, subject.text, new=True,
                       via="description")
     if subject is None:
         return
-    if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)):
+    if lemma in ("begin", "start") and obj is None and (not r.preps(verb, "as") or r.negated(verb)) \
+            and not (lemma == "start" and is_passive(verb) and r.preps(verb, "by")):
         return  # "it began as a soup run" founds; "it did not start from nothing" does not,
-        # nor "the Greens did not begin as a party"
+        # nor "the Ecologists did not begin as a party"
     if any(c.lower_ in ("when", "whether", "how") for c in verb.children) and verb.dep_ in (
             "pcomp", "ccomp", "pobj"):
         return  # "historians disagree about when X was founded": a question, not a founding
@@ -80,7 +103,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     places = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "in", "at")]
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in GATHERINGS:  # "met at P and founded"
         places += [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb.head, "in", "at")]
-    if lemma in ("begin", "start"):  # "began in 1952 as a repair shop in Trondheim, opened by F"
+    if lemma in ("begin", "start"):  # "began in 1952 as a repair shop in Tarnby, opened by F"
         places += [r.refs_in(p, PLACE) for a in r.preps(verb, "as") for p in r.preps(a, "in", "at")]
         founder = founder or next((_founder(r, p) for a in r.preps(verb, "as") for c in a.children
                                    if c.dep_ == "acl" for p in r.preps(c, "by")), None)
@@ -90,7 +113,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     people = r.subject(verb) if obj is not None else None
     poss = next((c for c in people.children if c.dep_ == "poss"), None) if people is not None else None
     if poss is not None and people.lemma_.lower() in ("follower", "supporter", "ally", "disciple"):
-        if poss.pos_ == "PROPN":  # "Mégret's followers founded X": later, "the Mégret group"
+        if poss.pos_ == "PROPN":  # "Varga's followers founded X": later, "the Varga group"
             r.led_by[norm_name(poss.text)] = subject
     if lemma == "incorporate" and subject.via == "coref":
         # "the business was incorporated in 1930 as X": a body already told of takes a
@@ -113,19 +136,22 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if left is not None:
         yield founding.but(type="split_from", object=left, place=None,
                            rule="orgline.left_and_founded.v1", confidence=0.7)
-    for origin in others(r, verb, subject, "from", "out"):
+    for origin in others(r, verb, subject, *(() if _by_merger(r, verb) else ("from", "out"))):
         yield founding.but(type="formed_from", object=origin, place=None,
                            rule="orgline.founded_from.v1", confidence=0.75)
     if founder is not None and founder != subject:
         yield founding.but(type="founded_by", object=founder, place=None,
                            rule="orgline.founded_by.v1", confidence=0.75)
+        for also in _co_founders(r, verb, founder):
+            if also != subject:
+                yield founding.but(type="founded_by", object=also, place=None,
+                                   rule="orgline.founded_by.v1", confidence=0.7)
 
 
 GATHERINGS = frozenset({"meet", "gather", "assemble", "convene", "reconvene"})
-ORIGIN_NOUNS = frozenset({"foundation", "founding", "origin", "beginning", "birth", "start"})
 
 
-@rule("dated_origin", "date trace")
+@rule("dated_origin", " ".join(sorted(ORIGIN_VERBS)))
 def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X dates its foundation to a conference held at P in December 1925": X's own account
     of its founding (a body traced "to" another body is a predecessor, not a founding)."""
@@ -174,9 +200,9 @@ PEOPLE = frozenset({"member", "student", "engineer", "worker", "delegate", "diss
 
 
 def _founder(r: Reader, tok: Token | None) -> Ref | None:
-    """Who founded it: a named person or body ("by Mother Honora Keane", "on the initiative
-    of Ordre Nouveau"), not the body that people described by it belonged to ("by students
-    at Carleton College", "its former members founded")."""
+    """Who founded it: a named person or body ("by Mother Agnes Dorran", "on the initiative
+    of a named movement"), not the body that people described by it belonged to ("by students
+    at a named college", "its former members founded")."""
     if tok is None:
         return None
     if tok.lemma_.lower() in PEOPLE:  # "by engineers" names no one; "by the engineer K" does
@@ -186,7 +212,55 @@ def _founder(r: Reader, tok: Token | None) -> Ref | None:
     return r.ref(tok, ORG_PERSON)
 
 
-@rule("formed_from", "grow emerge evolve develop spring arise descend")
+def _by_merger(r: Reader, verb: Token) -> bool:
+    """ "formed from the merger of A and B": A and B merged into it (the merger rule reads
+    that), rather than it being formed out of either one."""
+    return any(p.lemma_.lower() in UNITING_NOUNS for p in r.preps(verb, "from", "out", "through", "by"))
+
+
+def _co_founders(r: Reader, verb: Token, first: Ref) -> Iterator[Ref]:
+    """ "established by A and B", "A and B founded X": each conjoined founder."""
+    heads = [p for p in r.preps(verb, "by")] if is_passive(verb) else [r.subject(verb)]
+    for head in heads:
+        if head is None:
+            continue
+        for conj in head.conjuncts:
+            other = _founder(r, conj)
+            if other is not None and other != first:
+                yield other
+
+
+@rule("founder_noun", " ".join(sorted(FOUNDER_NOUNS)))
+def founder_noun(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A, the founder of X", "A was the founder of X", "X's founder, A", "X founder A":
+    X founded by A. "a founder member of X" is a member, not a founder, and is not read."""
+    if noun.pos_ not in ("NOUN", "PROPN") or r.negated(noun.head):
+        return
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("member", "director", "editor", "chairman"):
+        return
+    body = next(others(r, noun, None, "of"), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if body is None and poss is not None:
+        body = r.ref(poss, ORG)
+    named = [c for c in noun.children if c.dep_ == "compound" and r.ref(c, ORG) is not None]
+    if body is None and named and noun.dep_ == "compound":  # "the X founder A"
+        body = r.ref(named[-1], ORG)
+    if body is None:
+        return
+    if noun.dep_ == "appos":
+        person = r.ref(noun.head, ORG_PERSON)
+    elif noun.dep_ == "attr":
+        person = r.ref(r.subject(noun.head), ORG_PERSON)
+    elif noun.dep_ == "compound":
+        person = r.ref(noun.head, (EntityKind.PERSON,))
+    else:
+        person = r.first_ref((c for c in noun.children if c.dep_ == "appos"), ORG_PERSON)
+    if person is not None and person != body and person.kind is not EntityKind.PLACE:
+        yield draft(r, noun, "founded_by", body, object=person, date=None,
+                    rule="orgline.founder_noun.v1", confidence=0.65)
+
+
+@rule("formed_from", " ".join(sorted(DESCENT_VERBS)))
 def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X grew out of Y", "X emerged from Y", "it was not descended from the pre-war body"."""
     subject = r.ref(r.subject(verb), ORG)
@@ -214,9 +288,26 @@ def continuation(r: Reader, noun: Token) -> Iterator[Draft]:
         return
 
 
-@rule("dissolved", "dissolve disband fold cease liquidate collapse")
+@rule("dissolved", " ".join(sorted(ENDING_VERBS)))
 def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X dissolved in 1988", "X was disbanded", "X ceased to exist / operations"."""
+    """ "X dissolved in 1988", "X was disbanded", "X ceased to exist / operations", "X was
+    wound up", "X closed (down) in 2013", "X was shut down by order", "X closed its doors"."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
+        return
+    if lemma in ENDING_PARTICLES and lemma != "close" and not any(
+            c.lower_ in ENDING_PARTICLES[lemma] for c in verb.children):
+        return
+    if lemma in ("break", "split", "wind", "shut") and (dobj(verb) is not None or r.preps(verb, "with")):
+        return  # "the police broke up the meeting", "the singer split up with him"
+    if lemma == "close":  # "closed its doors" ends the body; "closed its factory" does not
+        obj = dobj(verb)
+        if obj is not None and obj.lower_ != "doors":
+            return
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "to", "for") for c in verb.children):
+            return  # "shares closed at 12p", "closed to visitors", "closed for repairs"
+        if obj is None and not any(c.lower_ == "down" for c in verb.children) and r.date_for(verb) is None:
+            return  # an undated "X closed" may be for the day; a closing is dated
     if verb.lemma_.lower() == "cease" and not any(
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return
@@ -241,7 +332,43 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
                      rule="orgline.dissolved.v1", confidence=0.8)
 
 
-@rule("merged", "merge amalgamate unite fuse combine absorb")
+@rule("active_span", " ".join(sorted(ACTIVE_ADJECTIVES)))
+def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
+    """ "X was a unit of Y, active from 1944 to 1958", "X was active from 1962 until 1971":
+    a past span of existence told at once gives its founding and its end. A span with
+    only a start ("active since 1990"), or in the present tense, ends nothing and is left."""
+    if adj.pos_ != "ADJ":
+        return
+    if adj.dep_ == "acomp":
+        if adj.head.lower_ != "was" and adj.head.lower_ != "were":
+            return
+        holder = r.ref(r.subject(adj.head), ORG)
+    elif adj.dep_ in ("amod", "appos") and adj.i > adj.head.i:  # set off after the noun
+        noun = adj.head
+        if noun.dep_ == "pobj" and noun.head.head.dep_ in ("attr", "appos"):
+            noun = noun.head.head  # "X was a unit of Y, active from ...": the unit, not Y
+        if noun.dep_ in ("attr", "appos"):
+            holder = r.described(noun)
+        elif noun.dep_ in ("nsubj", "nsubjpass"):
+            holder = r.ref(noun, ORG)
+        else:
+            return
+    else:
+        return
+    clause = adj.head if adj.dep_ == "acomp" else adj  # "was active (in P) from A to B"
+    words = range(adj.i + 1, clause.right_edge.i + 1)
+    span = next((d for d in r.dates if d.start in words and d._.edtf and "/" in d._.edtf
+                 and d[0].lower_ in ("from", "between")), None)
+    if holder is None or span is None or r.negated(adj.head):
+        return
+    start, _, end = span._.edtf.partition("/")
+    if not start or not end or ".." in (start, end):
+        return
+    yield draft(r, adj, "founded", holder, date=start, rule="orgline.active_span.v1", confidence=0.6)
+    yield draft(r, adj, "dissolved", holder, date=end, rule="orgline.active_span.v1", confidence=0.6)
+
+
+@rule("merged", " ".join(sorted(UNITING_VERBS)))
 def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
     "A united with B"."""
@@ -261,7 +388,7 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     if result is None and held is not None and held.label_ == EntityKind.PERSON.value:
         result = Ref(held.start, held.end, EntityKind.ORG, held.text)  # what a merger creates is a body
     if result is None and made is not None and made.pos_ == "PROPN" and held is None:
-        span = r.doc[made.left_edge.i:made.i + 1]  # "to create FK Fyllingsdalen", a name NER missed
+        span = r.doc[made.left_edge.i:made.i + 1]  # "to create IL Nordvik", a name NER missed
         if span[0].lower_ == "the":
             span = span[1:]
         if len(span) and span[0].text[:1].isupper() and not any(t.i in r.dated for t in span):

@@ -33,7 +33,7 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
         subj_tok = r.subject(verb.head)
     owner = r.ref(subj_tok, ORG)
     if owner is None and verb.tag_ == "VBN" and (subj_tok is None or subj_tok.i in r.dated):
-        owner = r.focus_before  # a chronology's "1923 - Renamed the Scottish Chess Union."
+        owner = r.focus_before  # a chronology's "1923 - Renamed the Northern Draughts Union."
     subject = owner
     for pobj in r.preps(verb, "for"):  # "... for its own international organization"
         if pobj.lemma_.lower() not in ("itself",) and r.ref(pobj, ORG) is None:
@@ -81,7 +81,7 @@ def operated_as(r: Reader, verb: Token) -> Iterator[Draft]:
 
 @rule("new_name", "name")
 def new_name(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "The new name, National Rally, was approved ... and took effect on 1 June 2018": the
+    """ "The new name, Civic Rally, was approved ... and took effect on 1 June 2018": the
     body in focus bears the name from the date its adoption gives."""
     if noun.pos_ != "NOUN" or not any(c.lower_ in ("new", "current", "present") for c in noun.children) \
             or noun.dep_ not in ("nsubj", "nsubjpass"):
@@ -97,7 +97,7 @@ def new_name(r: Reader, noun: Token) -> Iterator[Draft]:
 
 def _a_name(r: Reader, tok: Token) -> Ref | None:
     """The name at ``tok`` whatever NER took it for: after "as" or "under the name" a
-    capitalized name names a body ("operates as Hallwil Brightwell")."""
+    capitalized name names a body ("operates as Kestrel Brightwell")."""
     m = r.mention(tok)
     if m is None or m.label_ not in ("org", "person", "place") or not m.text[:1].isupper():
         return None
@@ -105,7 +105,7 @@ def _a_name(r: Reader, tok: Token) -> Ref | None:
 
 
 def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "the board renamed the company Veltron", "voted to rename the party the National
+    """ "the board renamed the company Quillon", "voted to rename the party the National
     Heritage Party": the object is the organization, the name after it its new name."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     if obj is None:
@@ -118,6 +118,8 @@ def _renamed_by(r: Reader, verb: Token) -> Iterator[Draft]:
     m = r.mention(obj)
     subject = r.ref_of_span(m) if m is not None and (name is None or m.start != name.start) else (
         r.focus(obj) if obj.lemma_.lower() in ORG_ANAPHORS else None)
+    if subject is None and obj.lower_ in ("itself", "themselves"):
+        subject = r.ref(r.subject(verb), ORG)  # "X renamed itself N": the body names itself
     if name is None or subject is None or subject == name:
         return
     yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",

@@ -9,6 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..mentions import BODY_NOUNS
+from ..lexicon import BASED_WORDS, NOT_PLACES
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
@@ -31,6 +32,12 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return r.ref(poss, ORG)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with":  # "X, with offices in P", "known as X, with headquarters in P"
+        holder = tok.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return r.ref(r.subject(holder), ORG) or r.first_ref(
+                (p for a in r.preps(holder, "as") for p in [a]), ORG)
+        return r.ref(holder, ORG)
     return r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
 
 
@@ -44,7 +51,7 @@ def _places_under(r: Reader, tok: Token) -> list[Ref]:
 
 
 def address(r: Reader, pobj: Token) -> Ref | None:
-    """ "412 Marine Drive", "the Labor Temple on Duane Street": a capitalized place-like
+    """ "412 Marine Drive", "the Union Hall on Mercer Lane": a capitalized place-like
     phrase that NER did not tag."""
     span = r.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
     if any(t.i in r.dated for t in span) or r.mention(pobj) is not None:
@@ -57,16 +64,45 @@ def address(r: Reader, pobj: Token) -> Ref | None:
     return None
 
 
-@rule("location", "base headquarter headquarters locate situate office address seat")
+def _hyphen_place(r: Reader, tok: Token) -> Ref | None:
+    """ "a Leeds-based publisher": the place before "-based". A capitalized word there the
+    model did not tag is taken for a place unless it names a medium or a creed ("an
+    Internet-based firm", "a Bible-based school")."""
+    if tok.lower_ != "based" or tok.dep_ != "amod":
+        return None
+    where = next((c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < tok.i
+                  and r.doc[tok.i - 1].text == "-"), None)
+    if where is None:
+        return None
+    own = r.ref(where, PLACE)
+    if own is not None:
+        return own
+    m = r.mention(where)
+    span = r.doc[where.left_edge.i:where.i + 1]
+    if m is not None and m.label_ != EntityKind.PLACE.value and where.ent_type_ not in ("GPE", "LOC", "PRODUCT"):
+        return None
+    if where.ent_type_ in ("NORP", "ORG", "PERSON"):
+        return None  # "an Australian-based network": a people's adjective, not the place
+    if any(t.i in r.dated for t in span) or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return None
+    if any(t.lower_ in NOT_PLACES for t in span):
+        return None
+    return Ref(span.start, span.end, EntityKind.PLACE, span.text)
+
+
+@rule("location", " ".join(sorted(BASED_WORDS)))
 def location(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "based in P", "headquartered in P", "its offices were at P", "P ... as its mailing
     address", "headquarters in P"."""
     lemma = tok.lemma_.lower()
     kind = KINDS.get(lemma, "based in")
     places = _places_under(r, tok)
+    hyphen = _hyphen_place(r, tok)
+    if hyphen is not None:
+        places.append(hyphen)
     anchor = tok
     if not places and tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
-        # "reporters in Hamilton, where the party is headquartered": the place is the noun
+        # "reporters in Dunmore, where the party is headquartered": the place is the noun
         places = [p for p in [r.refs_in(tok.head, PLACE) or address(r, tok.head)] if p is not None]
     if not places and tok.pos_ == "NOUN":  # "its offices were at P": the copula holds P
         anchor = tok.head
@@ -112,8 +148,8 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
 
 
 def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
-    """The places after "to"; when the parser missed the preposition ("from Bergen to
-    Tromso", Tromso taken for a verb), the place named right after a "to" in the clause."""
+    """The places after "to"; when the parser missed the preposition ("from Alder to
+    Tarnby", Tarnby taken for a verb), the place named right after a "to" in the clause."""
     found = [r.refs_in(p, PLACE) or address(r, p) for p in r.preps(verb, "to")]
     if any(found):
         return found
@@ -128,11 +164,11 @@ def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
 
 @rule("described_place", " ".join(sorted(BODY_NOUNS | {"community", "enterprise", "start-up"})))
 def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "X, a social enterprise in Glasgow", "a Marseille community", "the Seattle
+    """ "X, a social enterprise in Dundee", "a Lyon community", "the Portland
     start-up X": the place in the words that describe a body is where it is based."""
     if noun.pos_ != "NOUN":
         return
-    # "the Seattle start-up Ravenlake": the name may follow the noun unattached
+    # "the Portland start-up Quillon": the name may follow the noun unattached
     owner = r.described(noun, also=r.doc[noun.i + 1:noun.i + 2])
     if owner is None:
         return

@@ -7,14 +7,16 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import ORG_ANAPHORS
+from ..lexicon import (ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, ORG_ANAPHORS, PARENT_NOUNS,
+                       PART_NOUNS,
+                       TAKEOVER_NOUNS)
 from ..reader import Reader
 from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
 
 
 # ---- relations between organizations ------------------------------------------------------
 
-@rule("member_of", "join affiliate member belong")
+@rule("member_of", " ".join(sorted(JOINING_WORDS)))
 def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
     lemma = tok.lemma_.lower()
@@ -61,7 +63,7 @@ def _future(tok: Token) -> bool:
 
 @rule("expelled", "expel")
 def expelled(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "COSATU expelled NUMSA": the two bodies broke."""
+    """ "the federation expelled the miners' union": the two bodies broke."""
     if verb.pos_ != "VERB" or is_passive(verb):
         return
     subject, obj = r.ref(r.subject(verb), ORG), dobj(verb)
@@ -71,7 +73,7 @@ def expelled(r: Reader, verb: Token) -> Iterator[Draft]:
                     rule="orgline.expelled.v1", confidence=0.65)
 
 
-@rule("broke_with", "break sever split leave quit break_away")
+@rule("broke_with", " ".join(sorted(LEAVING_VERBS)))
 def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X broke with Y", "X severed ties with Y", "X left Y", and a bare "a break ensued"
     between the organization in focus and the one other organization in the sentence."""
@@ -142,10 +144,6 @@ def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
 
 # ---- parent organizations -----------------------------------------------------------------
 
-PART_NOUNS = frozenset({"subsidiary", "wing", "arm", "section", "affiliate", "branch", "division",
-                        "department", "chapter", "auxiliary", "offspring"})
-
-
 @rule("parent_org", " ".join(sorted(PART_NOUNS)))
 def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "X, a wholly owned subsidiary of Y", "X became the youth arm of Y", "Y kept a student
@@ -162,19 +160,56 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     if parent is None and poss is not None:  # "Its student wing, X, was set up in 1970"
         parent = r.ref(poss, ORG)
     if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
-        parent = r.ref(r.subject(noun.head), ORG)  # "the LID kept a student department, the SLID"
+        parent = r.ref(r.subject(noun.head), ORG)  # "the league kept a student department, the SLL"
     if parent is not None and parent != child:
         yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
                     rule="orgline.part_of.v1", confidence=0.7)
 
 
-@rule("acquired", "acquire buy purchase")
+@rule("parent_noun", " ".join(sorted(PARENT_NOUNS)))
+def parent_noun(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "Y, the parent (company) of X", "Y is the owner of X": X belongs to Y (bodies only:
+    "the parents of the pupils" name none)."""
+    if noun.pos_ != "NOUN" or noun.tag_ == "NNS":
+        return
+    head = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in (
+        "company", "group", "firm", "organization", "organisation", "body") else noun
+    owner = r.described(head)
+    child = next(others(r, head, owner, "of"), None)
+    if owner is not None and child is not None:
+        yield draft(r, noun, "parent_org", child, object=owner, negated=r.negated(head.head),
+                    rule="orgline.parent_noun.v1", confidence=0.6)
+
+
+@rule("part_of", "part")
+def part_of_whole(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X is (now) part of Y", "X, part of the Y group,": a body inside another body.
+    "part of the members refused" (a share of people) names no body and is not read."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "appos") or not r.preps(noun, "of"):
+        return
+    if any(c.dep_ in ("amod", "compound") for c in noun.children):
+        return  # "a large part of", "an integral part of" the market, not a body
+    child = r.described(noun)
+    parent = next(others(r, noun, child, "of"), None)
+    if child is not None and parent is not None:
+        yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
+                    rule="orgline.part_of_whole.v1", confidence=0.65)
+
+
+@rule("acquired", " ".join(sorted(ACQUIRING_VERBS)))
 def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X was acquired by Y", "Y bought X": X belongs to Y from then."""
-    if verb.pos_ != "VERB":
+    """ "X was acquired by Y", "Y bought X", "Y owns X", "X is owned by Y": X belongs to Y
+    from then; "X was sold to Y", "Z sold X to Y": X belongs to Y (a body, never a person:
+    "owned by its members" or "owned by the founder" is no parent organization)."""
+    if verb.pos_ != "VERB" and verb.tag_ != "VBN":
+        return
+    if verb.lemma_.lower() == "sell":
+        yield from _sold(r, verb)
         return
     if is_passive(verb):
         child = r.ref(r.subject(verb), ORG)
+        if child is None and verb.dep_ == "acl" and verb.head.dep_ in ("attr", "appos"):
+            child = r.described(verb.head)  # "X is a channel owned by Y"
         owner = next((r.refs_in(p, ORG) for p in r.preps(verb, "by")), None)
     else:
         obj = dobj(verb)
@@ -188,8 +223,21 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
                     rule="orgline.acquired.v1", confidence=0.7)
 
 
+def _sold(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was sold to Y", "Z sold X to Y": X's new owner is the body it went to."""
+    if is_passive(verb):
+        child = r.ref(r.subject(verb), ORG)
+    else:
+        obj = dobj(verb)
+        child = r.ref(obj, ORG) if obj is not None else None
+    owner = next(others(r, verb, child, "to"), None)
+    if child is not None and owner is not None:
+        yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
+                    rule="orgline.sold_to.v1", confidence=0.65)
+
+
 def _ally(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "the African National Congress, COSATU's long-standing ally"."""
+    """ "the Peoples Congress, the federation's long-standing ally"."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None:
         return

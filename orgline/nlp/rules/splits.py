@@ -126,7 +126,10 @@ def offshoot(r: Reader, tok: Token) -> Iterator[Draft]:
 def spun_off(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X spun off its division as Y", "the business was spun off as Y": Y is founded then,
     split from X (or from the body in focus)."""
-    if not any(c.lower_ == "off" for c in verb.children):
+    if not any(c.lower_ in ("off", "out") for c in verb.children):
+        return
+    if is_passive(verb) and not any(r.refs_in(p, ORG) for p in r.preps(verb, "as")):
+        yield from _spun_out_of(r, verb)  # "X was spun out of Y (as an independent firm)"
         return
     obj = dobj(verb)
     under = r.preps(verb, "as") + (r.preps(obj, "as") if obj is not None else [])
@@ -138,3 +141,21 @@ def spun_off(r: Reader, verb: Token) -> Iterator[Draft]:
     if parent is not None and parent != new:
         yield draft(r, verb, "split_from", new, object=parent, rule="orgline.spun_off.v1",
                     confidence=0.65)
+
+
+def _spun_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was spun out of Y (as an independent listed firm) in 1999", "X was spun off from
+    Y": X split from Y; made a firm of its own ("as an independent ..."), it is founded then."""
+    child = r.ref(r.subject(verb), ORG)
+    if child is None:
+        return
+    pobjs = [g for p in verb.children if p.lower_ in ("off", "out") for pp in p.children
+             if pp.dep_ == "prep" and pp.lower_ in ("of", "from") for g in pp.children if g.dep_ == "pobj"]
+    pobjs += r.preps(verb, "from", "of")
+    parent = next((x for x in (r.refs_in(p, ORG) for p in pobjs) if x is not None and x != child), None)
+    if parent is not None:
+        yield draft(r, verb, "split_from", child, object=parent, negated=r.negated(verb),
+                    rule="orgline.spun_out_of.v1", confidence=0.7)
+    if any(c.lower_ in ("independent", "separate") for a in r.preps(verb, "as") for c in a.children):
+        yield draft(r, verb, "founded", child, negated=r.negated(verb),
+                    rule="orgline.spun_out_of.v1", confidence=0.6)
