@@ -18,7 +18,7 @@ ENTRY = re.compile(r"(?:(?:1[0-9]{3}|20[0-9]{2})\s*[-\u2013\u2014:]|[-*\u2022]\s
 
 @Language.component("orgline_lines_v1")
 def lines_component(doc: Doc) -> Doc:
-    for tok in doc[1:]:  # "Alliance 90/The Greens": no sentence starts after a slash
+    for tok in doc[1:]:  # "Union 44/The Reds": no sentence starts after a slash
         if doc[tok.i - 1].text == "/" and not doc[tok.i - 1].whitespace_:
             tok.is_sent_start = False
     text = doc.text  # Doc.text joins every token: read it once, not once per line

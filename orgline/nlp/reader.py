@@ -129,7 +129,7 @@ class Reader:
     def key(self, ref: Ref) -> str:
         k = norm_name(ref.text)
         seen = {k}
-        while k in self.aliases and self.aliases[k] not in seen:  # SDS -> Students for ... -> SLID
+        while k in self.aliases and self.aliases[k] not in seen:  # NYL -> Norland Youth League -> NSL
             k = self.aliases[k]
             seen.add(k)
         return k
@@ -214,7 +214,7 @@ class Reader:
                 named = self.first_ref(given)
                 if named is not None:
                     return named
-                for c in given:  # "a party they called Front national-Mouvement national"
+                for c in given:  # "a party they called Parti rural-Mouvement rural"
                     span = self.doc[c.left_edge.i:c.right_edge.i + 1]
                     if span[0].text[:1].isupper() and len(span) <= 8 and not any(t.i in self.dated for t in span):
                         return Ref(span.start, span.end, EntityKind.ORG, span.text, new=True,
@@ -292,12 +292,12 @@ class Reader:
                     return self.ref(obj, kinds) or self.called(obj)
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN":
             leader = next((c for c in tok.children if c.dep_ == "compound" and norm_name(c.text) in self.led_by), None)
-            if leader is not None:  # "the Mégret group": the body Mégret's followers founded
+            if leader is not None:  # "the Aldred group": the body Aldred's followers founded
                 return self.led_by[norm_name(leader.text)]
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
             named_by = self.first_mention(c for c in tok.children if c.dep_ == "compound")
             if named_by is not None and named_by.label_ == EntityKind.ORG.value:
-                return self.ref_of_span(named_by)  # "the Country Voice party"
+                return self.ref_of_span(named_by)  # "the Hill Farmers party"
         if tok.lemma_.lower() in ORG_ANAPHORS and tok.tag_ == "NN":
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
             if "new" in {c.lower_ for c in tok.children} and self.last_created and "the" in dets:
@@ -325,7 +325,7 @@ class Reader:
                    and self.key(self.ref_of_span(m)) == self.key(ref) for m in self.mentions)
 
     def _namesake(self, tok: Token, m: Span | None) -> Ref | None:
-        """After a new body took an old body's name: "the new SDS" is the new one, "the old
+        """After a new body took an old body's name: "the new NYL" is the new one, "the old
         one" / "the original club" / "the pre-war body" the one that bore it first."""
         new = self.last_created
         if new is None or not new.new or tok.i < new.end:
@@ -400,7 +400,7 @@ class Reader:
         here = [m for m in self.mentions_within(tok.sent.start, tok.i)
                 if m.label_ == EntityKind.ORG.value and word in m.text.lower().split()
                 and (exclude is None or self.key(self.ref_of_span(m)) != self.key(exclude))]
-        if here:  # "we took over the Pilrig Hostel Trust ...; the trust was dissolved"
+        if here:  # "we took over the Tarvik Hostel Trust ...; the trust was dissolved"
             return self.ref_of_span(here[-1], via="coref")
         if not self.salience:
             return None
@@ -413,7 +413,7 @@ class Reader:
         return self.latest[max(fitting, key=lambda k: self.salience[k] + (TOPIC_BONUS if k == self.topic else 0))]
 
     def _relative_antecedent(self, tok: Token) -> Ref | None:
-        """ "the Freedom Caucus, which says it espouses ...": "it" inside a relative clause
+        """ "the Liberty Caucus of Ostby, which says it espouses ...": "it" inside a relative clause
         is the organization the clause hangs on."""
         t = tok
         while t.head.i != t.i and t.dep_ not in ("relcl",):
@@ -476,7 +476,7 @@ class Reader:
         self.focus_before = self._most_salient()
         self.sentence_subject = None
         for subj in (t for t in sent if t.dep_ in SUBJECT_DEPS):
-            # the first named subject; "One faction, Weatherman, ...": the apposition names it
+            # the first named subject; "One faction, Thunderhead, ...": the apposition names it
             m = self.first_mention([subj] + [c for c in subj.children if c.dep_ == "appos"])
             if m is None and subj.lemma_.lower() in SPOKESPEOPLE:  # "Delegates of the X voted"
                 m = self.first_mention(self.preps(subj, "of"))
@@ -544,7 +544,7 @@ class Reader:
         inside = [m for m in self.mentions_within(sent.start, sent.end)
                   if m.label_ == EntityKind.ORG.value]
         org_subject = any(m.root.dep_ in SUBJECT_DEPS for m in inside)
-        for m in inside:  # "A peasant uprising split the CPI(M)": with no body as subject, the
+        for m in inside:  # "A peasant uprising split the NWP(M)": with no body as subject, the
             # body the main verb acts on is the one in focus
             main_object = not org_subject and m.root.dep_ == "dobj" and m.root.head.dep_ == "ROOT"
             weight = 1.0 if m.root.dep_ in SUBJECT_DEPS or main_object else 0.4
@@ -555,7 +555,7 @@ class Reader:
             self.topic = max(self.salience, key=lambda k: self.salience[k])
 
     def learn_names(self, drafts: list) -> None:
-        """ "renamed the party the National Heritage Party": later, "the party" fits it."""
+        """ "renamed the party the Norland Hearth Party": later, "the party" fits it."""
         for d in drafts:
             if d.type == "named" and d.value and not d.subject.new:
                 self.name_words.setdefault(self.key(d.subject), []).extend(d.value.lower().split())
@@ -581,7 +581,7 @@ class Reader:
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS and c.i not in self.dated:
                 return c
-        for c in verb.children:  # "ISPG joined ...", the acronym misread as an adverbial
+        for c in verb.children:  # "OSGF joined ...", the acronym misread as an adverbial
             if c.dep_ in ("npadvmod", "advmod") and c.i < verb.i and c.pos_ == "PROPN" and self.mention(c) is not None:
                 return c
         named = self._named_before_participle(verb)
@@ -594,7 +594,7 @@ class Reader:
         return None
 
     def _named_before_participle(self, verb: Token) -> Token | None:
-        """ "the Federation of Trade Unions (FOSATU), set up in 1979": a participle set off
+        """ "the Federation of Dock Unions (FEDU), set up in 1979": a participle set off
         by a comma right after a name describes that name, wherever the parser hung it."""
         if verb.tag_ != "VBN" or verb.i < 2 or any(c.dep_ == "aux" for c in verb.children):
             return None
@@ -713,7 +713,7 @@ class Reader:
         before = date.doc[date.start - 1] if date.start > date.sent.start else None
         if before is not None and before.lower_ in ("in", "on", "during", "since", "until", "by") \
                 and before.i == date.sent.start:
-            return True  # "In 1948 NBF merged": the parser took the year for a modifier
+            return True  # "In 1948 OBF merged": the parser took the year for a modifier
         head = root.head.head if root.dep_ == "pobj" else root.head
         # "1968 saw a split", or a chronology's year the parser took for a subject
         return root.dep_ in ("pobj", "npadvmod", "advmod", "nsubj") and head.pos_ in ("VERB", "AUX")
