@@ -83,12 +83,30 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             run = run[:-1]
         if len(run) > 3 and run[0].lower_ in PEOPLE_OF and run[1].lower_ == "of":
             run = _strip_det(run[2:])  # "Delegates of the Heartland Alliance voted"
+        run = _after_people_of(run)
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
             run = run[1:]  # "1923 - Renamed the Scottish Chess Union": a verb opens no name
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1
     return spans
+
+
+def _after_people_of(run: Span) -> Span:
+    """ "Ann Berg and Rob Jones of the Union of Dock Porters": people named with their body
+    by "of" open no name; the name starts after "of". Only when every word before "of" is
+    a person's name as the model reads it (or "and", a comma), so "Sisters of Saint Brigid"
+    and "Bank of Nova Scotia" stay whole."""
+    for k, tok in enumerate(run):
+        if tok.lower_ != "of":
+            continue
+        before = run[:k]
+        if len(before) and before[0].ent_type_ == "PERSON" and all(
+                t.ent_type_ == "PERSON" or t.lower_ in ("and", ",") for t in before) and \
+                before[-1].ent_type_ == "PERSON":
+            return _strip_det(run[k + 1:]) if k + 1 < len(run) else run
+        return run
+    return run
 
 
 def _quoted_spans(doc: Doc) -> list[Span]:
@@ -241,7 +259,11 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm", "charity", "faction",
                         "start-up", "startup", "union", "league", "society", "association",
                         "organization", "organisation", "network", "coalition", "federation",
-                        "congregation", "order", "business", "enterprise", "maker", "manufacturer"})
+                        "congregation", "order", "business", "enterprise", "maker", "manufacturer",
+                        # bands and teams, named after the word for them as often as companies
+                        "band", "team", "ensemble", "orchestra", "choir", "trio", "duo", "quartet",
+                        "quintet", "label", "outfit", "bank", "airline", "publisher", "brewery",
+                        "regiment", "battalion", "squadron", "agency", "school", "college"})
 
 
 # Verbs whose subject can only be a body: a capitalized subject of one names an organization.
@@ -296,6 +318,10 @@ def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
     Edinburgh": a name set right after a word for a body names a body, whatever NER said."""
     out = []
     for span in spans:
+        if span.label_ == EntityKind.PLACE.value and span.start > 1 and \
+                doc[span.start - 1].lemma_.lower() in BODY_NOUNS and doc[span.start - 1].pos_ == "NOUN" \
+                and doc[span.start - 2].lower_ not in ("in", "at", "from", "of", "near"):
+            span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)  # "the band Hollowmoor"
         if span.label_ == EntityKind.PERSON.value and span.start > 0:
             before = doc[span.start - 1] if doc[span.start - 1].text != "," else (
                 doc[span.start - 2] if span.start > 1 else doc[0])
@@ -321,6 +347,29 @@ def _named_before_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
                 and tok.head.i == tok.i + 1 and tok.i not in covered
                 and tok.ent_type_ not in ("NORP", "DATE", "GPE", "LOC")):
             out.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
+    return out
+
+
+def _named_after_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the folk band Hollowmere", "the rowing club Oarsmen United": proper nouns set right
+    after a lowercase word for a body name that body, where NER saw nothing."""
+    covered = {i for m in spans for i in range(m.start, m.end)}
+    out = []
+    i = 1
+    while i < len(doc):
+        tok, before = doc[i], doc[i - 1]
+        if (tok.pos_ in ("PROPN", "NOUN", "ADV", "ADJ", "X") and tok.text[:1].isupper()
+                and tok.is_alpha and tok.i not in covered
+                and before.lemma_.lower() in BODY_NOUNS and before.pos_ == "NOUN"
+                and before.text.islower() and tok.ent_type_ not in ("NORP", "DATE", "GPE", "LOC")):
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and j not in covered:
+                j += 1
+            out.append(Span(doc, i, j, label=EntityKind.ORG.value))
+            i = j
+        else:
+            i += 1
     return out
 
 
@@ -460,6 +509,7 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
+    found += _named_after_body_noun(doc, spans + found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))

@@ -1,0 +1,287 @@
+"""Rules for people who belong to organizations, and the people who founded them.
+
+DESIGN.md allows ``member_of`` with a person as subject. Encyclopedia prose gives most
+memberships not as "A joined X" but in a title before a name ("the X Party candidate A",
+"X bassist A"), a title with "of" ("A, the drummer of X"), a name then its body ("A and B
+of X"), a party in brackets ("A (X Party)"), or a list of members ("a trio consisting of
+A, B and C"). Each rule asks that the member be a *person* mention and the body an
+*organization* mention, so "a member of the public" or "joined the army of admirers"
+(no named body) give nothing.
+
+The trigger words of these rules live here, not in the lexicon: they are titles of
+people, by the kind of body they belong to (parties, bands, teams, unions, academies).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..reader import Reader
+from . import ORG, draft, is_passive, rule
+
+PERSON = (EntityKind.PERSON,)
+
+# Titles that say a person belongs to the body named with them, by kind of body.
+PARTY_ROLES = frozenset({"member", "candidate", "politician", "activist", "leader", "senator",
+                         "congressman", "congresswoman", "councillor", "councilor", "mp", "mep",
+                         "legislator", "assemblyman", "assemblywoman", "nominee",
+                         "militant", "organiser", "organizer", "loyalist", "stalwart"})
+BAND_ROLES = frozenset({"guitarist", "bassist", "drummer", "singer", "vocalist", "keyboardist",
+                        "frontman", "frontwoman", "saxophonist", "trumpeter", "pianist",
+                        "violinist", "cellist", "percussionist", "rapper", "songwriter",
+                        "bandmate", "co-vocalist"})
+TEAM_ROLES = frozenset({"player", "striker", "forward", "midfielder", "defender", "goalkeeper",
+                        "goalie", "quarterback", "linebacker", "pitcher", "outfielder",
+                        "captain", "winger", "fullback", "batsman", "bowler", "teammate"})
+UNION_ROLES = frozenset({"steward", "unionist", "trade-unionist"})
+ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
+FOUNDER_ROLES = frozenset({"founder", "co-founder", "cofounder"})
+# Bracketed affiliations ("A (X Party)") are a party's by the way lists of officials are
+# written; another body in brackets after a name is as often an employer or a constituency.
+PARTY_WORDS = frozenset({"party", "labour", "labor", "liberal", "liberals", "conservative",
+                         "conservatives", "democrat", "democrats", "democratic", "republican",
+                         "republicans", "green", "greens", "socialist", "socialists",
+                         "communist", "communists", "tory", "tories", "alliance", "front",
+                         "league", "movement", "congress", "union"})
+FOUNDING = frozenset({"found", "establish", "form", "create", "start", "launch", "set", "co-found",
+                      "cofound", "organize", "organise"})
+
+
+def _mention(r: Reader, tok: Token, label: EntityKind) -> Span | None:
+    m = r.mention(tok)
+    return m if m is not None and m.label_ == label.value else None
+
+
+def _people_after(r: Reader, noun: Token) -> list[Ref]:
+    """The person named right after a title ("bassist A"), with the people coordinated with
+    it, each with its own title or none ("guitarist A and bassist B", "A and B")."""
+    if noun.i + 1 >= len(r.doc):
+        return []
+    m = _mention(r, r.doc[noun.i + 1], EntityKind.PERSON)
+    if m is None:
+        return []
+    out = [r.ref_of_span(m)]
+    for c in m.root.conjuncts:
+        other = _mention(r, c, EntityKind.PERSON)
+        if other is not None:
+            out.append(r.ref_of_span(other))
+    return out
+
+
+def _person_described(r: Reader, noun: Token) -> list[Ref]:
+    """The person a title describes: "A is the guitarist of X", "A, a member of X,",
+    "A was elected as X's candidate"."""
+    if noun.dep_ == "appos":
+        m = _mention(r, noun.head, EntityKind.PERSON)
+        return [r.ref_of_span(m)] if m is not None else []
+    verb = None
+    if noun.dep_ in ("attr", "oprd"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "was elected as the party's candidate", "served as its leader"
+    elif noun.dep_ == "conj":
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.lemma_ == "be":
+            verb = first  # "A is ..., as well as guitarist of X": the parser hangs it on "is"
+        elif first.dep_ in ("attr", "appos"):
+            return _person_described(r, first)  # "A is the guitarist of X and the singer of Y"
+    if verb is None:
+        return []
+    subj = r.subject(verb)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    return [r.ref_of_span(m)] if m is not None else []
+
+
+def _body_named_with(r: Reader, noun: Token) -> Ref | None:
+    """The organization a title is given with: named right before it ("X bassist"), by a
+    possessive ("X's guitarist"), or by "of" ("the drummer of the band X")."""
+    if noun.i > 0:
+        before = r.mention(r.doc[noun.i - 1])
+        if before is not None and before.label_ == EntityKind.ORG.value and before.end == noun.i:
+            return r.ref_of_span(before)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        m = _mention(r, poss, EntityKind.ORG)
+        if m is not None:
+            return r.ref_of_span(m)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    ref = r.refs_in(p, ORG)
+                    after = r.mention(r.doc[p.i + 1]) if ref is None and p.i + 1 < len(r.doc) else None
+                    if after is not None and after.start == p.i + 1 and after.label_ == EntityKind.ORG.value:
+                        ref = r.ref_of_span(after)  # "the singer of the band X", X hung elsewhere
+                    if ref is not None:
+                        return ref
+    return None
+
+
+@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES)))
+def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "the X Party candidate A", "X bassist A", "fellow X activists A and B", "X's
+    drummer A", "A, the guitarist of the band X", "A is an X Party politician", "A was
+    elected as the X Party's candidate"; "X founder A" gives X founded by A."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    lemma = noun.lemma_.lower()
+    if lemma == "member" and noun.dep_ == "attr":
+        yield from _member_of_and_of(r, noun)
+        return  # "A is a member of X": relations.member_of reads it
+    if r.mention(noun) is not None:
+        return  # the title is inside a name ("the Players Union")
+    body = _body_named_with(r, noun)
+    if body is None or body.kind != EntityKind.ORG:
+        return
+    people = _people_after(r, noun) or _person_described(r, noun)
+    if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
+        return
+    for person in people:
+        if lemma in FOUNDER_ROLES:
+            yield draft(r, noun, "founded_by", body, object=person, rule="orgline.founder_title.v1",
+                        confidence=0.7)
+        else:
+            yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
+                        rule="orgline.member_by_title.v1", confidence=0.7)
+
+
+def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A is a member of X (since 2008) and of Y": the second "of" hangs on the first."""
+    subj = r.subject(noun.head)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    if m is None:
+        return
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for conj in prep.conjuncts:
+            if conj.lower_ != "of":
+                continue
+            for p in (c for c in conj.children if c.dep_ == "pobj"):
+                body = r.refs_in(p, ORG)
+                if body is not None:
+                    yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
+                                negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
+                                confidence=0.7)
+
+
+@rule("member_appositive", "member")
+def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A, a member of the X Party, said ...": the apposition describes the person."""
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+        return
+    m = _mention(r, noun.head, EntityKind.PERSON)
+    if m is None:
+        return
+    for p in r.preps(noun, "of"):
+        body = r.refs_in(p, ORG)
+        if body is not None:
+            yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
+                        negated=r.negated(noun), rule="orgline.member_appositive.v1", confidence=0.75)
+
+
+@rule("person_of_body", "of")
+def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
+    """ "A and B of the band X toured": people named with their body by "of"."""
+    if prep.dep_ != "prep":
+        return
+    m = _mention(r, prep.head, EntityKind.PERSON)
+    if m is None or prep.i != m.end:
+        return
+    body = next((r.refs_in(p, ORG) for p in prep.children if p.dep_ == "pobj"), None)
+    if body is None:
+        return
+    people = [m] + [x for x in (_mention(r, c, EntityKind.PERSON) for c in m.root.conjuncts) if x]
+    if m.root.dep_ == "conj":  # "A and B of X": "of" hangs on B
+        first = _mention(r, m.root.head, EntityKind.PERSON)
+        if first is not None:
+            people.append(first)
+    for person in people:
+        yield draft(r, prep, "member_of", r.ref_of_span(person), object=body,
+                    rule="orgline.person_of_body.v1", confidence=0.65)
+
+
+@rule("party_in_brackets", "(")
+def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
+    """ "the mayor is A (X Party)": a party in brackets after a person's name."""
+    i = paren.i
+    if i == 0 or i + 2 >= len(r.doc):
+        return
+    person = _mention(r, r.doc[i - 1], EntityKind.PERSON)
+    body = _mention(r, r.doc[i + 1], EntityKind.ORG)
+    if person is None or body is None or person.end != i or body.start != i + 1 or \
+            body.end >= len(r.doc) or r.doc[body.end].text != ")":
+        return
+    if not any(t.lower_ in PARTY_WORDS for t in body):
+        return
+    yield draft(r, paren, "member_of", r.ref_of_span(person), object=r.ref_of_span(body),
+                rule="orgline.party_in_brackets.v1", confidence=0.7)
+
+
+@rule("played_for", "play admit induct elect sign")
+def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A played for X" (teams), "A signed for X", "A was admitted to X", "A was
+    inducted into X", "A was elected to X" (academies, societies): the person belongs."""
+    if verb.pos_ != "VERB":
+        return
+    lemma = verb.lemma_.lower()
+    subj = r.subject(verb)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    if m is None:
+        return
+    if lemma in ("play", "sign"):
+        preps = ("for",)
+    elif is_passive(verb):
+        preps = ("to", "into") if lemma != "elect" else ("to",)
+    else:
+        return
+    for p in r.preps(verb, *preps):
+        body = r.refs_in(p, ORG)
+        if body is not None:
+            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body,
+                        negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
+
+
+@rule("consisting_of", "consist comprise")
+def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X is a trio consisting of A, B and C", "X's line-up consisted of A and B": the
+    people listed are its members (two at least, all of them people)."""
+    noun = verb.head if verb.dep_ in ("acl", "relcl") else r.subject(verb)
+    if noun is None:
+        return
+    body = r.ref(noun, ORG)
+    if body is None and noun.dep_ == "attr":
+        body = r.ref(r.subject(noun.head), ORG)
+    if body is None:
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        body = r.ref(poss, ORG) if poss is not None else None
+    if body is None:
+        return
+    objs = r.preps(verb, "of") if verb.lemma_.lower() == "consist" else [
+        o for c in verb.children if c.dep_ == "dobj" for o in [c] + list(c.conjuncts)]
+    people = [_mention(r, o, EntityKind.PERSON) for o in objs]
+    if len(people) < 2 or any(p is None for p in people):
+        return
+    for p in people:
+        assert p is not None
+        yield draft(r, verb, "member_of", r.ref_of_span(p), object=body,
+                    rule="orgline.consisting_of.v1", confidence=0.7)
+
+
+@rule("cofounders", " ".join(sorted(FOUNDING)))
+def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was founded by A and B", "formed by guitarist A and bassist B": every person
+    coordinated after "by" is a founder, not the first alone."""
+    if verb.pos_ != "VERB" or not is_passive(verb):
+        return
+    body = r.ref(r.subject(verb), ORG)
+    if body is None:
+        return
+    for p in r.preps(verb, "by"):
+        m = _mention(r, p, EntityKind.PERSON)
+        if m is not None:
+            yield draft(r, verb, "founded_by", body, object=r.ref_of_span(m), negated=r.negated(verb),
+                        rule="orgline.cofounders.v1", confidence=0.75)

@@ -1,0 +1,144 @@
+"""People as members and founders (orgline/nlp/rules/members.py), each phrasing in two
+kinds of organization at least, on the real spaCy pipeline; fictional names throughout."""
+from __future__ import annotations
+
+import pytest
+
+from orgline.model import DocumentFacts, Source
+from orgline.nlp import extract
+
+
+def read(text: str) -> DocumentFacts:
+    return extract(Source(text=text, origin="test.txt"))
+
+
+def pairs(text: str, type_: str = "member_of") -> set[tuple[str, str]]:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    return {(label[c.subject], label.get(c.object or "", "")) for c in f.claims
+            if c.type == type_ and not c.negated}
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {e.label: e.kind.value for e in read(text).entities}
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The riffs were composed by Acme Union bassist Tom Hardy.", "Tom Hardy", "Acme Union"),
+    ("In the by-election, Green Party candidate Matt Ryan won the seat.", "Matt Ryan", "Green Party"),
+    ("The song was sung by Velvet Foxes singer Anna Berg.", "Anna Berg", "Velvet Foxes"),
+])
+def test_a_title_before_a_name(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Janet Ross, a member of the Workers Party, spoke at the rally.", "Janet Ross", "Workers Party"),
+    ("Tom Hardy, a member of the Dock Porters Union, led the strike.", "Tom Hardy", "Dock Porters Union"),
+])
+def test_a_member_in_apposition(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Janet Ross is an Irish Labour Party politician.", "Janet Ross", "Irish Labour Party"),
+    ("Ann Lee was elected as the Green Party's candidate.", "Ann Lee", "Green Party"),
+])
+def test_a_politician_of_a_party(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, people, body", [
+    ("Paul Smith and Rob Jones of the Blue Hats toured in 2013.", {"Paul Smith", "Rob Jones"}, "Blue Hats"),
+    ("Paul Smith and Rob Jones of the Red Lions Football Club scored twice.",
+     {"Paul Smith", "Rob Jones"}, "Red Lions Football Club"),
+])
+def test_people_of_a_body(text: str, people: set[str], body: str) -> None:
+    assert {(p, body) for p in people} <= pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The county mayor is Janet Ross (Green Party).", "Janet Ross", "Green Party"),
+    ("The deputy mayor is Tom Hardy (Progress Party).", "Tom Hardy", "Progress Party"),
+])
+def test_a_party_in_brackets(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy played for the Red Lions Football Club.", "Tom Hardy", "Red Lions Football Club"),
+    ("Ann Lee was admitted to the rowing club Oarsmen United in 1898.", "Ann Lee", "Oarsmen United"),
+    ("Ann Lee was elected to the Royal Society of Letters in 1950.", "Ann Lee", "Royal Society of Letters"),
+])
+def test_playing_for_and_admitted_to(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy joined the Red Lions in 1990.", "Tom Hardy", "Red Lions"),
+    ("Janet Ross joined the Workers Party in 1931.", "Janet Ross", "Workers Party"),
+])
+def test_a_person_joins(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, body, people", [
+    ("The Blue Hats were formed in 1976 by guitarist Paul Smith and bassist Rob Jones.",
+     "Blue Hats", {"Paul Smith", "Rob Jones"}),
+    ("The Grey Bank was founded by Paul Smith and Rob Jones in 1901.", "Grey Bank",
+     {"Paul Smith", "Rob Jones"}),
+])
+def test_every_coordinated_founder(text: str, body: str, people: set[str]) -> None:
+    assert {(body, p) for p in people} <= pairs(text, "founded_by")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Hardy, a member of the public, called the police.",
+    "Ann Lee, a member of staff, opened the doors.",
+    "Tom Hardy joined the army of admirers.",
+    "Janet Ross played for time.",
+    "Tom Hardy was admitted to hospital in 1990.",
+    "The mayor is Janet Ross (born 1950).",
+    "The manager is Tom Hardy (Acme Corporation).",
+])
+def test_no_membership_without_a_named_body(text: str) -> None:
+    assert not pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Berg and Rob Jones of the Union of Dock Porters marched in 1990.", "Rob Jones",
+     "Union of Dock Porters"),
+    ("Ann Berg of the Green Party spoke.", "Ann Berg", "Green Party"),
+])
+def test_people_named_before_their_body_open_no_name(text: str, person: str, body: str) -> None:
+    got = kinds(text)
+    assert got.get(person) == "person" and got.get(body) == "org"
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee is the drummer of the rock band Velvet Foxes.", "Ann Lee", "Velvet Foxes"),
+    ("Tom Hardy is the singer of the folk band Hollowmere.", "Tom Hardy", "Hollowmere"),
+])
+def test_a_name_after_a_word_for_a_band_is_a_body(text: str, person: str, body: str) -> None:
+    assert kinds(text).get(body) == "org"
+    assert (person, body) in pairs(text)
+
+
+def test_a_person_member_is_stored_and_exported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import json
+
+    from orgline.project import Project
+    doc = tmp_path / "a.txt"
+    doc.write_text("Janet Ross, a member of the Workers Party, spoke. Tom Hardy played for the Red Lions "
+                   "Football Club.", encoding="utf-8")
+    p = Project(str(tmp_path / "s.db"))
+    p.ingest([str(doc)])
+    out = io.StringIO()
+    p.export("facts", out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
+    got = {(r["subject"]["kind"], r["subject"]["label"], r["object"]["label"]) for r in rows
+           if r["type"] == "member_of"}
+    assert ("person", "Janet Ross", "Workers Party") in got
+    assert ("person", "Tom Hardy", "Red Lions Football Club") in got
