@@ -46,8 +46,25 @@ PARTY_WORDS = frozenset({"party", "labour", "labor", "liberal", "liberals", "con
                          "republicans", "green", "greens", "socialist", "socialists",
                          "communist", "communists", "tory", "tories", "alliance", "front",
                          "league", "movement", "congress", "union"})
+# Bodies a person works for, studies at or serves in rather than belongs to: "A of the
+# University of X" is a professor, "was admitted to X College" a student, "elected to the
+# Senate" a seat. A membership claim about one of these is left to a plainer phrasing.
+EMPLOYERS = frozenset({"university", "college", "school", "institute", "institution", "company",
+                       "corporation", "corp", "inc", "ltd", "llc", "plc", "bank", "hospital",
+                       "museum", "department", "ministry", "government", "court", "senate",
+                       "parliament", "house", "assembly", "council", "times", "post", "news",
+                       "journal", "press", "agency", "office", "bureau", "commission", "studios",
+                       "records", "hall", "fame", "bar", "navy", "army", "force", "police"})
+# What one is elected or admitted to as a member: a society, not a seat or a school.
+MEMBER_BODIES = frozenset({"academy", "society", "club", "association", "order", "guild", "lodge",
+                           "league", "union", "party", "fraternity", "sorority", "brotherhood",
+                           "institute", "circle", "federation"})
 FOUNDING = frozenset({"found", "establish", "form", "create", "start", "launch", "set", "co-found",
                       "cofound", "organize", "organise"})
+
+
+def _employer(ref: Ref) -> bool:
+    return any(w.strip(".,").lower() in EMPLOYERS for w in ref.text.split())
 
 
 def _mention(r: Reader, tok: Token, label: EntityKind) -> Span | None:
@@ -136,7 +153,7 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     if r.mention(noun) is not None:
         return  # the title is inside a name ("the Players Union")
     body = _body_named_with(r, noun)
-    if body is None or body.kind != EntityKind.ORG:
+    if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
         return
     people = _people_after(r, noun) or _person_described(r, noun)
     if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
@@ -192,7 +209,7 @@ def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
     if m is None or prep.i != m.end:
         return
     body = next((r.refs_in(p, ORG) for p in prep.children if p.dep_ == "pobj"), None)
-    if body is None:
+    if body is None or _employer(body):
         return
     people = [m] + [x for x in (_mention(r, c, EntityKind.PERSON) for c in m.root.conjuncts) if x]
     if m.root.dep_ == "conj":  # "A and B of X": "of" hangs on B
@@ -221,10 +238,10 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
                 rule="orgline.party_in_brackets.v1", confidence=0.7)
 
 
-@rule("played_for", "play admit induct elect sign")
+@rule("played_for", "play admit elect sign")
 def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "A played for X" (teams), "A signed for X", "A was admitted to X", "A was
-    inducted into X", "A was elected to X" (academies, societies): the person belongs."""
+    """ "A played for X" (teams), "A signed for X", "A was admitted to X", "A was elected
+    to X" (academies, societies, clubs: not a school, a seat or a hall of fame)."""
     if verb.pos_ != "VERB":
         return
     lemma = verb.lemma_.lower()
@@ -235,11 +252,16 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma in ("play", "sign"):
         preps = ("for",)
     elif is_passive(verb):
-        preps = ("to", "into") if lemma != "elect" else ("to",)
+        preps = ("to", "into")
     else:
         return
     for p in r.preps(verb, *preps):
         body = r.refs_in(p, ORG)
+        if body is None or _employer(body):
+            continue
+        if lemma in ("admit", "elect") and not (
+                set(body.text.lower().split()) & MEMBER_BODIES or p.lemma_.lower() in MEMBER_BODIES):
+            continue
         if body is not None:
             yield draft(r, verb, "member_of", r.ref_of_span(m), object=body,
                         negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
