@@ -142,3 +142,64 @@ def test_a_person_member_is_stored_and_exported(tmp_path) -> None:  # type: igno
            if r["type"] == "member_of"}
     assert ("person", "Janet Ross", "Workers Party") in got
     assert ("person", "Tom Hardy", "Red Lions Football Club") in got
+
+
+@pytest.mark.parametrize("text, body, people", [
+    ("The Blue Hats were formed in 1976 by guitarist Paul Smith and bassist Rob Jones.",
+     "Blue Hats", {"Paul Smith", "Rob Jones"}),
+    ("The Harlow Rovers Football Club was formed by goalkeeper Tom Hardy in 1890.",
+     "Harlow Rovers Football Club", {"Tom Hardy"}),
+])
+def test_titled_founders_of_a_band_or_team_are_members(text: str, body: str, people: set[str]) -> None:
+    assert {(p, body) for p in people} <= pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The first popular artist was Ann Lee, who created the band Velvet Foxes in 1970.", "Ann Lee",
+     "Velvet Foxes"),
+    ("In 1962 Tom Hardy formed the group Silver Comets.", "Tom Hardy", "Silver Comets"),
+])
+def test_who_formed_a_band_plays_in_it(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+def test_a_company_founder_is_not_its_member() -> None:
+    assert not pairs("In 1962 Tom Hardy founded the Grey Bank.")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Janet Ross quit the Workers Party in 1990.", "Janet Ross", "Workers Party"),
+    ("In 1990 Tom Hardy left the Red Lions Football Club.", "Tom Hardy", "Red Lions Football Club"),
+])
+def test_one_leaves_what_one_was_in(text: str, person: str, body: str) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    got = [c for c in f.claims if c.type == "member_of"]
+    assert (person, body) in {(label[c.subject], label[c.object or ""]) for c in got}
+    assert all(c.date is None for c in got)  # leaving dates the end, not the start
+
+
+def test_leaving_an_employer_is_no_membership() -> None:
+    assert not pairs("Tom Hardy left the Acme Corporation in 1990.")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee, who served as leader of the Workers Party, died in 1970.", "Ann Lee", "Workers Party"),
+    ("Tom Hardy, who served as captain of the Red Lions Football Club, retired.", "Tom Hardy",
+     "Red Lions Football Club"),
+])
+def test_who_served_as_a_title(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Hollow Reeds is an American folk ensemble formed in 1986 consisting of Paul Smith, "
+     "Rob Jones and Ann Lee.", "Hollow Reeds"),
+    ("Kestrel is a record label founded in 1990.", "Kestrel"),
+])
+def test_the_subject_of_is_a_band_or_label_is_a_body(text: str, body: str) -> None:
+    assert kinds(text).get(body) == "org"
+
+
+def test_a_commander_of_a_regiment_is_no_member() -> None:
+    assert not pairs("Tom Hardy was leader of the Northern Rifles Regiment until 1914.")

@@ -373,6 +373,32 @@ def _named_after_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _said_to_be_a_body(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "The Hollow Reeds is an American folk ensemble", "Kestrel is a record label": the
+    subject of "is a <word for a body>" names a body, whatever NER said (a person, a place)
+    or where it saw nothing."""
+    held = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+        if attr is None or attr.lemma_.lower() not in BODY_NOUNS or attr.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+            continue
+        m = held.get(tok.i)
+        if m is not None:
+            if m.label_ in (EntityKind.PERSON.value, EntityKind.PLACE.value) and m.end == tok.i + 1:
+                out.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and start - 1 not in held:
+            start -= 1
+        out.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
+    return out
+
+
 def _doctrines(spans: list[Span]) -> list[Span]:
     """ "Marxism-Leninism", "Mao Zedong Thought": NER takes doctrines for people; a name
     ending in "-ism" or "Thought" is an ideology."""
@@ -510,6 +536,8 @@ def mentions_component(doc: Doc) -> Doc:
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
     found += _named_after_body_noun(doc, spans + found)
+    found += _said_to_be_a_body(doc, [m for m in spans + found if not any(
+        f.start <= m.start < f.end for f in found) or m in found])
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))

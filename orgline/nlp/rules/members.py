@@ -54,7 +54,8 @@ EMPLOYERS = frozenset({"university", "college", "school", "institute", "institut
                        "museum", "department", "ministry", "government", "court", "senate",
                        "parliament", "house", "assembly", "council", "times", "post", "news",
                        "journal", "press", "agency", "office", "bureau", "commission", "studios",
-                       "records", "hall", "fame", "bar", "navy", "army", "force", "police"})
+                       "records", "hall", "fame", "bar", "navy", "army", "force", "police", "regiment",
+                       "battalion", "brigade", "squadron"})
 # What one is elected or admitted to as a member: a society, not a seat or a school.
 MEMBER_BODIES = frozenset({"academy", "society", "club", "association", "order", "guild", "lodge",
                            "league", "union", "party", "fraternity", "sorority", "brotherhood",
@@ -109,9 +110,23 @@ def _person_described(r: Reader, noun: Token) -> list[Ref]:
             return _person_described(r, first)  # "A is the guitarist of X and the singer of Y"
     if verb is None:
         return []
+    person = _person_subject(r, verb)
+    return [person] if person is not None else []
+
+
+def _person_subject(r: Reader, verb: Token) -> Ref | None:
+    """The person who is the subject of ``verb``: named, "who" after a name ("A, who
+    served as ..."), or "he"/"she" (the last person named before)."""
     subj = r.subject(verb)
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
-    return [r.ref_of_span(m)] if m is not None else []
+    if m is not None:
+        return r.ref_of_span(m)
+    if verb.dep_ == "relcl" and (subj is None or subj.lower_ == "who"):
+        m = _mention(r, verb.head, EntityKind.PERSON)
+        return r.ref_of_span(m) if m is not None else None
+    if subj is not None and subj.lower_ in ("he", "she"):
+        return r.ref(subj, PERSON)
+    return None
 
 
 def _body_named_with(r: Reader, noun: Token) -> Ref | None:
@@ -126,6 +141,8 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
         m = _mention(r, poss, EntityKind.ORG)
         if m is not None:
             return r.ref_of_span(m)
+        if poss.lower_ == "its":
+            return r.ref(poss, ORG)  # "X and its leader A"
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
             for p in c.children:
@@ -307,3 +324,84 @@ def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
         if m is not None:
             yield draft(r, verb, "founded_by", body, object=r.ref_of_span(m), negated=r.negated(verb),
                         rule="orgline.cofounders.v1", confidence=0.75)
+
+
+@rule("founding_members", " ".join(sorted(FOUNDING | {"recruit"})))
+def founding_members(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was formed by guitarist A and bassist B, later recruiting singer C": people
+    given a band's or team's title as they form or join it are its members; so is the one
+    who "formed the band X" (a band's founder plays in it; a company's need not work in it)."""
+    if verb.pos_ != "VERB":
+        return
+    lemma = verb.lemma_.lower()
+    if lemma != "recruit" and is_passive(verb):
+        body = r.ref(r.subject(verb), ORG)
+        people = [p for p in r.preps(verb, "by") if _titled(p)]
+    elif lemma == "recruit":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        head = verb
+        if obj is None and verb.dep_ == "compound":  # the parser's "recruiting singer C" as a noun
+            obj = verb
+            while obj.dep_ == "compound" and obj.head.i != obj.i:
+                obj = obj.head
+            head = obj
+        while head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i and (
+                head is obj or r.subject(head) is None):
+            head = head.head  # "X was formed ..., later recruiting C": X recruits
+        body = r.ref(r.subject(head), ORG)
+        people = [o for o in ([obj] + list(obj.conjuncts) if obj is not None else []) if _titled(o)]
+    else:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or not (obj.lemma_.lower() in BAND_NOUNS or any(
+                c.dep_ in ("compound", "nmod") and c.lemma_.lower() in BAND_NOUNS and c.i < obj.i
+                for c in obj.children)):
+            return  # "formed the band X", "created the group X"
+        body = r.refs_in(obj, ORG)
+        founder = _person_subject(r, verb)
+        if body is not None and founder is not None:
+            yield draft(r, verb, "member_of", founder, object=body, negated=r.negated(verb),
+                        rule="orgline.founding_members.v1", confidence=0.7)
+        return
+    if body is None or _employer(body):
+        return
+    for p in people:
+        m = _mention(r, p, EntityKind.PERSON)
+        if m is not None:
+            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                        rule="orgline.founding_members.v1", confidence=0.7)
+
+
+BAND_NOUNS = frozenset({"band", "group", "duo", "trio", "quartet", "quintet", "ensemble", "team"})
+
+
+def _titled(tok: Token) -> bool:
+    """ "guitarist A": a person named with a band's or team's title."""
+    m = _mention_any(tok)
+    start = m.start if m is not None else tok.i
+    doc = tok.doc
+    return start > 0 and doc[start - 1].lemma_.lower() in BAND_ROLES | TEAM_ROLES
+
+
+def _mention_any(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+@rule("left_band", "leave quit")
+def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "drummer A left X", "A quit the X Party in 1990": one leaves only what one was in."""
+    if verb.pos_ != "VERB":
+        return
+    subj = r.subject(verb)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if m is None or obj is None:
+        return
+    body = r.refs_in(obj, ORG)
+    if body is None or _employer(body):
+        return
+    yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                date=None, end=r.date_for(verb),  # the day one left ends the membership
+                rule="orgline.left_band.v1", confidence=0.65)
