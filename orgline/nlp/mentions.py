@@ -62,6 +62,24 @@ def _slash(doc: Doc, i: int) -> bool:
     return doc[i].text == "/" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
+def _possessive_in_name(doc: Doc, i: int) -> bool:
+    """ "the Tanners' and Cutlers' Guild": a plural's apostrophe inside a name, followed by
+    the rest of it (a capitalized word, or "and" and one)."""
+    if doc[i].text not in ("'", "’") or not doc[i - 1].text.endswith("s") or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return _capitalized(nxt) or (nxt.lower_ == "and" and i + 2 < len(doc) and _capitalized(doc[i + 2]))
+
+
+def _article_in_name(doc: Doc, i: int) -> bool:
+    """ "Workers for a Socialist Republic", "Mothers Against a Second Runway": "for a" and
+    "against a" before a capitalized word go on with the name."""
+    if doc[i].lower_ in ("a", "an") and i > 1 and doc[i - 1].lower_ in ("for", "against"):
+        i -= 1  # the article itself, once "for" was taken
+    return doc[i].lower_ in ("for", "against") and i + 2 < len(doc) and \
+        doc[i + 1].lower_ in ("a", "an") and _capitalized(doc[i + 2]) and doc[i - 1].text[:1].isupper()
+
+
 def _org_name_spans(doc: Doc) -> list[Span]:
     """Maximal capitalized runs (connectors allowed inside) that hold an org head noun."""
     spans: list[Span] = []
@@ -71,7 +89,8 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or _number_in_name(doc, j + 1) or (
+        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or _number_in_name(doc, j + 1)
+                                    or _possessive_in_name(doc, j + 1) or _article_in_name(doc, j + 1) or (
                 (doc[j + 1].lower_ in CONNECTORS or _slash(doc, j + 1)) and j + 2 < len(doc) and (
                     _capitalized(doc[j + 2]) or (
                         doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
@@ -399,6 +418,52 @@ def _said_to_be_a_body(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+PLACE_NOUNS = frozenset({"village", "town", "city", "county", "parish", "hamlet", "borough",
+                         "district", "province", "region", "municipality", "suburb", "township",
+                         "island", "valley", "port", "commune", "canton", "shire"})
+
+
+def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the village of Lower Hambleton", "the town of Eastwick": a name after "<word for a
+    place> of" is a place, whatever NER said, unless it holds a word for a body."""
+    out = []
+    for span in spans:
+        if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
+                doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS \
+                and doc[span.start - 2].text.islower() and not any(t.lower_ in ORG_HEADS for t in span):
+            span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
+        out.append(span)
+    return out
+
+
+def _with_coordinated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Essex and Suffolk Fruit Growers": the places that open a body's name after
+    "the" are part of it, not a place and a body ("Essex" and "Suffolk Fruit Growers")."""
+    held = {i: m for m in spans for i in range(m.start, m.end)}
+    out: list[Span] = []
+    drop: set[int] = set()
+    for span in spans:
+        if span.label_ != EntityKind.ORG.value:
+            out.append(span)
+            continue
+        def free(i: int) -> bool:  # no word of another body or a person's name
+            return held.get(i) is None or held[i].label_ == EntityKind.PLACE.value
+        k = span.start
+        while k > 0 and _capitalized(doc[k - 1]) and free(k - 1):
+            k -= 1
+        if k > 2 and doc[k - 1].lower_ == "and" and _capitalized(doc[k - 2]) and free(k - 2):
+            k2 = k - 2
+            while k2 > 0 and _capitalized(doc[k2 - 1]) and free(k2 - 1):
+                k2 -= 1
+            if k2 > 0 and doc[k2 - 1].lower_ == "the":
+                k = k2
+        if k < span.start and doc[k - 1].lower_ == "the" and k > 0:
+            drop.update(range(k, span.start))
+            span = Span(doc, k, span.end, label=span.label_)
+        out.append(span)
+    return [m for m in out if m.label_ == EntityKind.ORG.value or not (set(range(m.start, m.end)) & drop)]
+
+
 def _doctrines(spans: list[Span]) -> list[Span]:
     """ "Marxism-Leninism", "Mao Zedong Thought": NER takes doctrines for people; a name
     ending in "-ism" or "Thought" is an ideology."""
@@ -532,6 +597,7 @@ def mentions_component(doc: Doc) -> Doc:
     spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
              for s in spans]
     spans = _split_coordinated(doc, _resolve_overlaps(spans))
+    spans = _with_coordinated_places(doc, _places_by_what_they_are(doc, spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
     found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
@@ -540,6 +606,7 @@ def mentions_component(doc: Doc) -> Doc:
         f.start <= m.start < f.end for f in found) or m in found])
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside] + found, key=lambda m: m.start)
+    spans = _with_coordinated_places(doc, spans)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc
