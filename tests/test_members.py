@@ -41,7 +41,7 @@ def test_a_member_in_apposition(text: str, person: str, body: str) -> None:
 
 
 @pytest.mark.parametrize("text, person, body", [
-    ("Janet Ross is an Irish Labour Party politician.", "Janet Ross", "Irish Labour Party"),
+    ("Janet Ross is a Coastal Workers Party politician.", "Janet Ross", "Coastal Workers Party"),
     ("Ann Lee was elected as the Green Party's candidate.", "Ann Lee", "Green Party"),
 ])
 def test_a_politician_of_a_party(text: str, person: str, body: str) -> None:
@@ -59,7 +59,7 @@ def test_people_of_a_body(text: str, people: set[str], body: str) -> None:
 
 @pytest.mark.parametrize("text, person, body", [
     ("The county mayor is Janet Ross (Green Party).", "Janet Ross", "Green Party"),
-    ("The deputy mayor is Tom Hardy (Progress Party).", "Tom Hardy", "Progress Party"),
+    ("The deputy mayor is Tom Hardy (Forward Party).", "Tom Hardy", "Forward Party"),
 ])
 def test_a_party_in_brackets(text: str, person: str, body: str) -> None:
     assert (person, body) in pairs(text)

@@ -1,6 +1,6 @@
 """Entity mentions: organizations, people, places, works and named ideologies.
 
-spaCy's NER finds most names but the small model splits "Revolutionary Communist Party,
+spaCy's NER finds most names but the small model splits "Radical Workers Party,
 USA", tags acronyms as people, misses many organization names and has no notion of a
 document title. This component keeps the NER's spans it can trust and adds three rules:
 
@@ -51,14 +51,14 @@ PEOPLE_OF = frozenset({"delegates", "members", "leaders", "supporters", "founder
 
 
 def _number_in_name(doc: Doc, i: int) -> bool:
-    """ "Alliance 90", "Charter 77": a short number right after a capitalized word."""
+    """ "Union 84", "Charter 71": a short number right after a capitalized word."""
     tok = doc[i]
     return tok.is_digit and len(tok.text) <= 3 and _capitalized(doc[i - 1]) and \
         tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _slash(doc: Doc, i: int) -> bool:
-    """ "Alliance 90/The Greens": one name made of two, written with a slash."""
+    """ "Union 84/The Reds": one name made of two, written with a slash."""
     return doc[i].text == "/" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
@@ -96,15 +96,15 @@ def _org_name_spans(doc: Doc) -> list[Span]:
                         doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
                         and j + 3 < len(doc) and _capitalized(doc[j + 3])))
                 and doc[j + 2].ent_type_ not in ("DATE", "TIME"))):
-            j += 1  # "Sisters of Saint Brigid of the Lakes": "of the" joins the name
+            j += 1  # "Brothers of Saint Aldo of the Hills": "of the" joins the name
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
         if len(run) > 3 and run[0].lower_ in PEOPLE_OF and run[1].lower_ == "of":
-            run = _strip_det(run[2:])  # "Delegates of the Heartland Alliance voted"
+            run = _strip_det(run[2:])  # "Delegates of the Prairie Alliance voted"
         run = _after_people_of(run)
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
-            run = run[1:]  # "1923 - Renamed the Scottish Chess Union": a verb opens no name
+            run = run[1:]  # "1923 - Renamed the Border Draughts Union": a verb opens no name
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1
@@ -161,8 +161,8 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         ent = _strip_det(ent)
         paren = next((t.i for t in ent if t.text == "(" and not any(
             x.text == ")" for x in doc[t.i:ent.end])), None)
-        if paren is not None:  # "League for Industrial Democracy (LID": the name ends at an
-            # unclosed "("; "Communist Party of India (Marxist)" keeps its parenthesis
+        if paren is not None:  # "League for Rural Democracy (LRD": the name ends at an
+            # unclosed "("; "Labour Party of Erewhon (Radical)" keeps its parenthesis
             ent = _strip_det(doc[ent.start:paren])
         while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
                 t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
@@ -206,9 +206,9 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
 
 
 def _with_qualifier(doc: Doc, span: Span) -> Span:
-    """ "Communist Party of India (Marxist-Leninist)": a one-word qualifier in parentheses
+    """ "Labour Party of Erewhon (Radical-Agrarian)": a one-word qualifier in parentheses
     that is neither an acronym nor a place nor a date belongs to the name (a phrase there,
-    "(Die Grünen)", is another name, left to the alias rules)."""
+    "(Die Roten)", is another name, left to the alias rules)."""
     end = span.end
     if end >= len(doc) or doc[end].text != "(":
         return span
@@ -244,7 +244,7 @@ def _merge_place_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the Greens and Alliance 90 merged": a run of capitalized words joined by "and" is
+    """ "the Reds and Union 84 merged": a run of capitalized words joined by "and" is
     two names when one side is named on its own elsewhere in the text ("Hearth and Home
     League", whose parts never stand alone, stays one)."""
     alone = {m.text for m in spans}
@@ -298,7 +298,7 @@ PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "ac
 
 
 def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Nouveau was dissolved":
+    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Ancien was dissolved":
     NER misses many one-off names; the subject of a verb only a body can undergo is one."""
     covered = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
@@ -308,14 +308,14 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
         if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
             continue
-        if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dijk Radiobuizen, which was
+        if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dam Lampenfabriek, which was
             held = covered.get(tok.head.head.i)  # established in 1921": not a person
             if held is not None and held.label_ == EntityKind.PERSON.value:
                 out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
             continue
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
-        began_as = lemma in ("begin", "start")  # "Halvorsen Instruments began as a shop"
+        began_as = lemma in ("begin", "start")  # "Haldorsen Gauges began as a shop"
         if began_as and not any(p.lemma_.lower() in BEGINNINGS for a in tok.head.children
                                 if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"):
             continue
@@ -333,7 +333,7 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the Walloon movement Ecologie Citoyenne", "an independent charity, Young Roots
+    """ "the Flemish movement Groene Burgers", "an independent charity, Young Roots
     Edinburgh": a name set right after a word for a body names a body, whatever NER said."""
     out = []
     for span in spans:

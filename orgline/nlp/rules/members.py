@@ -266,6 +266,7 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     if m is None:
         return
+    preps: tuple[str, ...]
     if lemma in ("play", "sign"):
         preps = ("for",)
     elif is_passive(verb):
