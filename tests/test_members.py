@@ -203,3 +203,17 @@ def test_the_subject_of_is_a_band_or_label_is_a_body(text: str, body: str) -> No
 
 def test_a_commander_of_a_regiment_is_no_member() -> None:
     assert not pairs("Tom Hardy was leader of the Northern Rifles Regiment until 1914.")
+
+
+@pytest.mark.parametrize("text, body, people", [
+    ("Kestrel Records is an independent record label based in Dover, started by Ann Lee in 1990.",
+     "Kestrel Records", {"Ann Lee"}),
+    ("The Grey Bank is a private bank founded by Paul Smith and Rob Jones in 1901.", "Grey Bank",
+     {"Paul Smith", "Rob Jones"}),
+])
+def test_founders_of_what_the_body_is(text: str, body: str, people: set[str]) -> None:
+    assert {(body, p) for p in people} <= pairs(text, "founded_by")
+
+
+def test_a_family_is_no_named_founder() -> None:
+    assert not pairs("The Grey Bank is a private bank founded by the Smith family in 1901.", "founded_by")

@@ -318,6 +318,8 @@ def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
     if verb.pos_ != "VERB" or not is_passive(verb):
         return
     body = r.ref(r.subject(verb), ORG)
+    if body is None and verb.dep_ == "acl" and verb.head.dep_ == "attr":
+        body = r.ref(r.subject(verb.head.head), ORG)  # "X is a record label started by A in 1990"
     if body is None:
         return
     for p in r.preps(verb, "by"):
