@@ -217,3 +217,44 @@ def test_founders_of_what_the_body_is(text: str, body: str, people: set[str]) ->
 
 def test_a_family_is_no_named_founder() -> None:
     assert not pairs("The Grey Bank is a private bank founded by the Smith family in 1901.", "founded_by")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee was a founding member of the Workers Party.", "Ann Lee", "Workers Party"),
+    ("Tom Hardy, a founding member of the Silver Comets Football Club, died in 1950.", "Tom Hardy",
+     "Silver Comets Football Club"),
+])
+def test_a_founding_member_is_a_member_and_a_founder(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+    assert (body, person) in pairs(text, "founded_by")
+
+
+def test_a_title_in_passing_takes_no_date_from_the_verb() -> None:
+    f = read("Janet Ross, a member of the Workers Party, died in 1950.")
+    assert [c.date for c in f.claims if c.type == "member_of"] == [None]
+
+
+@pytest.mark.parametrize("text, people, body", [
+    ("The march was led by fellow Dock Porters Union activists Ann Lee and Tom Hardy.",
+     {"Ann Lee", "Tom Hardy"}, "Dock Porters Union"),
+    ("The list was drawn up by fellow Workers Party members Ann Lee and Tom Hardy.",
+     {"Ann Lee", "Tom Hardy"}, "Workers Party"),
+])
+def test_fellow_activists(text: str, people: set[str], body: str) -> None:
+    assert {(p, body) for p in people} <= pairs(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The Workers Party's leader Ann Lee spoke.", "Ann Lee", "Workers Party"),
+    ("The Silver Comets Football Club's captain Tom Hardy scored.", "Tom Hardy", "Silver Comets Football Club"),
+])
+def test_a_possessive_title(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, a founding member of staff, retired.",
+    "Tom Hardy was a member of the audience.",
+])
+def test_no_founder_without_a_named_body(text: str) -> None:
+    assert not pairs(text) and not pairs(text, "founded_by")

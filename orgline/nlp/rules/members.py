@@ -164,6 +164,13 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
     lemma = noun.lemma_.lower()
+    if lemma == "member" and any(c.lower_ in ("founding", "foundation", "co-founding")
+                                 for c in noun.children if c.dep_ in ("amod", "compound")):
+        body = _body_named_with(r, noun)
+        for person in (_person_described(r, noun) if body is not None else []):
+            yield draft(r, noun, "founded_by", body, object=person, negated=r.negated(noun.head),
+                        rule="orgline.founding_member.v1", confidence=0.7,  # a founding member founded it
+                        **_own_date(r, noun))
     if lemma == "member" and noun.dep_ == "attr":
         yield from _member_of_and_of(r, noun)
         return  # "A is a member of X": relations.member_of reads it
@@ -175,13 +182,24 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     people = _people_after(r, noun) or _person_described(r, noun)
     if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
         return
+    when = _own_date(r, noun)
     for person in people:
         if lemma in FOUNDER_ROLES:
             yield draft(r, noun, "founded_by", body, object=person, rule="orgline.founder_title.v1",
-                        confidence=0.7)
+                        confidence=0.7, **when)
         else:
             yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
-                        rule="orgline.member_by_title.v1", confidence=0.7)
+                        rule="orgline.member_by_title.v1", confidence=0.7, **when)
+
+
+def _own_date(r: Reader, noun: Token) -> dict[str, object]:
+    """A title given in passing ("A, a member of X, died in 1950", "X bassist A toured in
+    2013") is not dated by the sentence's verb; a predicate one ("A was a member of X from
+    1971 to 1987", "served as its leader from 2014") is."""
+    if noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as") or \
+            noun.dep_ == "conj":
+        return {}
+    return {"date": None}
 
 
 def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
@@ -214,7 +232,8 @@ def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
         body = r.refs_in(p, ORG)
         if body is not None:
             yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
-                        negated=r.negated(noun), rule="orgline.member_appositive.v1", confidence=0.75)
+                        negated=r.negated(noun), rule="orgline.member_appositive.v1", confidence=0.75,
+                        date=None)
 
 
 @rule("person_of_body", "of")
@@ -235,7 +254,7 @@ def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
             people.append(first)
     for person in people:
         yield draft(r, prep, "member_of", r.ref_of_span(person), object=body,
-                    rule="orgline.person_of_body.v1", confidence=0.65)
+                    rule="orgline.person_of_body.v1", confidence=0.65, date=None)
 
 
 @rule("party_in_brackets", "(")
@@ -252,7 +271,7 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
     if not any(t.lower_ in PARTY_WORDS for t in body):
         return
     yield draft(r, paren, "member_of", r.ref_of_span(person), object=r.ref_of_span(body),
-                rule="orgline.party_in_brackets.v1", confidence=0.7)
+                rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
 
 
 @rule("played_for", "play admit elect sign")
