@@ -55,3 +55,16 @@ def test_for_a_after_a_verb_opens_no_name() -> None:
 def test_a_name_after_village_of_is_a_place(text: str, place: str) -> None:
     got = kinds(text)
     assert got.get(place) == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Lee founded the record label Kentwood in 1990.", "Kentwood"),
+    ("Tom Hardy is the drummer of the rock band Kentwood.", "Kentwood"),
+    ("In 1990 the company Kentwood was sold.", "Kentwood"),
+])
+def test_a_name_the_model_takes_for_a_place_after_a_word_for_a_body_is_a_body(text: str, name: str) -> None:
+    assert kinds(text).get(name) == "org"
+
+
+def test_a_place_after_in_the_stays_a_place() -> None:
+    assert kinds("The Dock Porters Union was based in Kentwood.").get("Kentwood") == "place"
