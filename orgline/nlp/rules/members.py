@@ -14,6 +14,7 @@ people, by the kind of body they belong to (parties, bands, teams, unions, acade
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -166,9 +167,10 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     lemma = noun.lemma_.lower()
     if lemma == "member" and any(c.lower_ in ("founding", "foundation", "co-founding")
                                  for c in noun.children if c.dep_ in ("amod", "compound")):
-        body = _body_named_with(r, noun)
-        for person in (_person_described(r, noun) if body is not None else []):
-            yield draft(r, noun, "founded_by", body, object=person, negated=r.negated(noun.head),
+        founded = _body_named_with(r, noun)
+        for person in (_person_described(r, noun) if founded is not None else []):
+            assert founded is not None
+            yield draft(r, noun, "founded_by", founded, object=person, negated=r.negated(noun.head),
                         rule="orgline.founding_member.v1", confidence=0.7,  # a founding member founded it
                         **_own_date(r, noun))
     if lemma == "member" and noun.dep_ == "attr":
@@ -192,7 +194,7 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
                         rule="orgline.member_by_title.v1", confidence=0.7, **when)
 
 
-def _own_date(r: Reader, noun: Token) -> dict[str, object]:
+def _own_date(r: Reader, noun: Token) -> dict[str, Any]:
     """A title given in passing ("A, a member of X, died in 1950", "X bassist A toured in
     2013") is not dated by the sentence's verb; a predicate one ("A was a member of X from
     1971 to 1987", "served as its leader from 2014") is."""
