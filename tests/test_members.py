@@ -258,3 +258,24 @@ def test_a_possessive_title(text: str, person: str, body: str) -> None:
 ])
 def test_no_founder_without_a_named_body(text: str) -> None:
     assert not pairs(text) and not pairs(text, "founded_by")
+
+
+@pytest.mark.parametrize("text, body, person, member", [
+    ("The Frost Society was founded in 1960. The society's founding president, Ann Lee, retired in 1980.",
+     "Frost Society", "Ann Lee", True),
+    ("The Grey Bank opened in 1901. Its founding director, Tom Hardy, died in 1930.", "Grey Bank",
+     "Tom Hardy", False),
+])
+def test_a_founding_office_holder_founded_the_body(text: str, body: str, person: str, member: bool) -> None:
+    assert (body, person) in pairs(text, "founded_by")
+    assert ((person, body) in pairs(text)) is member  # a bank's director works there, belongs to no bank
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy had launched the Green Action League in 1978 after leaving the Workers Party.",
+     "Tom Hardy", "Workers Party"),
+    ("Ann Lee formed her own group in 1970 after quitting the Silver Comets Football Club.",
+     "Ann Lee", "Silver Comets Football Club"),
+])
+def test_after_leaving(text: str, person: str, body: str) -> None:
+    assert (person, body) in pairs(text)

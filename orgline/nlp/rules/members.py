@@ -37,7 +37,12 @@ BAND_ROLES = frozenset({"guitarist", "bassist", "drummer", "singer", "vocalist",
 TEAM_ROLES = frozenset({"player", "striker", "forward", "midfielder", "defender", "goalkeeper",
                         "goalie", "quarterback", "linebacker", "pitcher", "outfielder",
                         "captain", "winger", "fullback", "batsman", "bowler", "teammate"})
+# Not "secretary" or "delegate": "Treasury Secretary A", "the conference delegate A" name
+# an office in a government or a meeting as often as in a union.
 UNION_ROLES = frozenset({"steward", "unionist", "trade-unionist"})
+# Offices that, held "founding", make their holder a founder: "the society's founding president".
+FOUNDING_OFFICES = frozenset({"president", "chairman", "chairwoman", "chair", "secretary", "director",
+                              "editor", "leader", "member", "treasurer", "conductor"})
 ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
 FOUNDER_ROLES = frozenset({"founder", "co-founder", "cofounder"})
 # Bracketed affiliations ("A (X Party)") are a party's by the way lists of officials are
@@ -77,9 +82,10 @@ def _mention(r: Reader, tok: Token, label: EntityKind) -> Span | None:
 def _people_after(r: Reader, noun: Token) -> list[Ref]:
     """The person named right after a title ("bassist A"), with the people coordinated with
     it, each with its own title or none ("guitarist A and bassist B", "A and B")."""
-    if noun.i + 1 >= len(r.doc):
-        return []
-    m = _mention(r, r.doc[noun.i + 1], EntityKind.PERSON)
+    m = _mention(r, r.doc[noun.i + 1], EntityKind.PERSON) if noun.i + 1 < len(r.doc) else None
+    if m is None:  # "the society's founding president, A,"
+        m = next((x for x in (_mention(r, c, EntityKind.PERSON) for c in noun.children
+                              if c.dep_ == "appos") if x is not None), None)
     if m is None:
         return []
     out = [r.ref_of_span(m)]
@@ -142,8 +148,12 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
         m = _mention(r, poss, EntityKind.ORG)
         if m is not None:
             return r.ref_of_span(m)
-        if poss.lower_ == "its":
-            return r.ref(poss, ORG)  # "X and its leader A"
+        if poss.lower_ == "its" and noun.dep_ == "conj":
+            m = _mention(r, noun.head, EntityKind.ORG)  # "X and its leader A"
+            return r.ref_of_span(m) if m is not None else None
+        founding = any(c.lower_ in ("founding", "co-founding") for c in noun.children)
+        if founding and (poss.lower_ == "its" or poss.pos_ == "NOUN"):
+            return r.ref(poss, ORG)  # "the society's founding president": the body in focus
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
             for p in c.children:
@@ -157,7 +167,7 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
     return None
 
 
-@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES)))
+@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES | FOUNDING_OFFICES)))
 def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "the X Party candidate A", "X bassist A", "fellow X activists A and B", "X's
     drummer A", "A, the guitarist of the band X", "A is an X Party politician", "A was
@@ -165,10 +175,16 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
     lemma = noun.lemma_.lower()
-    if lemma == "member" and any(c.lower_ in ("founding", "foundation", "co-founding")
-                                 for c in noun.children if c.dep_ in ("amod", "compound")):
+    founding = any(c.lower_ in ("founding", "foundation", "co-founding")
+                   for c in noun.children if c.dep_ in ("amod", "compound"))
+    if lemma in FOUNDING_OFFICES and founding:
         founded = _body_named_with(r, noun)
-        for person in (_person_described(r, noun) if founded is not None else []):
+        people = _people_after(r, noun) or _person_described(r, noun)
+        for person in (people if founded is not None else []):
+            assert founded is not None
+            if lemma != "member" and not _employer(founded):  # "X's founding president A": a member too
+                yield draft(r, noun, "member_of", person, object=founded, rule="orgline.founding_member.v1",
+                            confidence=0.7, **_own_date(r, noun))
             assert founded is not None
             yield draft(r, noun, "founded_by", founded, object=person, negated=r.negated(noun.head),
                         rule="orgline.founding_member.v1", confidence=0.7,  # a founding member founded it
@@ -176,8 +192,8 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     if lemma == "member" and noun.dep_ == "attr":
         yield from _member_of_and_of(r, noun)
         return  # "A is a member of X": relations.member_of reads it
-    if r.mention(noun) is not None:
-        return  # the title is inside a name ("the Players Union")
+    if r.mention(noun) is not None or lemma not in ROLES | FOUNDER_ROLES:
+        return  # the title is inside a name ("the Players Union"), or an office held "founding" only
     body = _body_named_with(r, noun)
     if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
         return
@@ -419,6 +435,8 @@ def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
     if verb.pos_ != "VERB":
         return
     subj = r.subject(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "on", "upon"):
+        subj = r.subject(verb.head.head)  # "A launched Y in 1978 after leaving X"
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if m is None or obj is None:
