@@ -205,25 +205,23 @@ NOT_PLACES = frozenset("""internet web cloud java linux windows unix bible chris
 community church science""".split())
 
 # ---- people in bodies ---------------------------------------------------------------
-# Role nouns that make the person they name a member of the body named with them ("the
-# band's bassist A", "Harvest Party candidate A", "a Rovers striker"): a band's musicians,
-# a party's politicians, a team's players, a society's fellows. Not the roles any body has
-# (spokesman, chief executive), which make an employee or an officer, not a member.
-MUSIC_ROLES = frozenset("""
-singer vocalist guitarist bassist drummer percussionist keyboardist pianist organist
-saxophonist trumpeter trombonist violinist cellist fiddler harpist flautist clarinetist
-frontman frontwoman rapper bandmate
-""".split())
-POLITICS_ROLES = frozenset("""
-politician candidate nominee leader co-leader mp mep senator congressman congresswoman
-councillor councilor alderman assemblyman assemblywoman legislator activist stalwart
-""".split())
-SPORT_ROLES = frozenset("""
-player striker goalkeeper goaltender defender midfielder forward winger fullback
-quarterback pitcher catcher batsman bowler teammate
-""".split())
-FELLOWSHIP_ROLES = frozenset({"member", "fellow"})
-MEMBER_ROLES = MUSIC_ROLES | POLITICS_ROLES | SPORT_ROLES | FELLOWSHIP_ROLES
+# Titles that say a person belongs to the body named with them, by kind of body.
+PARTY_ROLES = frozenset({"member", "fellow", "candidate", "politician", "activist", "leader", "senator",
+                         "congressman", "congresswoman", "councillor", "councilor", "mp", "mep",
+                         "legislator", "assemblyman", "assemblywoman", "nominee",
+                         "militant", "organiser", "organizer", "loyalist", "stalwart"})
+BAND_ROLES = frozenset({"guitarist", "bassist", "drummer", "singer", "vocalist", "keyboardist",
+                        "frontman", "frontwoman", "saxophonist", "trumpeter", "pianist",
+                        "violinist", "cellist", "percussionist", "rapper", "songwriter",
+                        "bandmate", "co-vocalist"})
+TEAM_ROLES = frozenset({"player", "striker", "forward", "midfielder", "defender", "goalkeeper",
+                        "goalie", "quarterback", "linebacker", "pitcher", "outfielder",
+                        "captain", "winger", "fullback", "batsman", "bowler", "teammate"})
+# Not "secretary" or "delegate": "Treasury Secretary A", "the conference delegate A" name
+# an office in a government or a meeting as often as in a union.
+UNION_ROLES = frozenset({"steward", "unionist", "trade-unionist"})
+# Every role noun that makes its holder a member of the body named with it.
+MEMBER_ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
 
 # What a body is called when a sentence says what it is ("X is a quartet from Leeds",
 # "X, a regional airline,"): by kind of organization, so that a name the model did not

@@ -1,6 +1,6 @@
 """Entity mentions: organizations, people, places, works and named ideologies.
 
-spaCy's NER finds most names but the small model splits "Revolutionary Communist Party,
+spaCy's NER finds most names but the small model splits "Radical Workers Party,
 USA", tags acronyms as people, misses many organization names and has no notion of a
 document title. This component keeps the NER's spans it can trust and adds three rules:
 
@@ -52,15 +52,33 @@ PEOPLE_OF = frozenset({"delegates", "members", "leaders", "supporters", "founder
 
 
 def _number_in_name(doc: Doc, i: int) -> bool:
-    """ "Alliance 90", "Charter 77": a short number right after a capitalized word."""
+    """ "Union 84", "Charter 71": a short number right after a capitalized word."""
     tok = doc[i]
     return tok.is_digit and len(tok.text) <= 3 and _capitalized(doc[i - 1]) and \
         tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def _slash(doc: Doc, i: int) -> bool:
-    """ "Alliance 90/The Greens": one name made of two, written with a slash."""
+    """ "Union 84/The Reds": one name made of two, written with a slash."""
     return doc[i].text == "/" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+def _possessive_in_name(doc: Doc, i: int) -> bool:
+    """ "the Tanners' and Cutlers' Guild": a plural's apostrophe inside a name, followed by
+    the rest of it (a capitalized word, or "and" and one)."""
+    if doc[i].text not in ("'", "’") or not doc[i - 1].text.endswith("s") or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    return _capitalized(nxt) or (nxt.lower_ == "and" and i + 2 < len(doc) and _capitalized(doc[i + 2]))
+
+
+def _article_in_name(doc: Doc, i: int) -> bool:
+    """ "Workers for a Socialist Republic", "Mothers Against a Second Runway": "for a" and
+    "against a" before a capitalized word go on with the name."""
+    if doc[i].lower_ in ("a", "an") and i > 1 and doc[i - 1].lower_ in ("for", "against"):
+        i -= 1  # the article itself, once "for" was taken
+    return doc[i].lower_ in ("for", "against") and i + 2 < len(doc) and \
+        doc[i + 1].lower_ in ("a", "an") and _capitalized(doc[i + 2]) and doc[i - 1].text[:1].isupper()
 
 
 def _org_name_spans(doc: Doc) -> list[Span]:
@@ -72,24 +90,43 @@ def _org_name_spans(doc: Doc) -> list[Span]:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or _number_in_name(doc, j + 1) or (
+        while j + 1 < len(doc) and (_capitalized(doc[j + 1]) or _number_in_name(doc, j + 1)
+                                    or _possessive_in_name(doc, j + 1) or _article_in_name(doc, j + 1) or (
                 (doc[j + 1].lower_ in CONNECTORS or _slash(doc, j + 1)) and j + 2 < len(doc) and (
                     _capitalized(doc[j + 2]) or (
                         doc[j + 1].lower_ in ("of", "for") and doc[j + 2].lower_ == "the"
                         and j + 3 < len(doc) and _capitalized(doc[j + 3])))
                 and doc[j + 2].ent_type_ not in ("DATE", "TIME"))):
-            j += 1  # "Sisters of Saint Brigid of the Lakes": "of the" joins the name
+            j += 1  # "Brothers of Saint Aldo of the Hills": "of the" joins the name
         run = doc[i:j + 1]
         while len(run) and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
         if len(run) > 3 and run[0].lower_ in PEOPLE_OF and run[1].lower_ == "of":
-            run = _strip_det(run[2:])  # "Delegates of the Heartland Alliance voted"
+            run = _strip_det(run[2:])  # "Delegates of the Prairie Alliance voted"
+        run = _after_people_of(run)
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
-            run = run[1:]  # "1923 - Renamed the Scottish Chess Union": a verb opens no name
+            run = run[1:]  # "1923 - Renamed the Border Draughts Union": a verb opens no name
         if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1
     return spans
+
+
+def _after_people_of(run: Span) -> Span:
+    """ "Ann Berg and Rob Jones of the Union of Dock Porters": people named with their body
+    by "of" open no name; the name starts after "of". Only when every word before "of" is
+    a person's name as the model reads it (or "and", a comma), so "Sisters of Saint Brigid"
+    and "Bank of Nova Scotia" stay whole."""
+    for k, tok in enumerate(run):
+        if tok.lower_ != "of":
+            continue
+        before = run[:k]
+        if len(before) and before[0].ent_type_ == "PERSON" and all(
+                t.ent_type_ == "PERSON" or t.lower_ in ("and", ",") for t in before) and \
+                before[-1].ent_type_ == "PERSON":
+            return _strip_det(run[k + 1:]) if k + 1 < len(run) else run
+        return run
+    return run
 
 
 def _quoted_spans(doc: Doc) -> list[Span]:
@@ -125,8 +162,8 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         ent = _strip_det(ent)
         paren = next((t.i for t in ent if t.text == "(" and not any(
             x.text == ")" for x in doc[t.i:ent.end])), None)
-        if paren is not None:  # "League for Industrial Democracy (LID": the name ends at an
-            # unclosed "("; "Communist Party of India (Marxist)" keeps its parenthesis
+        if paren is not None:  # "League for Rural Democracy (LRD": the name ends at an
+            # unclosed "("; "Labour Party of Erewhon (Radical)" keeps its parenthesis
             ent = _strip_det(doc[ent.start:paren])
         while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
                 t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
@@ -170,9 +207,9 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
 
 
 def _with_qualifier(doc: Doc, span: Span) -> Span:
-    """ "Communist Party of India (Marxist-Leninist)": a one-word qualifier in parentheses
+    """ "Labour Party of Erewhon (Radical-Agrarian)": a one-word qualifier in parentheses
     that is neither an acronym nor a place nor a date belongs to the name (a phrase there,
-    "(Die Grünen)", is another name, left to the alias rules)."""
+    "(Die Roten)", is another name, left to the alias rules)."""
     end = span.end
     if end >= len(doc) or doc[end].text != "(":
         return span
@@ -208,7 +245,7 @@ def _merge_place_pairs(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the Greens and Alliance 90 merged": a run of capitalized words joined by "and" is
+    """ "the Reds and Union 84 merged": a run of capitalized words joined by "and" is
     two names when one side is named on its own elsewhere in the text ("Hearth and Home
     League", whose parts never stand alone, stays one)."""
     alone = {m.text for m in spans}
@@ -242,7 +279,11 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 BODY_NOUNS = frozenset({"movement", "party", "group", "club", "company", "firm", "charity", "faction",
                         "start-up", "startup", "union", "league", "society", "association",
                         "organization", "organisation", "network", "coalition", "federation",
-                        "congregation", "order", "business", "enterprise", "maker", "manufacturer"})
+                        "congregation", "order", "business", "enterprise", "maker", "manufacturer",
+                        # bands and teams, named after the word for them as often as companies
+                        "band", "team", "ensemble", "orchestra", "choir", "trio", "duo", "quartet",
+                        "quintet", "label", "outfit", "bank", "airline", "publisher", "brewery",
+                        "regiment", "battalion", "squadron", "agency", "school", "college"})
 
 
 # Verbs whose subject can only be a body: a capitalized subject of one names an organization.
@@ -258,7 +299,7 @@ PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "ac
 
 
 def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Nouveau was dissolved":
+    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Ancien was dissolved":
     NER misses many one-off names; the subject of a verb only a body can undergo is one."""
     covered = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
@@ -268,14 +309,14 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
         if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
             continue
-        if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dijk Radiobuizen, which was
+        if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dam Lampenfabriek, which was
             held = covered.get(tok.head.head.i)  # established in 1921": not a person
             if held is not None and held.label_ == EntityKind.PERSON.value:
                 out.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
             continue
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
-        began_as = lemma in ("begin", "start")  # "Halvorsen Instruments began as a shop"
+        began_as = lemma in ("begin", "start")  # "Haldorsen Gauges began as a shop"
         if began_as and not any(p.lemma_.lower() in BEGINNINGS for a in tok.head.children
                                 if a.lower_ == "as" for p in a.children if p.dep_ == "pobj"):
             continue
@@ -293,10 +334,14 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "the Walloon movement Ecologie Citoyenne", "an independent charity, Young Roots
+    """ "the Flemish movement Groene Burgers", "an independent charity, Young Roots
     Edinburgh": a name set right after a word for a body names a body, whatever NER said."""
     out = []
     for span in spans:
+        if span.label_ == EntityKind.PLACE.value and span.start > 1 and \
+                doc[span.start - 1].lemma_.lower() in BODY_NOUNS and doc[span.start - 1].pos_ == "NOUN" \
+                and doc[span.start - 2].lower_ not in ("in", "at", "from", "of", "near"):
+            span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)  # "the band Hollowmoor"
         if span.label_ == EntityKind.PERSON.value and span.start > 0:
             before = doc[span.start - 1] if doc[span.start - 1].text != "," else (
                 doc[span.start - 2] if span.start > 1 else doc[0])
@@ -418,6 +463,9 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
     for tok in doc:
         if tok.lower_ not in MEMBER_ROLES and tok.lemma_.lower() not in MEMBER_ROLES:
             continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.text[:1].isupper() and tok.i != tok.sent.start and (after is None or after.lower_ != "of"):
+            continue  # "Forward Party": a capital mid-sentence makes the word part of a name
         i = tok.i - 1
         if i >= 0 and doc[i].tag_ == "POS":
             i -= 1
@@ -491,6 +539,101 @@ def _people_listed_with_people(doc: Doc, spans: list[Span]) -> list[Span]:
         if run is not None and len(run) >= 2:
             found.append(Span(doc, run.start, run.end, label=EntityKind.PERSON.value))
     return found
+
+
+def _named_after_body_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the folk band Hollowmere", "the rowing club Oarsmen United": proper nouns set right
+    after a lowercase word for a body name that body, where NER saw nothing."""
+    covered = {i for m in spans for i in range(m.start, m.end)}
+    out = []
+    i = 1
+    while i < len(doc):
+        tok, before = doc[i], doc[i - 1]
+        if (tok.pos_ in ("PROPN", "NOUN", "ADV", "ADJ", "X") and tok.text[:1].isupper()
+                and tok.is_alpha and tok.i not in covered
+                and before.lemma_.lower() in BODY_NOUNS and before.pos_ == "NOUN"
+                and before.text.islower() and tok.ent_type_ not in ("NORP", "DATE", "GPE", "LOC")):
+            j = i + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and j not in covered:
+                j += 1
+            out.append(Span(doc, i, j, label=EntityKind.ORG.value))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _said_to_be_a_body(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "The Hollow Reeds is an American folk ensemble", "Kestrel is a record label": the
+    subject of "is a <word for a body>" names a body, whatever NER said (a person, a place)
+    or where it saw nothing."""
+    held = {i: m for m in spans for i in range(m.start, m.end)}
+    out = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+        if attr is None or attr.lemma_.lower() not in BODY_NOUNS or attr.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+            continue
+        m = held.get(tok.i)
+        if m is not None:
+            if m.label_ in (EntityKind.PERSON.value, EntityKind.PLACE.value) and m.end == tok.i + 1:
+                out.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and start - 1 not in held:
+            start -= 1
+        out.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
+    return out
+
+
+PLACE_NOUNS = frozenset({"village", "town", "city", "county", "parish", "hamlet", "borough",
+                         "district", "province", "region", "municipality", "suburb", "township",
+                         "island", "valley", "port", "commune", "canton", "shire"})
+
+
+def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the village of Lower Hambleton", "the town of Eastwick": a name after "<word for a
+    place> of" is a place, whatever NER said, unless it holds a word for a body."""
+    out = []
+    for span in spans:
+        if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
+                doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS \
+                and doc[span.start - 2].text.islower() and not any(t.lower_ in ORG_HEADS for t in span):
+            span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
+        out.append(span)
+    return out
+
+
+def _with_coordinated_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the Essex and Suffolk Fruit Growers": the places that open a body's name after
+    "the" are part of it, not a place and a body ("Essex" and "Suffolk Fruit Growers")."""
+    held = {i: m for m in spans for i in range(m.start, m.end)}
+    out: list[Span] = []
+    drop: set[int] = set()
+    for span in spans:
+        if span.label_ != EntityKind.ORG.value:
+            out.append(span)
+            continue
+        def free(i: int) -> bool:  # no word of another body or a person's name
+            return held.get(i) is None or held[i].label_ == EntityKind.PLACE.value
+        k = span.start
+        while k > 0 and _capitalized(doc[k - 1]) and free(k - 1):
+            k -= 1
+        if k > 2 and doc[k - 1].lower_ == "and" and _capitalized(doc[k - 2]) and free(k - 2):
+            k2 = k - 2
+            while k2 > 0 and _capitalized(doc[k2 - 1]) and free(k2 - 1):
+                k2 -= 1
+            if k2 > 0 and doc[k2 - 1].lower_ == "the":
+                k = k2
+        if k < span.start and doc[k - 1].lower_ == "the" and k > 0:
+            drop.update(range(k, span.start))
+            span = Span(doc, k, span.end, label=span.label_)
+        out.append(span)
+    return [m for m in out if m.label_ == EntityKind.ORG.value or not (set(range(m.start, m.end)) & drop)]
 
 
 def _doctrines(spans: list[Span]) -> list[Span]:
@@ -626,15 +769,20 @@ def mentions_component(doc: Doc) -> Doc:
     spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
              for s in spans]
     spans = _split_coordinated(doc, _resolve_overlaps(spans))
+    spans = _with_coordinated_places(doc, _places_by_what_they_are(doc, spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)
-    found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans) + \
-        _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
+    found = _named_by_what_it_does(doc, spans) + _named_before_body_noun(doc, spans)
+    found += _named_after_body_noun(doc, spans + found)
+    found += _said_to_be_a_body(doc, [m for m in spans + found if not any(
+        f.start <= m.start < f.end for f in found) or m in found])
+    found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans)
-    found = list({(f.start, f.end): f for f in found}.values())
+    found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,
                    key=lambda m: m.start)
+    spans = _with_coordinated_places(doc, spans)
     spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
     spans = _vote_kinds(_described_as_body(doc, spans))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))

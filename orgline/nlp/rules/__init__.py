@@ -72,4 +72,4 @@ def dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-from . import founding, membership, names, nominal, places, relations, splits, works  # noqa: E402,F401  (registers the rules)
+from . import founding, members, names, nominal, places, relations, splits, works  # noqa: E402,F401  (registers the rules)

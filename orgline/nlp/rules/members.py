@@ -1,0 +1,435 @@
+"""Rules for people who belong to organizations, and the people who founded them.
+
+DESIGN.md allows ``member_of`` with a person as subject. Encyclopedia prose gives most
+memberships not as "A joined X" but in a title before a name ("the X Party candidate A",
+"X bassist A"), a title with "of" ("A, the drummer of X"), a name then its body ("A and B
+of X"), a party in brackets ("A (X Party)"), or a list of members ("a trio consisting of
+A, B and C"). Each rule asks that the member be a *person* mention and the body an
+*organization* mention, so "a member of the public" or "joined the army of admirers"
+(no named body) give nothing.
+
+The trigger words of these rules live here, not in the lexicon: they are titles of
+people, by the kind of body they belong to (parties, bands, teams, unions, academies).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ...model import EntityKind
+from ..draft import Draft, Ref
+from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
+from ..reader import Reader
+from . import ORG, draft, is_passive, rule
+
+PERSON = (EntityKind.PERSON,)
+
+# Offices that, held "founding", make their holder a founder: "the society's founding president".
+FOUNDING_OFFICES = frozenset({"president", "chairman", "chairwoman", "chair", "secretary", "director",
+                              "editor", "leader", "member", "treasurer", "conductor"})
+ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
+FOUNDER_ROLES = frozenset({"founder", "co-founder", "cofounder"})
+# Bracketed affiliations ("A (X Party)") are a party's by the way lists of officials are
+# written; another body in brackets after a name is as often an employer or a constituency.
+PARTY_WORDS = frozenset({"party", "labour", "labor", "liberal", "liberals", "conservative",
+                         "conservatives", "democrat", "democrats", "democratic", "republican",
+                         "republicans", "green", "greens", "socialist", "socialists",
+                         "communist", "communists", "tory", "tories", "alliance", "front",
+                         "league", "movement", "congress", "union"})
+# Bodies a person works for, studies at or serves in rather than belongs to: "A of the
+# University of X" is a professor, "was admitted to X College" a student, "elected to the
+# Senate" a seat. A membership claim about one of these is left to a plainer phrasing.
+EMPLOYERS = frozenset({"university", "college", "school", "institute", "institution", "company",
+                       "corporation", "corp", "inc", "ltd", "llc", "plc", "bank", "hospital",
+                       "museum", "department", "ministry", "government", "court", "senate",
+                       "parliament", "house", "assembly", "council", "times", "post", "news",
+                       "journal", "press", "agency", "office", "bureau", "commission", "studios",
+                       "records", "hall", "fame", "bar", "navy", "army", "force", "police", "regiment",
+                       "battalion", "brigade", "squadron"})
+# What one is elected or admitted to as a member: a society, not a seat or a school.
+MEMBER_BODIES = frozenset({"academy", "society", "club", "association", "order", "guild", "lodge",
+                           "league", "union", "party", "fraternity", "sorority", "brotherhood",
+                           "institute", "circle", "federation"})
+FOUNDING = frozenset({"found", "establish", "form", "create", "start", "launch", "set", "co-found",
+                      "cofound", "organize", "organise"})
+
+
+def _employer(ref: Ref) -> bool:
+    return any(w.strip(".,").lower() in EMPLOYERS for w in ref.text.split())
+
+
+def _mention(r: Reader, tok: Token, label: EntityKind) -> Span | None:
+    m = r.mention(tok)
+    return m if m is not None and m.label_ == label.value else None
+
+
+def _people_after(r: Reader, noun: Token) -> list[Ref]:
+    """The person named right after a title ("bassist A"), with the people coordinated with
+    it, each with its own title or none ("guitarist A and bassist B", "A and B")."""
+    m = _mention(r, r.doc[noun.i + 1], EntityKind.PERSON) if noun.i + 1 < len(r.doc) else None
+    if m is None:  # "the society's founding president, A,"
+        m = next((x for x in (_mention(r, c, EntityKind.PERSON) for c in noun.children
+                              if c.dep_ == "appos") if x is not None), None)
+    if m is None:
+        return []
+    out = [r.ref_of_span(m)]
+    for c in m.root.conjuncts:
+        other = _mention(r, c, EntityKind.PERSON)
+        if other is not None:
+            out.append(r.ref_of_span(other))
+    return out
+
+
+def _person_described(r: Reader, noun: Token) -> list[Ref]:
+    """The person a title describes: "A is the guitarist of X", "A, a member of X,",
+    "A was elected as X's candidate"."""
+    if noun.dep_ == "appos":
+        m = _mention(r, noun.head, EntityKind.PERSON)
+        return [r.ref_of_span(m)] if m is not None else []
+    verb = None
+    if noun.dep_ in ("attr", "oprd"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head  # "was elected as the party's candidate", "served as its leader"
+    elif noun.dep_ == "conj":
+        first = noun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.lemma_ == "be":
+            verb = first  # "A is ..., as well as guitarist of X": the parser hangs it on "is"
+        elif first.dep_ in ("attr", "appos"):
+            return _person_described(r, first)  # "A is the guitarist of X and the singer of Y"
+    if verb is None:
+        return []
+    person = _person_subject(r, verb)
+    return [person] if person is not None else []
+
+
+def _person_subject(r: Reader, verb: Token) -> Ref | None:
+    """The person who is the subject of ``verb``: named, "who" after a name ("A, who
+    served as ..."), or "he"/"she" (the last person named before)."""
+    subj = r.subject(verb)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    if m is not None:
+        return r.ref_of_span(m)
+    if verb.dep_ == "relcl" and (subj is None or subj.lower_ == "who"):
+        m = _mention(r, verb.head, EntityKind.PERSON)
+        return r.ref_of_span(m) if m is not None else None
+    if subj is not None and subj.lower_ in ("he", "she"):
+        return r.ref(subj, PERSON)
+    return None
+
+
+def _body_named_with(r: Reader, noun: Token) -> Ref | None:
+    """The organization a title is given with: named right before it ("X bassist"), by a
+    possessive ("X's guitarist"), or by "of" ("the drummer of the band X")."""
+    if noun.i > 0:
+        before = r.mention(r.doc[noun.i - 1])
+        if before is not None and before.label_ == EntityKind.ORG.value and before.end == noun.i:
+            return r.ref_of_span(before)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        m = _mention(r, poss, EntityKind.ORG)
+        if m is not None:
+            return r.ref_of_span(m)
+        if poss.lower_ == "its" and noun.dep_ == "conj":
+            m = _mention(r, noun.head, EntityKind.ORG)  # "X and its leader A"
+            return r.ref_of_span(m) if m is not None else None
+        founding = any(c.lower_ in ("founding", "co-founding") for c in noun.children)
+        if founding and (poss.lower_ == "its" or poss.pos_ == "NOUN"):
+            return r.ref(poss, ORG)  # "the society's founding president": the body in focus
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    ref = r.refs_in(p, ORG)
+                    after = r.mention(r.doc[p.i + 1]) if ref is None and p.i + 1 < len(r.doc) else None
+                    if after is not None and after.start == p.i + 1 and after.label_ == EntityKind.ORG.value:
+                        ref = r.ref_of_span(after)  # "the singer of the band X", X hung elsewhere
+                    if ref is not None:
+                        return ref
+    return None
+
+
+@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES | FOUNDING_OFFICES)))
+def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "the X Party candidate A", "X bassist A", "fellow X activists A and B", "X's
+    drummer A", "A, the guitarist of the band X", "A is an X Party politician", "A was
+    elected as the X Party's candidate"; "X founder A" gives X founded by A."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    lemma = noun.lemma_.lower()
+    founding = any(c.lower_ in ("founding", "foundation", "co-founding")
+                   for c in noun.children if c.dep_ in ("amod", "compound"))
+    if lemma in FOUNDING_OFFICES and founding:
+        founded = _body_named_with(r, noun)
+        people = _people_after(r, noun) or _person_described(r, noun)
+        for person in (people if founded is not None else []):
+            assert founded is not None
+            if lemma != "member" and not _employer(founded):  # "X's founding president A": a member too
+                yield draft(r, noun, "member_of", person, object=founded, rule="orgline.founding_member.v1",
+                            confidence=0.7, **_own_date(r, noun))
+            assert founded is not None
+            yield draft(r, noun, "founded_by", founded, object=person, negated=r.negated(noun.head),
+                        rule="orgline.founding_member.v1", confidence=0.7,  # a founding member founded it
+                        **_own_date(r, noun))
+    if lemma == "member" and noun.dep_ == "attr":
+        yield from _member_of_and_of(r, noun)
+        return  # "A is a member of X": relations.member_of reads it
+    if r.mention(noun) is not None or lemma not in ROLES | FOUNDER_ROLES:
+        return  # the title is inside a name ("the Players Union"), or an office held "founding" only
+    body = _body_named_with(r, noun)
+    if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
+        return
+    people = _people_after(r, noun) or _person_described(r, noun)
+    if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
+        return
+    when = _own_date(r, noun)
+    for person in people:
+        if lemma in FOUNDER_ROLES:
+            yield draft(r, noun, "founded_by", body, object=person, rule="orgline.founder_title.v1",
+                        confidence=0.7, **when)
+        else:
+            yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
+                        rule="orgline.member_by_title.v1", confidence=0.7, **when)
+
+
+def _own_date(r: Reader, noun: Token) -> dict[str, Any]:
+    """A title given in passing ("A, a member of X, died in 1950", "X bassist A toured in
+    2013") is not dated by the sentence's verb; a predicate one ("A was a member of X from
+    1971 to 1987", "served as its leader from 2014") is."""
+    if noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and noun.head.lower_ == "as") or \
+            noun.dep_ == "conj":
+        return {}
+    return {"date": None}
+
+
+def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A is a member of X (since 2008) and of Y": the second "of" hangs on the first."""
+    subj = r.subject(noun.head)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    if m is None:
+        return
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for conj in prep.conjuncts:
+            if conj.lower_ != "of":
+                continue
+            for p in (c for c in conj.children if c.dep_ == "pobj"):
+                body = r.refs_in(p, ORG)
+                if body is not None:
+                    yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
+                                negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
+                                confidence=0.7)
+
+
+@rule("member_appositive", "member")
+def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A, a member of the X Party, said ...": the apposition describes the person."""
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN":
+        return
+    m = _mention(r, noun.head, EntityKind.PERSON)
+    if m is None:
+        return
+    for p in r.preps(noun, "of"):
+        body = r.refs_in(p, ORG)
+        if body is not None:
+            yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
+                        negated=r.negated(noun), rule="orgline.member_appositive.v1", confidence=0.75,
+                        date=None)
+
+
+@rule("person_of_body", "of")
+def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
+    """ "A and B of the band X toured": people named with their body by "of"."""
+    if prep.dep_ != "prep":
+        return
+    m = _mention(r, prep.head, EntityKind.PERSON)
+    if m is None or prep.i != m.end:
+        return
+    body = next((r.refs_in(p, ORG) for p in prep.children if p.dep_ == "pobj"), None)
+    if body is None or _employer(body):
+        return
+    people = [m] + [x for x in (_mention(r, c, EntityKind.PERSON) for c in m.root.conjuncts) if x]
+    if m.root.dep_ == "conj":  # "A and B of X": "of" hangs on B
+        first = _mention(r, m.root.head, EntityKind.PERSON)
+        if first is not None:
+            people.append(first)
+    for person in people:
+        yield draft(r, prep, "member_of", r.ref_of_span(person), object=body,
+                    rule="orgline.person_of_body.v1", confidence=0.65, date=None)
+
+
+@rule("party_in_brackets", "(")
+def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
+    """ "the mayor is A (X Party)": a party in brackets after a person's name."""
+    i = paren.i
+    if i == 0 or i + 2 >= len(r.doc):
+        return
+    person = _mention(r, r.doc[i - 1], EntityKind.PERSON)
+    body = _mention(r, r.doc[i + 1], EntityKind.ORG)
+    if person is None or body is None or person.end != i or body.start != i + 1 or \
+            body.end >= len(r.doc) or r.doc[body.end].text != ")":
+        return
+    if not any(t.lower_ in PARTY_WORDS for t in body):
+        return
+    yield draft(r, paren, "member_of", r.ref_of_span(person), object=r.ref_of_span(body),
+                rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
+
+
+@rule("played_for", "play admit elect sign")
+def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A played for X" (teams), "A signed for X", "A was admitted to X", "A was elected
+    to X" (academies, societies, clubs: not a school, a seat or a hall of fame)."""
+    if verb.pos_ != "VERB":
+        return
+    lemma = verb.lemma_.lower()
+    subj = r.subject(verb)
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    if m is None:
+        return
+    preps: tuple[str, ...]
+    if lemma in ("play", "sign"):
+        preps = ("for",)
+    elif is_passive(verb):
+        preps = ("to", "into")
+    else:
+        return
+    for p in r.preps(verb, *preps):
+        body = r.refs_in(p, ORG)
+        if body is None or _employer(body):
+            continue
+        if lemma in ("admit", "elect") and not (
+                set(body.text.lower().split()) & MEMBER_BODIES or p.lemma_.lower() in MEMBER_BODIES):
+            continue
+        if body is not None:
+            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body,
+                        negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
+
+
+@rule("consisting_of", "consist comprise")
+def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X is a trio consisting of A, B and C", "X's line-up consisted of A and B": the
+    people listed are its members (two at least, all of them people)."""
+    noun = verb.head if verb.dep_ in ("acl", "relcl") else r.subject(verb)
+    if noun is None:
+        return
+    body = r.ref(noun, ORG)
+    if body is None and noun.dep_ == "attr":
+        body = r.ref(r.subject(noun.head), ORG)
+    if body is None:
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        body = r.ref(poss, ORG) if poss is not None else None
+    if body is None:
+        return
+    objs = r.preps(verb, "of") if verb.lemma_.lower() == "consist" else [
+        o for c in verb.children if c.dep_ == "dobj" for o in [c] + list(c.conjuncts)]
+    people = [_mention(r, o, EntityKind.PERSON) for o in objs]
+    if len(people) < 2 or any(p is None for p in people):
+        return
+    for p in people:
+        assert p is not None
+        yield draft(r, verb, "member_of", r.ref_of_span(p), object=body,
+                    rule="orgline.consisting_of.v1", confidence=0.7)
+
+
+@rule("cofounders", " ".join(sorted(FOUNDING)))
+def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was founded by A and B", "formed by guitarist A and bassist B": every person
+    coordinated after "by" is a founder, not the first alone."""
+    if verb.pos_ != "VERB" or not is_passive(verb):
+        return
+    body = r.ref(r.subject(verb), ORG)
+    if body is None and verb.dep_ == "acl" and verb.head.dep_ == "attr":
+        body = r.ref(r.subject(verb.head.head), ORG)  # "X is a record label started by A in 1990"
+    if body is None:
+        return
+    for p in r.preps(verb, "by"):
+        m = _mention(r, p, EntityKind.PERSON)
+        if m is not None:
+            yield draft(r, verb, "founded_by", body, object=r.ref_of_span(m), negated=r.negated(verb),
+                        rule="orgline.cofounders.v1", confidence=0.75)
+
+
+@rule("founding_members", " ".join(sorted(FOUNDING | {"recruit"})))
+def founding_members(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was formed by guitarist A and bassist B, later recruiting singer C": people
+    given a band's or team's title as they form or join it are its members; so is the one
+    who "formed the band X" (a band's founder plays in it; a company's need not work in it)."""
+    if verb.pos_ != "VERB":
+        return
+    lemma = verb.lemma_.lower()
+    if lemma != "recruit" and is_passive(verb):
+        body = r.ref(r.subject(verb), ORG)
+        people = [p for p in r.preps(verb, "by") if _titled(p)]
+    elif lemma == "recruit":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        head = verb
+        if obj is None and verb.dep_ == "compound":  # the parser's "recruiting singer C" as a noun
+            obj = verb
+            while obj.dep_ == "compound" and obj.head.i != obj.i:
+                obj = obj.head
+            head = obj
+        while head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i and (
+                head is obj or r.subject(head) is None):
+            head = head.head  # "X was formed ..., later recruiting C": X recruits
+        body = r.ref(r.subject(head), ORG)
+        people = [o for o in ([obj] + list(obj.conjuncts) if obj is not None else []) if _titled(o)]
+    else:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or not (obj.lemma_.lower() in BAND_NOUNS or any(
+                c.dep_ in ("compound", "nmod") and c.lemma_.lower() in BAND_NOUNS and c.i < obj.i
+                for c in obj.children)):
+            return  # "formed the band X", "created the group X"
+        body = r.refs_in(obj, ORG)
+        founder = _person_subject(r, verb)
+        if body is not None and founder is not None:
+            yield draft(r, verb, "member_of", founder, object=body, negated=r.negated(verb),
+                        rule="orgline.founding_members.v1", confidence=0.7)
+        return
+    if body is None or _employer(body):
+        return
+    for p in people:
+        m = _mention(r, p, EntityKind.PERSON)
+        if m is not None:
+            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                        rule="orgline.founding_members.v1", confidence=0.7)
+
+
+BAND_NOUNS = frozenset({"band", "group", "duo", "trio", "quartet", "quintet", "ensemble", "team"})
+
+
+def _titled(tok: Token) -> bool:
+    """ "guitarist A": a person named with a band's or team's title."""
+    m = _mention_any(tok)
+    start = m.start if m is not None else tok.i
+    doc = tok.doc
+    return start > 0 and doc[start - 1].lemma_.lower() in BAND_ROLES | TEAM_ROLES
+
+
+def _mention_any(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+@rule("left_band", "leave quit")
+def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "drummer A left X", "A quit the X Party in 1990": one leaves only what one was in."""
+    if verb.pos_ != "VERB":
+        return
+    subj = r.subject(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "on", "upon"):
+        subj = r.subject(verb.head.head)  # "A launched Y in 1978 after leaving X"
+    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if m is None or obj is None:
+        return
+    body = r.refs_in(obj, ORG)
+    if body is None or _employer(body):
+        return
+    yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                date=None, end=r.date_for(verb),  # the day one left ends the membership
+                rule="orgline.left_band.v1", confidence=0.65)
