@@ -299,7 +299,7 @@ PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "ac
 
 
 def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "Veltron was acquired", "Halvag itself was absorbed", "Ordre Ancien was dissolved":
+    """ "Zentrix was acquired", "Halmek itself was absorbed", "Ordre Ancien was dissolved":
     NER misses many one-off names; the subject of a verb only a body can undergo is one."""
     covered = {i: m for m in spans for i in range(m.start, m.end)}
     out = []
@@ -350,7 +350,7 @@ def _bodies_named_as_people(doc: Doc, spans: list[Span]) -> list[Span]:
             if before.lemma_.lower() in BODY_NOUNS or (
                     root.dep_ == "appos" and root.head.lemma_.lower() in BODY_NOUNS) or (
                     after is not None and after.lemma_.lower() in BODY_NOUNS and root.dep_ == "compound"
-                    and root.head == after):  # "the larger Groen party"
+                    and root.head == after):  # "the larger Verda party"
                 span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)
         out.append(span)
     return out

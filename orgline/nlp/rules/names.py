@@ -49,7 +49,7 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     claim = draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official",
                    negated=r.negated(verb), rule="orgline.renamed.v1", confidence=0.85)
     if subject.new and lemma in ("adopt", "take", "assume", "revive") and r.bore_before(name):
-        r.last_created = subject  # a namesake: "the new SDS" is this one
+        r.last_created = subject  # a namesake: "the new PSS" is this one
     yield claim
     if subject.new and owner is not None and subject is not owner:
         yield claim.but(type="parent_org", object=owner, value=None, value_ref=None, kind=None,
