@@ -26,3 +26,12 @@ def test_two_people_sharing_a_surname_keep_it_apart() -> None:
     got = people("The Harbour Savings Bank was founded in 1890 by Edgar Marsh and Walter Marsh. "
                  "Marsh later sat in parliament.")
     assert not any("Marsh" in names and len(names) > 1 for names in got)
+
+
+def test_a_given_name_opening_a_sentence_stays_with_the_surname() -> None:
+    got = people("Arne Kolberg and Lise Moen founded the Fjord Cinema Club in 1961.")
+    assert {"Arne Kolberg"} in got and {"Lise Moen"} in got
+    got = people("Arne Kolberg founded the Fjord Savings Bank in 1890.")
+    assert {"Arne Kolberg"} in got
+    got = people("Former Kolberg aide Lise Moen spoke at the union's congress.")
+    assert not any("Former Kolberg" in names for names in got)

@@ -636,6 +636,33 @@ def _with_coordinated_places(doc: Doc, spans: list[Span]) -> list[Span]:
     return [m for m in out if m.label_ == EntityKind.ORG.value or not (set(range(m.start, m.end)) & drop)]
 
 
+# Words set before a name that describe the person rather than name them.
+NOT_GIVEN_NAMES = frozenset({"former", "late", "young", "old", "elder", "younger", "great", "little",
+                             "saint", "st", "dear", "poor", "then", "future", "new", "veteran",
+                             "fellow", "brother", "sister", "father", "mother", "uncle", "aunt"})
+
+
+def _whole_person_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Arne Kolberg and Lise Moen founded ...": at the start of a sentence the model may
+    read a given name as an adjective and cut it off the name; a capitalized adjective hung
+    on a person's name, right before it, is part of the name (a noun there is as often a
+    title: "Composer A B")."""
+    taken = {k for m in spans for k in range(m.start, m.end)}
+    out = []
+    for m in spans:
+        i = m.start - 1
+        before = doc[i] if i >= 0 else None
+        if (m.label_ == EntityKind.PERSON.value and before is not None and i not in taken
+                and before.is_alpha and before.text[:1].isupper() and before.text[1:].islower()
+                and not before.is_stop and before.pos_ == "ADJ"
+                and before.dep_ in ("amod", "compound") and before.head.i in range(m.start, m.end)
+                and before.lower_ not in NOT_GIVEN_NAMES | MEMBER_ROLES
+                and before.ent_type_ in ("", "PERSON")):
+            m = Span(doc, i, m.end, label=m.label_)
+        out.append(m)
+    return out
+
+
 def _doctrines(spans: list[Span]) -> list[Span]:
     """ "Marxism-Leninism", "Mao Zedong Thought": NER takes doctrines for people; a name
     ending in "-ism" or "Thought" is an ideology."""
@@ -783,7 +810,7 @@ def mentions_component(doc: Doc) -> Doc:
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,
                    key=lambda m: m.start)
     spans = _with_coordinated_places(doc, spans)
-    spans = _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans)))
+    spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc
