@@ -222,19 +222,3 @@ TEAM_ROLES = frozenset({"player", "striker", "forward", "midfielder", "defender"
 UNION_ROLES = frozenset({"steward", "unionist", "trade-unionist"})
 # Every role noun that makes its holder a member of the body named with it.
 MEMBER_ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
-
-# What a body is called when a sentence says what it is ("X is a quartet from Leeds",
-# "X, a regional airline,"): by kind of organization, so that a name the model did not
-# tag, or took for a person or a title, is typed by the noun that describes it.
-ORG_KIND_NOUNS = frozenset("""
-organization organisation body group association society league union federation
-confederation council committee movement party faction caucus coalition alliance front
-company corporation firm business enterprise conglomerate subsidiary startup start-up
-manufacturer maker retailer chain bank lender insurer airline carrier operator
-railway publisher broadcaster network studio label agency bureau ministry department
-authority commission institute institution foundation trust charity fund nonprofit
-non-profit school college university academy seminary church congregation order
-denomination diocese parish mission band quartet quintet trio duo ensemble orchestra
-choir troupe team club regiment battalion brigade division squadron militia army navy
-cooperative co-operative syndicate guild fraternity sorority brotherhood sisterhood
-""".split())

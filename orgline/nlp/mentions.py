@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
 from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
-                      ORG_HEADS, ORG_KIND_NOUNS, ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
+                      ORG_HEADS, ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -489,7 +489,7 @@ def _bodies_by_description(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORG_KIND_NOUNS:
+        if not _body_noun(tok):
             continue
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             named = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
