@@ -17,7 +17,7 @@ from orgline.project import Project
 from orgline.web.app import create_app
 from orgline.web.publish import publish
 from orgline.web.render import missing_vendor
-from webserver import serving
+from webserver import build_store, serving
 
 CHROMIUM = os.environ.get("ORGLINE_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[1] / "test-output" / "screenshots"
@@ -37,16 +37,8 @@ pytestmark = pytest.mark.skipif(bool(missing_vendor()), reason="run `npm ci --pr
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    root = tmp_path_factory.mktemp("web")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "guild.txt").write_text(GUILD)
-    (docs / "kiln.txt").write_text(HOSTILE)
-    (docs / "other.txt").write_text(OTHER_ACCOUNT)
-    db = str(root / "web.db")
-    report = Project(db).ingest([docs])
-    assert not report.failed and len(report.stored) == 3
-    return db
+    return build_store(tmp_path_factory.mktemp("web"),
+                       {"guild.txt": GUILD, "kiln.txt": HOSTILE, "other.txt": OTHER_ACCOUNT})
 
 
 @pytest.fixture(scope="module")

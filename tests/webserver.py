@@ -24,15 +24,17 @@ GUILD = ("The Riverside Printers Guild (RPG) was founded in Leeds in 1921. In 19
 KILN = "The Kiln Workers Society was founded in Stoke in 1930. It joined the Graphic Trades Alliance in 1952."
 
 
-def build_store(root: Path) -> str:
-    """A SQLite store file under ``root`` holding two short histories."""
+def build_store(root: Path, texts: dict[str, str] | None = None) -> str:
+    """A SQLite store file under ``root`` holding ``texts`` (file name -> text; by default
+    two short histories), every one of them stored."""
+    texts = texts or {"guild.txt": GUILD, "kiln.txt": KILN}
     docs = root / "docs"
     docs.mkdir(parents=True)
-    (docs / "guild.txt").write_text(GUILD)
-    (docs / "kiln.txt").write_text(KILN)
+    for name, text in texts.items():
+        (docs / name).write_text(text)
     db = str(root / "web.db")
     report = Project(db).ingest([docs])
-    assert not report.failed and len(report.stored) == 2
+    assert not report.failed and len(report.stored) == len(texts)
     return db
 
 
