@@ -197,6 +197,10 @@ chapter auxiliary offspring unit command component subdivision""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
+# What is bought or owned short of the body itself: "acquired a 40% stake in X", "owns a
+# share of X", "bought the rights to X", "purchased X's assets".
+PART_OWNED_NOUNS = frozenset("""stake share interest holding percent % asset right licence
+license portion minority franchise option""".split())
 
 # Being based: "based in P", "headquartered in P", "the Leeds-based company".
 BASED_WORDS = frozenset("base headquarter headquarters locate situate office address seat".split())

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
 from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
-                      ORG_HEADS, ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
+                      ORG_HEADS, ORG_NOUNS, PART_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -197,13 +197,22 @@ def _strip_det(span: Span) -> Span:
 
 
 def _with_country_suffix(doc: Doc, span: Span) -> Span:
-    """ "Communist Party, USA": keep the country when it closes the name."""
+    """ "Communist Party, USA", "Kessel Tools, LLC", "Marlow Co., Ltd.": keep the country or
+    the legal form when it closes the name."""
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in COUNTRY_SUFFIXES:
+    while end + 1 < len(doc) and doc[end].text == "," and (
+            doc[end + 1].text in COUNTRY_SUFFIXES or doc[end + 1].text.lower() in LEGAL_FORMS):
         after = doc[end + 2] if end + 2 < len(doc) else None
-        if after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX"):
-            return Span(doc, span.start, end + 2, label=span.label_)
-    return span
+        if not (after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX")
+                or doc[end + 1].text.lower() in LEGAL_FORMS):
+            break
+        end += 2
+    return Span(doc, span.start, end, label=span.label_) if end != span.end else span
+
+
+# Legal forms written after a comma at the end of a company's name.
+LEGAL_FORMS = frozenset("""inc inc. llc l.l.c. ltd ltd. plc co. corp. gmbh ag s.a. sa s.a.s. nv
+n.v. bv b.v. spa s.p.a. srl s.r.l. oy ab as a/s kg lp llp pty""".split())
 
 
 def _with_qualifier(doc: Doc, span: Span) -> Span:
@@ -256,13 +265,60 @@ def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(span)
             continue
         left, right = doc[span.start:ands[0]], doc[ands[0] + 1:span.end]
-        if len(left) and len(right) and (
-                right.text in alone - {span.text} or left.text in alone - {span.text}):
+        if len(left) and len(right) and (right.text in alone - {span.text} or (
+                left.text in alone - {span.text} and not _name_tail(right)) or (
+                len(left) > 1 and _name_tail(left) and _name_tail(right)) or _after_plural(doc, span)):
             out += [Span(doc, left.start, left.end, label=span.label_),
                     Span(doc, right.start, right.end, label=span.label_)]
         else:
             out.append(span)
     return out
+
+
+def _split_at_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Orbis Media Group's Helios Radio", "Germany's Social Democratic Party": the model
+    reads one name where the text names a body and what belongs to it. The possessor is
+    cut off when it is plainly a name of its own: it ends in an organization noun, the
+    text names it alone elsewhere, or the model reads it as a place. A possessive inside
+    one name ("St Anne's College", "the Women's Institute") meets none of these."""
+    alone = {m.text for m in spans}
+    out: list[Span] = []
+    for span in spans:
+        cut = next((t for t in span[1:-1] if t.text in ("'s", "'", "’s", "’") and t.dep_ == "case"), None)
+        if span.label_ != EntityKind.ORG.value or cut is None:
+            out.append(span)
+            continue
+        left, right = doc[span.start:cut.i], doc[cut.i + 1:span.end]
+        place = any(t.ent_type_ in ("GPE", "LOC") for t in left)
+        heads = ORG_HEADS - PEOPLE_HEADS  # "the Students' Federation" is one name
+        if right[0].text[:1].isupper() and left[-1].lower_ not in PEOPLE_HEADS and (
+                left[-1].lower_ in heads or left.text in alone or place):
+            label = EntityKind.PLACE.value if place and left[-1].lower_ not in heads else span.label_
+            out += [Span(doc, left.start, left.end, label=label), Span(doc, right.start, right.end, label=span.label_)]
+        else:
+            out.append(span)
+    return out
+
+
+def _name_tail(words: Span) -> bool:
+    """ "Engineering Corporation", "Feeder Airlines": words ending as a body's name does
+    (not in a plural of people: "Young Workers and Students Party" is one name)."""
+    last = words[-1].lower_.strip(".")
+    return len(words) > 1 and last in ORG_HEADS - PEOPLE_HEADS and words[0].lower_ not in ORG_HEADS
+
+
+# Organization-name heads that are plurals of people.
+PEOPLE_HEADS = frozenset("""students workers youth sisters brothers daughters sons friends
+servants fathers missionaries""".split())
+
+
+def _after_plural(doc: Doc, span: Span) -> bool:
+    """ "its subsidiaries A and B", "two clubs, A and B": after a plural organization noun
+    the names are several."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in (",", "the", ":"):
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "NNS" and (doc[i].lemma_.lower() in ORG_NOUNS | PART_NOUNS)
 
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:
@@ -795,7 +851,7 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
     spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
              for s in spans]
-    spans = _split_coordinated(doc, _resolve_overlaps(spans))
+    spans = _split_at_possessive(doc, _split_coordinated(doc, _resolve_overlaps(spans)))
     spans = _with_coordinated_places(doc, _places_by_what_they_are(doc, spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)

@@ -247,7 +247,9 @@ class Reader:
             named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
         if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
             named = self._named_after_comma(tok)
-        if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
+        if named is not None and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()):
+            # "a new party, the X,": X; "the city's bishop, A" (the model may tag a
+            # lower-case title a proper noun)
             ref = self.ref_of_span(named)
             if ref.kind in kinds:
                 return ref

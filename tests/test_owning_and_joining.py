@@ -1,0 +1,113 @@
+"""Owning, being owned and joining, with the readings a careful reader refuses: a stake is
+no ownership, a job is no membership, and a body named with another's possessive
+names two bodies. Each phrasing in two kinds of organization at least; names are made up."""
+from __future__ import annotations
+
+import pytest
+
+from test_members import kinds, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Nordbank acquired a 40% stake in Westfield Savings in 2003.",
+    "Orbis Media owns a share of Helios Radio.",
+    "In 2005, Orbis Media acquired the rights to the Helios Festival Society.",
+    "Tarvik Airlines bought a minority interest in Coastline Airways in 1999.",
+])
+def test_a_stake_or_rights_bought_is_no_parent(text: str) -> None:
+    assert pairs(text, "parent_org") == set()
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("Harbor Records acquired the Danish label Nordklang in 1999.", "Nordklang", "Harbor Records"),
+    ("Helios Radio is owned by the Orbis Media group.", "Helios Radio", "Orbis Media"),
+])
+def test_the_body_itself_bought_or_owned(text: str, child: str, parent: str) -> None:
+    assert (child, parent) in pairs(text, "parent_org")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Harris joined Nordbank Corporation in 1990 as a clerk.",
+    "Tom Harris joined Nordbank in 1990 as its chief economist.",
+    "Lena Berg joined the Coastal Bank in 1990.",
+    "After her degree, Lena Berg joined Tarvik University as a lecturer.",
+])
+def test_a_job_is_no_membership(text: str) -> None:
+    assert pairs(text) == set()
+
+
+@pytest.mark.parametrize("text, member, body", [
+    ("Lena Berg joined the Harbour Workers Union as a member in 1931.", "Lena Berg", "Harbour Workers Union"),
+    ("In 1990 Lena Berg joined the Liberal Party.", "Lena Berg", "Liberal Party"),
+    ("Tom Harris joined the Velvet Foxes as their drummer in 1984.", "Tom Harris", "Velvet Foxes"),
+    ("Kestrel Airways joined the Star Alliance in 2004.", "Kestrel Airways", "Star Alliance"),
+])
+def test_joining_a_body_one_belongs_to(text: str, member: str, body: str) -> None:
+    assert (member, body) in pairs(text)
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("The series was made in association with Orbis Media Group's Helios Television.",
+     "Orbis Media Group", "Helios Television"),
+    ("The Kessel Company's Harbour Works was founded in 1901.", "Kessel Company", "Harbour Works"),
+])
+def test_a_possessive_between_two_names_cuts_them(text: str, owner: str, owned: str) -> None:
+    assert kinds(text) == {owner: "org", owned: "org"}
+
+
+def test_a_possessive_inside_one_name_stays_whole() -> None:
+    assert "St Anne's College" in kinds("St Anne's College was founded in 1952.")
+    assert "Women's Institute" in kinds("The Women's Institute was founded in 1915.")
+    assert "Students' Federation of Norland" in kinds("Its student wing, the Students' Federation of "
+                                                      "Norland, was set up in 1970.")
+    assert kinds("Germany's Social Democratic Party won the election.") == {
+        "Germany": "place", "Social Democratic Party": "org"}
+
+
+@pytest.mark.parametrize("text, children, parent", [
+    ("Baltic Holdings operated Baltic Air, along with its subsidiaries Nordic Feeder Airlines "
+     "and Coastline Airways, which are wholly owned.",
+     {"Nordic Feeder Airlines", "Coastline Airways"}, "Baltic Holdings"),
+    ("The Dock Workers Federation kept two youth wings, the Young Dockers League and the "
+     "Harbour Cadets Association.",
+     {"Young Dockers League", "Harbour Cadets Association"}, "Dock Workers Federation"),
+])
+def test_several_subsidiaries_listed_after_a_plural(text: str, children: set[str], parent: str) -> None:
+    assert {(c, parent) for c in children} <= pairs(text, "parent_org")
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Kaoling Electric and Engineering Corporation is a firm based in Tainan. Kaoling Electric "
+     "makes transformers.", "Kaoling Electric and Engineering Corporation"),
+    ("Marlow Steel and Wire Company was founded in 1901. Marlow Steel grew fast.",
+     "Marlow Steel and Wire Company"),
+    ("The Kent and Sussex Growers Association was founded in 1911.", "Kent and Sussex Growers Association"),
+    ("The Young Workers and Students Party was founded in 1968.", "Young Workers and Students Party"),
+])
+def test_a_coordinated_name_stays_whole(text: str, whole: str) -> None:
+    assert kinds(text).get(whole) == "org"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kessel Tools USA, LLC was established in January 2004 to sell Kessel saws.", "Kessel Tools USA, LLC"),
+    ("Marlow Trading Co., Ltd. was founded in 1990 in Denver.", "Marlow Trading Co., Ltd."),
+    ("Nordklang Records, Inc. released the album in 1990.", "Nordklang Records, Inc."),
+])
+def test_a_legal_form_after_a_comma_closes_the_name(text: str, name: str) -> None:
+    assert kinds(text).get(name) == "org"
+
+
+def test_the_name_without_its_legal_form_is_the_same_body() -> None:
+    got = kinds("Kessel Tools USA, LLC was established in January 2004. Kessel Tools USA moved "
+                "to Denver in 2010.")
+    assert got == {"Kessel Tools USA, LLC": "org", "Denver": "place"}
+
+
+@pytest.mark.parametrize("text, body, founder", [
+    ("The Kettle Club was established in 1844 by the city's bishop, Thomas Brennan.",
+     "Kettle Club", "Thomas Brennan"),
+    ("The Harbour Catholic is a weekly newspaper. The newspaper was founded in 1901 by the "
+     "city's first mayor, Anna Berg.", "Harbour Catholic", "Anna Berg"),
+])
+def test_a_founder_named_after_a_title(text: str, body: str, founder: str) -> None:
+    assert (body, founder) in pairs(text, "founded_by")
