@@ -31,6 +31,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
      [("the nineteenth century", "18XX")]),
     ("Its roots lie in the late 19th century.", [("the late 19th century", "1867/1899")]),
     ("A chapel was built in the early 1900s.", [("the early 1900s", "1900/1933")]),
+    # the 2000s are a decade: the century they would be is not over
+    ("The label was set up in the early 2000s.", [("the early 2000s", "2000/2003")]),
+    ("Sales fell in the late 2000s.", [("the late 2000s", "2006/2009")]),
+    ("Sales fell in the 2000s.", [("the 2000s", "200X")]),
+    ("Mills spread in the 1800s.", [("the 1800s", "18XX")]),
     ("Its funds ran low in late 1983.", [("late 1983", "1983-09/1983-12")]),
     ("At the end of 1990 it had two branches.", [("the end of 1990", "1990-09/1990-12")]),
     ("By the end of 1990 it had two branches.", [("By the end of 1990", "../1990-12")]),

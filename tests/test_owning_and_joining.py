@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_members import kinds, pairs
+from test_members import kinds, pairs, read
 
 
 @pytest.mark.parametrize("text", [
@@ -111,3 +111,28 @@ def test_the_name_without_its_legal_form_is_the_same_body() -> None:
 ])
 def test_a_founder_named_after_a_title(text: str, body: str, founder: str) -> None:
     assert (body, founder) in pairs(text, "founded_by")
+
+
+@pytest.mark.parametrize("text, body, year", [
+    ("Since 1773, when the Royal Norland Opera was founded by King Harald, the orchestra has "
+     "played for it.", "Royal Norland Opera", "1773"),
+    ("The strike of 1921, when the Dock Porters Union was founded, closed the port.",
+     "Dock Porters Union", "1921"),
+])
+def test_a_when_clause_is_dated_by_the_date_it_hangs_on(text: str, body: str, year: str) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    assert [(label[c.subject], c.date) for c in f.claims if c.type == "founded"] == [(body, year)]
+
+
+@pytest.mark.parametrize("text, body, founder", [
+    ("The Velvet Foxes were formed by Anna Berg.", "Velvet Foxes", "Anna Berg"),
+    ("The Kettle Club was founded by the town's mayor, Tom Hardy.", "Kettle Club", "Tom Hardy"),
+])
+def test_a_founding_with_neither_date_nor_place_is_told_by_its_founder(
+        text: str, body: str, founder: str) -> None:
+    """ "X was formed by A" says who founded X; a `founded` claim with no date and no place
+    would add nothing a reader could use, so only `founded_by` is stored."""
+    f = read(text)
+    assert (body, founder) in pairs(text, "founded_by")
+    assert [c for c in f.claims if c.type == "founded"] == []

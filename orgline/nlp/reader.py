@@ -662,6 +662,11 @@ class Reader:
             # inside a noun: "the 2009 crisis")
             verb = self._clause_head(verb.head)
             own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
+        if not own and verb.dep_ in ("relcl", "advcl") and any(
+                c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children):
+            # "In 1773, when X was founded by Y, ...": the clause is dated by the date it
+            # hangs on
+            own = [d for d in dates if d.start <= verb.head.i < d.end]
         pick = own or [d for d in dates if self._adverbial(d) and self._dates_one_of(d, about, claim_type)]
         # a date the parse hangs on the verb itself ("adopted the name in 1941") beats one
         # it misattached ("... and, the following year, adopted")

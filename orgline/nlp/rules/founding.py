@@ -122,7 +122,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.8)
         return
-    yield founding
+    if founding.date is not None or place is not None:
+        yield founding  # "X was formed by A" with neither date nor place: founded_by says it all
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
                            rule="orgline.founded_in.v1", confidence=0.75)
