@@ -136,3 +136,23 @@ def test_a_founding_with_neither_date_nor_place_is_told_by_its_founder(
     f = read(text)
     assert (body, founder) in pairs(text, "founded_by")
     assert [c for c in f.claims if c.type == "founded"] == []
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("Anna Berg later joined the Berlin - based band Red Kites.", "Red Kites", "Berlin"),
+    ("The Leeds-based firm Kessel Tools was sold in 1990.", "Kessel Tools", "Leeds"),
+    ("Harbour Rovers was a Norwegian football club from Tarvik.", "Harbour Rovers", "Tarvik"),
+    ("The Velvet Foxes are an American rock band from Tarvik.", "Velvet Foxes", "Tarvik"),
+])
+def test_where_a_body_is_from_or_based(text: str, body: str, place: str) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    found = [c for c in f.claims if c.type == "location"]
+    assert [(label[c.subject], label[c.object or ""]) for c in found] == [(body, place)]
+    assert found[0].date is None  # "was sold in 1990" dates the sale, not where it was based
+
+
+def test_a_place_list_after_from_is_a_place() -> None:
+    got = kinds("Harbour Rovers was a Norwegian football club from Fyllingby, Bergen.")
+    assert got == {"Harbour Rovers": "org", "Fyllingby, Bergen": "place"}
+    assert kinds("Anna Berg, a singer from Kessel Tools, joined.").get("Kessel Tools") != "place"

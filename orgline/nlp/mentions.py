@@ -657,11 +657,23 @@ def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
-                doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS \
-                and doc[span.start - 2].text.islower() and not any(t.lower_ in ORG_HEADS for t in span):
+                not any(t.lower_ in ORG_HEADS for t in span) and (
+                    doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
+                    and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)):
             span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
         out.append(span)
     return out
+
+
+def _from_after_body(doc: Doc, span: Span, before: list[Span]) -> bool:
+    """ "a football club from Fyllingby, Bergen", "a punk band from Tarvik": where a body
+    is from is a place (and so is the next name in a "Town, Region" list after it)."""
+    i = span.start - 1
+    if doc[i].text == "," and before and before[-1].end == i and before[-1].label_ == EntityKind.PLACE.value:
+        return _from_after_body(doc, before[-1], before[:-1]) or before[-1].start > 0 and \
+            doc[before[-1].start - 1].lower_ == "from"
+    return doc[i].lower_ == "from" and i > 0 and doc[i - 1].pos_ == "NOUN" and \
+        doc[i - 1].lemma_.lower() in ORG_NOUNS - AMBIGUOUS_ORG_NOUNS | {"team", "label"}
 
 
 def _with_coordinated_places(doc: Doc, spans: list[Span]) -> list[Span]:

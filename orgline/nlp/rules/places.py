@@ -29,6 +29,8 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
             return own
         if head.dep_ in ("attr", "appos"):
             return r.ref(r.subject(head.head) if head.dep_ == "attr" else head.head, ORG)
+        if head.dep_ == "compound" and head.pos_ == "NOUN":  # "the Berlin-based band Red Kites"
+            return r.ref(head.head, ORG)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return r.ref(poss, ORG)
@@ -119,10 +121,12 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
         owner = r.ref(r.subject(anchor), ORG)
     if owner is None:
         return
+    # "the Leeds-based firm X was sold in 1990": the sale's date is not the location's
+    undated = {"date": None} if tok.dep_ == "amod" else {}
     for place in places:
         if place.text != owner.text:
             yield draft(r, tok, "location", owner, object=place, kind=kind,
-                        negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75)
+                        negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75, **undated)
 
 
 @rule("moved", "move relocate transfer")
@@ -174,6 +178,8 @@ def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     places = [r.ref(c, PLACE) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     places += [r.refs_in(p, PLACE) for p in r.preps(noun, "in", "from")]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X was a club from P": the parser
+        places += [r.refs_in(p, PLACE) for p in r.preps(noun.head, "from")]  # hangs "from" on "was"
     for place in dict.fromkeys(p for p in places if p is not None and p.text != owner.text):
         yield draft(r, noun, "location", owner, object=place, kind="based in", date=None,
                     rule="orgline.described_place.v1", confidence=0.6)
