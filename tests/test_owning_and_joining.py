@@ -156,3 +156,9 @@ def test_a_place_list_after_from_is_a_place() -> None:
     got = kinds("Harbour Rovers was a Norwegian football club from Fyllingby, Bergen.")
     assert got == {"Harbour Rovers": "org", "Fyllingby, Bergen": "place"}
     assert kinds("Anna Berg, a singer from Kessel Tools, joined.").get("Kessel Tools") != "place"
+
+
+def test_a_subsidiary_named_for_a_country_is_not_its_parent() -> None:
+    got = kinds("Kessel was founded in 1993. Kessel USA, LLC was established in January 2004 to "
+                "sell its saws in America.")
+    assert got.get("Kessel") == "org" and got.get("Kessel USA, LLC") == "org"

@@ -104,17 +104,21 @@ class _Builder:
 
     def _link_country_forms(self) -> None:
         """ "LPP" and "LPP, USA" are one organization once the text defines the latter;
-        so are "Kessel Tools" and "Kessel Tools, LLC"."""
+        so are "Kessel Tools" and "Kessel Tools, LLC" (a legal form only: "KWS USA, LLC"
+        is not "KWS")."""
         orgs = {k for k, kind in self.kinds.items() if kind is EntityKind.ORG}
-        closing = {s.lower().replace(".", "") for s in COUNTRY_SUFFIXES | LEGAL_FORMS}
+        countries = {s.upper().replace(".", "") for s in COUNTRY_SUFFIXES}
+        forms = {s.lower().replace(".", "") for s in LEGAL_FORMS}
         for k in orgs:
-            core = k
-            while " " in core and core.rpartition(" ")[2] in closing:
-                core = core.rpartition(" ")[0]
+            core, _, suffix = k.rpartition(" ")
+            if suffix and suffix.upper() in countries and core in orgs:
+                self.clusters.union(k, core)
+            while core and suffix in forms:
                 same = [c for c in (core, "person:" + core.partition(":")[2]) if c in self.kinds]
                 if same:  # the model may take the short form for a person's name
                     self.clusters.union(k, same[0])
                     break
+                core, _, suffix = core.rpartition(" ")
 
     def _link_person_short_names(self) -> None:
         """ "Margaret Quist ... Quist resigned": a one-word name of a person is the person
