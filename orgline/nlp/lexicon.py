@@ -166,6 +166,15 @@ COMING_NOUNS = frozenset("establishment founding foundation inception creation f
 ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
 ORIGIN_VERBS = frozenset("date trace".split())
 DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
+# Beginnings told with a date and no founder: "X originated in 1890", "X dates back to 1526",
+# "X has existed since 1901", "X began operations in 1962", "the regiment was raised in 1861",
+# "X held its founding congress in 1919". Each verb with the words it needs.
+BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold".split())
+# What a body begins when it begins to work: "began operations", "commenced trading".
+OPERATIONS_NOUNS = frozenset("""operation operations trading service services broadcasting
+broadcast publication publishing flying business""".split())
+# Gatherings that found a body when called its founding one.
+FOUNDING_GATHERINGS = frozenset("congress conference convention meeting assembly synod".split())
 
 # Ending: "X dissolved", "X was wound up / closed down / shut down", "X folded", "defunct".
 ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close shut wind break split".split())

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -177,6 +177,51 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
         if place is not None:
             yield founding.but(type="location", object=r.ref_of_span(place), kind="founded in",
                                rule="orgline.dated_origin.v1", confidence=0.6)
+
+
+@rule("began", " ".join(sorted(BEGINNING_VERBS)))
+def began(r: Reader, verb: Token) -> Iterator[Draft]:
+    """A beginning told with its date and no founder: "X originated in 1890", "X dates back
+    to 1526" / "dates from 1526", "X has existed since 1901", "X began operations in 1962",
+    "the regiment was raised in 1861", "X held its founding congress in 1919". Only a body
+    named or in focus, and only with a date: "the union grew in 1920" or "prices were raised"
+    say nothing of a beginning, and are not read."""
+    if verb.pos_ != "VERB" or r.negated(verb) or not _begins(r, verb):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    founding = draft(r, verb, "founded", subject, rule="orgline.began.v1", confidence=0.7)
+    if founding.date is not None and not founding.date.startswith(".."):
+        yield founding
+
+
+def _begins(r: Reader, verb: Token) -> bool:
+    lemma, obj = verb.lemma_.lower(), dobj(verb)
+    if lemma == "originate":
+        return not r.preps(verb, "from", "as", "out")  # "originated from X": a predecessor
+    if lemma == "date":
+        return any(c.lower_ == "back" for c in verb.children) or bool(r.preps(verb, "from"))
+    if lemma == "exist":  # "has existed since 1901"
+        return any(c.lower_ == "since" for c in verb.children if c.dep_ == "prep")
+    if lemma in ("begin", "commence", "start"):
+        return obj is not None and obj.lemma_.lower() in OPERATIONS_NOUNS and not any(
+            c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in obj.children) and not (
+            r.preps(verb, "to", "from", "between") or r.preps(obj, "to", "from", "between", "in"))
+        # "began operations to Paris", "started services between A and B": a route
+    if lemma == "raise":  # "the regiment was raised": military bodies only
+        subj = r.subject(verb)
+        return is_passive(verb) and subj is not None and any(
+            t.lower_ in MILITARY_NOUNS for t in subj.subtree)
+    if lemma == "hold":  # "held its founding congress in 1919"
+        return obj is not None and obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
+            c.lower_ in ("founding", "constituent", "inaugural") for c in obj.children)
+    return False
+
+
+MILITARY_NOUNS = frozenset({"regiment", "battalion", "brigade", "squadron", "corps", "army", "legion",
+                            "division", "militia", "guard", "guards", "fusiliers", "rifles", "dragoons",
+                            "hussars", "lancers", "infantry", "cavalry", "artillery"})
 
 
 def _joined_to_form(r: Reader, verb: Token, result: Ref | None) -> Iterator[Draft]:
