@@ -50,3 +50,61 @@ def test_no_beginning(text: str) -> None:
 def test_originated_from_a_body_is_a_predecessor_not_a_founding_date() -> None:
     f = read("The Kessel Workers Union originated from the Dock Porters Guild in 1890.")
     assert [c.type for c in f.claims if c.type in ("founded", "formed_from")] == ["formed_from"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Velvet Foxes split up in 1990.", "Velvet Foxes"),
+    ("The Red Kites broke up in 1990 after a tour.", "Red Kites"),
+])
+def test_a_group_that_breaks_up_is_a_body_that_ends(text: str, body: str) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    assert [(label[c.subject], c.date) for c in f.claims if c.type == "dissolved"] == [(body, "1990")]
+
+
+def test_two_people_breaking_up_is_no_body() -> None:
+    f = read("Tom Hardy and Anna Berg broke up in 1990.")
+    assert [e.kind.value for e in f.entities] == ["person", "person"] and f.claims == []
+
+
+@pytest.mark.parametrize("text, body, value, date", [
+    ("In 1921 the Red Workers Party declared itself a communist party.", "Red Workers Party", "communism", "1921"),
+    ("The Tarvik Farmers League described itself as a nationalist movement.", "Tarvik Farmers League",
+     "nationalism", None),
+])
+def test_a_body_declaring_what_it_holds(text: str, body: str, value: str, date: str | None) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    got = [(label[c.subject], c.value, c.date, label.get(c.according_to or "")) for c in f.claims
+           if c.type == "ideology"]
+    assert got == [(body, value, date, body)]  # its own account
+
+
+def test_declaring_another_body_something_is_not_its_own_account() -> None:
+    f = read("In 1921 the Red Workers Party declared the Blue League a fascist party.")
+    assert [c for c in f.claims if c.type == "ideology" and c.according_to == c.subject] == []
+
+
+def test_bodies_pooled_under_a_new_holding_company() -> None:
+    f = read("In 1990 Nordbank Corporation and Westfield Savings Bank pooled their operations "
+             "under a new holding company, Norwest Financial Group.")
+    label = {e.key: e.label for e in f.entities}
+    got = {(c.type, label[c.subject], label.get(c.object) if c.object else None, c.date) for c in f.claims
+           if c.type in ("parent_org", "founded")}
+    assert got == {("parent_org", "Nordbank Corporation", "Norwest Financial Group", "1990"),
+                   ("parent_org", "Westfield Savings Bank", "Norwest Financial Group", "1990"),
+                   ("founded", "Norwest Financial Group", None, "1990")}
+
+
+@pytest.mark.parametrize("text", [
+    "In 1990 the Tarvik Rowing Club placed its boats under the care of the Norland Rowing Federation.",
+    "In 2001 Orbis Media Group brought its radio stations under Orbis Radio Holdings.",
+])
+def test_things_put_under_a_body_are_not_bodies_owned(text: str) -> None:
+    f = read(text)
+    assert [c for c in f.claims if c.type == "parent_org"] == []
+
+
+def test_a_bank_and_trust_company_is_one_name() -> None:
+    f = read("The Tarvik Savings Bank and Trust Company was founded in 1901.")
+    assert [e.label for e in f.entities] == ["Tarvik Savings Bank and Trust Company"]

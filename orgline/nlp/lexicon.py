@@ -198,6 +198,9 @@ SPLITTING_NOUNS = frozenset("splinter offshoot breakaway spin spinoff faction".s
 # Uniting: "A and B merged (to form C)", "C was formed by the merger of A and B".
 UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb".split())
 UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
+# Bodies that keep their own names under a new owner they set up together: "A and B pooled
+# their operations under a new holding company, C".
+POOLING_VERBS = frozenset("pool combine bring place put".split())
 
 # Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
 # "X was sold to Y", "X is owned by Y".

@@ -304,12 +304,18 @@ def _name_tail(words: Span) -> bool:
     """ "Engineering Corporation", "Feeder Airlines": words ending as a body's name does
     (not in a plural of people: "Young Workers and Students Party" is one name)."""
     last = words[-1].lower_.strip(".")
-    return len(words) > 1 and last in ORG_HEADS - PEOPLE_HEADS and words[0].lower_ not in ORG_HEADS
+    return len(words) > 1 and last in NAME_TAILS and words[0].lower_ not in NAME_TAILS | ORG_HEADS
+
+
+# Last words of a body's name ("... Savings Bank", "... Corporation"), people's plurals aside.
 
 
 # Organization-name heads that are plurals of people.
 PEOPLE_HEADS = frozenset("""students workers youth sisters brothers daughters sons friends
 servants fathers missionaries""".split())
+
+
+NAME_TAILS = (ORG_HEADS | ORG_NOUNS) - PEOPLE_HEADS - AMBIGUOUS_ORG_NOUNS
 
 
 def _after_plural(doc: Doc, span: Span) -> bool:
@@ -354,6 +360,15 @@ PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "ac
                                      "organise", "constitute", "set"})
 
 
+def _broke_up(subj: Token) -> bool:
+    """ "The Velvet Foxes split up in 1990": a name after "the" that breaks up is a band or
+    a group ("Tom and Anna broke up" has no "the")."""
+    verb = subj.head
+    return verb.lemma_.lower() in ("split", "break") and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+
+
 def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Zentrix was acquired", "Halmek itself was absorbed", "Ordre Ancien was dissolved":
     NER misses many one-off names; the subject of a verb only a body can undergo is one."""
@@ -363,7 +378,8 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
-        if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
+        if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES) \
+                and not _broke_up(tok):
             continue
         if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dam Lampenfabriek, which was
             held = covered.get(tok.head.head.i)  # established in 1921": not a person

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+from ..lexicon import (POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
                        PART_OWNED_NOUNS,
                        PARENT_NOUNS,
                        PART_NOUNS,
@@ -292,3 +292,26 @@ def joint(r: Reader, adj: Token) -> Iterator[Draft]:
         yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.joint.v1", confidence=0.6)
         return
+
+
+@rule("pooled_under", " ".join(sorted(POOLING_VERBS)))
+def pooled_under(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A and B pooled their operations under a new holding company, C", "A brought its
+    businesses under C": each body is C's from then, and a new C is founded then."""
+    if verb.pos_ != "VERB" or r.negated(verb):
+        return
+    obj = dobj(verb)
+    subj = r.subject(verb)
+    if obj is None or subj is None or obj.lemma_.lower() not in ("operation", "business", "activity"):
+        return  # "placed its boats under the care of X", "brought its stations under X"
+    owner_noun = next((p for p in r.preps(verb, "under")), None)
+    owner = r.refs_in(owner_noun, ORG) if owner_noun is not None else None
+    if owner is None:
+        return
+    members = [x for x in (r.ref(t, ORG) for t in [subj] + list(subj.conjuncts)) if x is not None]
+    for member in members:
+        if member != owner:
+            yield draft(r, verb, "parent_org", member, object=owner, rule="orgline.pooled_under.v1",
+                        confidence=0.65)
+    if members and any(c.lower_ == "new" for c in owner_noun.children):
+        yield draft(r, verb, "founded", owner, rule="orgline.pooled_under.v1", confidence=0.65)
