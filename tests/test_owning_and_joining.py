@@ -162,3 +162,18 @@ def test_a_subsidiary_named_for_a_country_is_not_its_parent() -> None:
     got = kinds("Kessel was founded in 1993. Kessel USA, LLC was established in January 2004 to "
                 "sell its saws in America.")
     assert got.get("Kessel") == "org" and got.get("Kessel USA, LLC") == "org"
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("Nordair Corporation is an airline. In 1990 the carrier moved its headquarters to Tarvik.",
+     "Nordair Corporation", "Tarvik"),
+    ("Kessel Tools is a firm based in Ostby.", "Kessel Tools", "Ostby"),
+    ("The Dock Workers Union is headquartered in Tarvik.", "Dock Workers Union", "Tarvik"),
+])
+def test_where_a_body_is_based_or_moves_is_a_place(text: str, body: str, place: str) -> None:
+    assert kinds(text).get(place) == "place"
+    assert (body, place) in pairs(text, "location")
+
+
+def test_a_person_moving_to_a_firm_does_not_make_it_a_place() -> None:
+    assert kinds("In 1990 Anna Berg moved to Nordbank Corporation.").get("Nordbank Corporation") == "org"

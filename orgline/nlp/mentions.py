@@ -675,10 +675,29 @@ def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
                 not any(t.lower_ in ORG_HEADS for t in span) and (
                     doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
-                    and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)):
+                    and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)
+                    or _where_a_body_is(doc, span)):
             span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
         out.append(span)
     return out
+
+
+def _where_a_body_is(doc: Doc, span: Span) -> bool:
+    """ "based in Tarvik", "headquartered at Ostby", "moved its offices to Tarvik": where a
+    body is based or moves is a place, a name the model took for a body's included, unless
+    the name holds a word for a body ("moved to the Dock Union's hall" names none here)."""
+    if span.label_ != EntityKind.ORG.value or any(t.lower_ in NAME_TAILS for t in span):
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "to") or span.root.dep_ != "pobj":
+        return False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma in ("base", "headquarter", "locate", "situate"):
+        return True
+    return lemma in ("move", "relocate", "transfer") and prep.lower_ == "to" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("headquarters", "office", "offices", "seat", "base", "operations")
+        for c in verb.children)
 
 
 def _from_after_body(doc: Doc, span: Span, before: list[Span]) -> bool:
