@@ -108,3 +108,50 @@ def test_things_put_under_a_body_are_not_bodies_owned(text: str) -> None:
 def test_a_bank_and_trust_company_is_one_name() -> None:
     f = read("The Tarvik Savings Bank and Trust Company was founded in 1901.")
     assert [e.label for e in f.entities] == ["Tarvik Savings Bank and Trust Company"]
+
+
+def claims_of(text: str) -> set[tuple[str, str, str | None, str | None]]:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    return {(c.type, label[c.subject], label[c.object] if c.object else None, c.date) for c in f.claims
+            if not c.negated}
+
+
+def test_a_later_sentence_of_a_chronology_entry_takes_the_entry_year() -> None:
+    got = claims_of("1921 - Delegates who walk out of the congress of the Red Socialist Party found the "
+                    "Red Communist Party. The new party joins the Workers International at once.\n"
+                    "1922 - The Harbour Rowing Club is founded. It is dissolved later.")
+    assert ("member_of", "Red Communist Party", "Workers International", "1921") in got
+    assert ("dissolved", "Harbour Rowing Club", None, None) in got  # "later": not 1922
+
+
+def test_prose_sentences_take_no_entry_year() -> None:
+    got = claims_of("The Tarvik Workers League was founded in 1901. It joined the Workers International.")
+    assert ("member_of", "Tarvik Workers League", "Workers International", None) in got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Tarvik Workers League was banned after the coup of 1933 and never reconstituted.",
+     "Tarvik Workers League"),
+    ("In 1933 the junta outlawed the Red Workers Party.", "Red Workers Party"),
+])
+def test_a_body_banned_ends(text: str, body: str) -> None:
+    assert ("dissolved", body, None, "1933") in claims_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Rovers Football Club was banned from the league for two years in 1990.",
+    "In 1920 the Dock Workers Union banned overtime.",
+    "In 1926 the government outlawed the Red Workers Party; it carried on underground and in exile.",
+])
+def test_bans_that_end_nothing(text: str) -> None:
+    assert not [c for c in claims_of(text) if c[0] == "dissolved"]
+
+
+def test_a_historians_dating_of_a_first_congress() -> None:
+    f = read("The Tarvik Workers League was founded in Ostby. The historian Carl Moen dates its first "
+             "congress to 1905.")
+    label = {e.key: e.label for e in f.entities}
+    got = [(label[c.subject], c.date, label.get(c.according_to or "")) for c in f.claims
+           if c.type == "founded" and c.date]
+    assert got == [("Tarvik Workers League", "1905", "Carl Moen")]

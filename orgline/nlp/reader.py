@@ -19,6 +19,7 @@ from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
 from .lexicon import (ALSO_CALLED, AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
                       REPORTING_VERBS as REPORTING)
+from .lines import ENTRY
 from .mentions import SPANS_KEY as MENTIONS_KEY
 from .pieces import PIECE_CHARACTERS
 
@@ -29,6 +30,7 @@ EXPLETIVE_VERBS = frozenset({"decide", "intend", "plan", "propose", "hope", "exp
                              "say", "report", "announce", "agree", "think", "feel",
                              "suggest", "claim", "argue", "estimate", "rumour", "rumor"})
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+LATER = frozenset({"later", "subsequently", "afterwards", "afterward", "eventually", "thereafter", "since"})
 ENTRY_MARKS = frozenset({"-", "\u2013", "\u2014", ":", "--"})
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
@@ -696,11 +698,25 @@ class Reader:
 
     def dates_for(self, trigger: Token, claim_type: str,
                   about: tuple[Ref, ...] = ()) -> tuple[str | None, str | None]:
-        """The claim's (date, end) from its clause's temporal expression."""
-        span = self.date_span(trigger, about, claim_type)
+        """The claim's (date, end) from its clause's temporal expression; in a chronology,
+        a later sentence of a dated entry without a date of its own takes the entry's
+        ("1921 - ... found the X. The new party joins Y at once.")."""
+        span = self.date_span(trigger, about, claim_type) or self._entry_date(trigger.sent)
         if span is None:
             return None, None
         return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)
+
+    def _entry_date(self, sent: Span) -> Span | None:
+        """The year opening the chronology line a sentence continues, if it is one."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if any(t.lower_ in LATER for t in sent):
+            return None  # "It is dissolved later": some time after the entry's year
+        if line_start == sent.start_char or not text[line_start:line_start + 1].isdigit() or \
+                not ENTRY.match(text, line_start) or any(
+                    d.start_char >= sent.start_char and d.end_char <= sent.end_char for d in self.dates):
+            return None
+        return next((d for d in self.dates if d.start_char == line_start and d._.edtf), None)
 
     def date_for(self, trigger: Token) -> str | None:
         """The date of an event (a founding, a merger) in the trigger's clause."""

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -157,11 +157,14 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X dates its foundation to a conference held at P in December 1925": X's own account
     of its founding (a body traced "to" another body is a predecessor, not a founding)."""
     obj = dobj(verb)
-    if verb.pos_ != "VERB" or obj is None or obj.lemma_.lower() not in ORIGIN_NOUNS:
-        return
+    if verb.pos_ != "VERB" or obj is None or not (obj.lemma_.lower() in ORIGIN_NOUNS or (
+            obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
+                c.lower_ in ("first", "founding", "constituent", "inaugural") for c in obj.children))):
+        return  # "dates its foundation to", "dates its first congress to 1905"
     poss = next((c for c in obj.children if c.dep_ == "poss"), None)
     subject = r.ref(poss, ORG) if poss is not None else None
-    subject = subject or r.ref(r.subject(verb), ORG)
+    teller = r.ref(r.subject(verb), ORG_PERSON)  # "the historian A dates its first congress to"
+    subject = subject or teller
     for event in r.preps(verb, "to"):
         if r.refs_in(event, ORG) is not None:
             return
@@ -170,7 +173,7 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
         if subject is None or date is None:
             return
         founding = draft(r, verb, "founded", subject, date=date._.edtf, negated=r.negated(verb),
-                         according_to=subject, rule="orgline.dated_origin.v1", confidence=0.7)
+                         according_to=teller or subject, rule="orgline.dated_origin.v1", confidence=0.7)
         yield founding
         place = next((p for t in r.doc[event.left_edge.i:event.right_edge.i + 1]
                       for p in [r.mention(t)] if p is not None and p.label_ == EntityKind.PLACE.value), None)
@@ -376,6 +379,29 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is not None:
         yield draft(r, verb, "dissolved", subject, negated=r.negated(verb),
                      rule="orgline.dissolved.v1", confidence=0.8)
+
+
+# Words that tell a banned body went on.
+GOES_ON = frozenset({"underground", "exile", "clandestine", "clandestinely", "secretly", "continue",
+                     "survive", "persist", "carry", "legalize", "legalise", "relegalize"})
+
+
+@rule("banned", " ".join(sorted(BANNING_VERBS)))
+def banned(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was banned after the coup of 1933", "the junta outlawed X": a body an authority
+    ends. Not a ban "from" something or "for" a time (a club banned from a league for two
+    years goes on), nor a ban on an activity ("banned strikes")."""
+    if verb.pos_ != "VERB" or r.preps(verb, "from", "for") or any(
+            t.lemma_.lower() in GOES_ON for t in verb.sent):
+        return  # "outlaws the party; it carries on underground and in exile": not its end
+    if is_passive(verb):
+        subject = r.ref(r.subject(verb), ORG)
+    else:
+        obj = dobj(verb)
+        subject = r.ref(obj, ORG) if obj is not None else None
+    if subject is not None:
+        yield draft(r, verb, "dissolved", subject, negated=r.negated(verb), rule="orgline.banned.v1",
+                    confidence=0.65)
 
 
 @rule("active_span", " ".join(sorted(ACTIVE_ADJECTIVES)))
