@@ -177,3 +177,16 @@ def test_where_a_body_is_based_or_moves_is_a_place(text: str, body: str, place: 
 
 def test_a_person_moving_to_a_firm_does_not_make_it_a_place() -> None:
     assert kinds("In 1990 Anna Berg moved to Nordbank Corporation.").get("Nordbank Corporation") == "org"
+
+
+def test_the_body_a_based_noun_is_said_to_be() -> None:
+    assert ("Harbour Rovers", "Tarvik") in pairs("The team, based in Tarvik, was the Harbour Rovers.",
+                                                "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The publisher is Hachette Nord Associes, SNC.", "Hachette Nord Associes, SNC"),
+    ("Tom Hardy, Inc. sells hats in Leeds.", "Tom Hardy, Inc."),
+])
+def test_a_legal_form_makes_a_persons_name_a_companys(text: str, name: str) -> None:
+    assert kinds(text).get(name) == "org"

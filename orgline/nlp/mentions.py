@@ -207,12 +207,19 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
                 or doc[end + 1].text.lower() in LEGAL_FORMS):
             break
         end += 2
-    return Span(doc, span.start, end, label=span.label_) if end != span.end else span
+    return Span(doc, span.start, end, label=EntityKind.ORG.value) if end != span.end else span
+
+
+def _legal_form_after(doc: Doc, span: Span) -> bool:
+    """ "Hachette Nord Associes, SNC": a name the model took for a person's is a company's
+    when a legal form closes it."""
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and \
+        doc[span.end + 1].text.lower() in LEGAL_FORMS
 
 
 # Legal forms written after a comma at the end of a company's name.
 LEGAL_FORMS = frozenset("""inc inc. llc l.l.c. ltd ltd. plc co. corp. gmbh ag s.a. sa s.a.s. nv
-n.v. bv b.v. spa s.p.a. srl s.r.l. oy ab as a/s kg lp llp pty""".split())
+n.v. bv b.v. spa s.p.a. srl s.r.l. oy ab as a/s kg lp llp pty snc sarl sas""".split())
 
 
 def _with_qualifier(doc: Doc, span: Span) -> Span:
@@ -896,8 +903,8 @@ def _titled_works(doc: Doc) -> list[Span]:
 def mentions_component(doc: Doc) -> Doc:
     rules = _quoted_spans(doc) + _titled_works(doc) + _org_name_spans(doc)
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
-    spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
-             for s in spans]
+    spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" or _legal_form_after(doc, s)
+             else s for s in spans]
     spans = _split_at_possessive(doc, _split_coordinated(doc, _resolve_overlaps(spans)))
     spans = _with_coordinated_places(doc, _places_by_what_they_are(doc, spans))
     spans = _merge_place_pairs(doc, spans)

@@ -31,6 +31,8 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
             return r.ref(r.subject(head.head) if head.dep_ == "attr" else head.head, ORG)
         if head.dep_ == "compound" and head.pos_ == "NOUN":  # "the Berlin-based band Red Kites"
             return r.ref(head.head, ORG)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "The publisher, based in P, is X"
+            return r.first_ref((c for c in head.head.children if c.dep_ == "attr"), ORG)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return r.ref(poss, ORG)
