@@ -190,3 +190,17 @@ def test_the_body_a_based_noun_is_said_to_be() -> None:
 ])
 def test_a_legal_form_makes_a_persons_name_a_companys(text: str, name: str) -> None:
     assert kinds(text).get(name) == "org"
+
+
+@pytest.mark.parametrize("text, gloss", [
+    ("The Red Kites (German for the red birds) were a punk band from Tarvik.", "German for the red birds"),
+    ("Nova Vaga (literally the new wave) is a Portuguese record label.", "literally the new wave"),
+])
+def test_a_bracketed_gloss_is_no_second_name(text: str, gloss: str) -> None:
+    f = read(text)
+    assert not any(n.text == gloss for e in f.entities for n in e.names)
+
+
+def test_a_bracketed_translation_is_a_second_name() -> None:
+    f = read("The Farmers League (Ligue Paysanne) was founded in 1920.")
+    assert [sorted(n.text for n in e.names) for e in f.entities] == [["Farmers League", "Ligue Paysanne"]]
