@@ -204,3 +204,38 @@ def test_a_bracketed_gloss_is_no_second_name(text: str, gloss: str) -> None:
 def test_a_bracketed_translation_is_a_second_name() -> None:
     f = read("The Farmers League (Ligue Paysanne) was founded in 1920.")
     assert [sorted(n.text for n in e.names) for e in f.entities] == [["Farmers League", "Ligue Paysanne"]]
+
+
+@pytest.mark.parametrize("text, member, body", [
+    ("The Dock Porters Union was among the founding affiliates of the Norland Federation of Trade "
+     "Unions.", "Dock Porters Union", "Norland Federation of Trade Unions"),
+    ("Harbour Rovers Football Club was one of the founding members of the Norland Football League.",
+     "Harbour Rovers Football Club", "Norland Football League"),
+    ("Anna Berg was among the members of the Liberal Party who voted no.", "Anna Berg", "Liberal Party"),
+])
+def test_among_the_members_of(text: str, member: str, body: str) -> None:
+    assert (member, body) in pairs(text)
+
+
+def test_among_the_critics_is_no_membership() -> None:
+    assert pairs("The Dock Porters Union was among the critics of the Norland Federation.") == set()
+
+
+@pytest.mark.parametrize("text, body, place", [
+    ("The expelled faction, organized in the Worker Youth Alliance and loyal to the Red Workers Party, "
+     "carried on separately from Tarvik.", "Worker Youth Alliance", "Tarvik"),
+    ("In 1980 Anna Berg set up the Harbour Women's Network (HWN), which at first worked out of a "
+     "church hall in Nairobi.", "Harbour Women's Network", "Nairobi"),
+    ("The Red Workers Party was run from Paris by its exiled leaders.", "Red Workers Party", "Paris"),
+])
+def test_where_a_body_works_from(text: str, body: str, place: str) -> None:
+    assert (body, place) in pairs(text, "location")
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Workers Party ran candidates from 1990 to 1995.",
+    "Kessel Airways operates flights from Tarvik to Ostby.",
+    "The Kessel Choir worked from 1990 to 1995 with Anna Berg.",
+])
+def test_working_from_a_time_or_between_places_locates_nothing(text: str) -> None:
+    assert pairs(text, "location") == set()

@@ -218,6 +218,8 @@ license portion minority franchise option""".split())
 
 # Being based: "based in P", "headquartered in P", "the Leeds-based company".
 BASED_WORDS = frozenset("base headquarter headquarters locate situate office address seat".split())
+# Working from a place: "X operated from P", "carried on from P", "worked out of a hall in P".
+OPERATING_VERBS = frozenset("operate work run carry function organize organise".split())
 # Capitalized words before "-based" that are no place: "an Internet-based firm".
 NOT_PLACES = frozenset("""internet web cloud java linux windows unix bible christian faith
 community church science""".split())

@@ -696,12 +696,14 @@ def _where_a_body_is(doc: Doc, span: Span) -> bool:
     if span.label_ != EntityKind.ORG.value or any(t.lower_ in NAME_TAILS for t in span):
         return False
     prep = span.root.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "to") or span.root.dep_ != "pobj":
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "to", "from") or span.root.dep_ != "pobj":
         return False
     verb = prep.head
     lemma = verb.lemma_.lower()
     if lemma in ("base", "headquarter", "locate", "situate"):
         return True
+    if prep.lower_ == "from" and lemma in ("operate", "work", "carry", "function"):
+        return True  # "carried on from Tarvik"
     return lemma in ("move", "relocate", "transfer") and prep.lower_ == "to" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("headquarters", "office", "offices", "seat", "base", "operations")
         for c in verb.children)

@@ -245,6 +245,12 @@ class Reader:
             if person is not None:
                 return person
         named = self.first_mention(c for c in tok.children if c.dep_ == "appos")
+        if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
+            # "the expelled faction, organized in the Worker Student Alliance,": that body
+            named = self.first_mention(p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
+                "organize", "organise", "constitute", "regroup", "reorganize", "reorganise")
+                for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("in", "as", "into")
+                for p in prep.children if p.dep_ == "pobj")
         if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN":
             named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
         if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:

@@ -9,7 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..mentions import BODY_NOUNS
-from ..lexicon import BASED_WORDS, NOT_PLACES
+from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
@@ -185,3 +185,22 @@ def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
     for place in dict.fromkeys(p for p in places if p is not None and p.text != owner.text):
         yield draft(r, noun, "location", owner, object=place, kind="based in", date=None,
                     rule="orgline.described_place.v1", confidence=0.6)
+
+
+@rule("operated_from", " ".join(sorted(OPERATING_VERBS)))
+def operated_from(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the faction carried on from Boston", "the network worked out of a church hall in
+    Kisumu", "the party was run from Paris": where a body works from is where it is based
+    (not "ran from 1990 to 1995", a span of time, nor a bus that runs from A to B)."""
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() == "carry" and not any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+        return
+    froms = [p for p in r.preps(verb, "from") if not r.preps(verb, "to")]
+    froms += [p for o in verb.children if o.dep_ == "prep" and o.lower_ == "out"
+              for of in o.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+    places = [x for x in (r.refs_in(p, PLACE) or address(r, p) for p in froms) if x is not None]
+    subj = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else r.subject(verb)
+    owner = r.ref(subj, ORG) if places else None  # "the faction, ..., carried on from P" (a misparse)
+    for place in places if owner is not None else []:
+        yield draft(r, verb, "location", owner, object=place, kind="based in", negated=r.negated(verb),
+                    rule="orgline.operated_from.v1", confidence=0.6)

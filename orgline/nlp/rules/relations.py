@@ -23,7 +23,11 @@ from .members import _employer
 def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
     lemma = tok.lemma_.lower()
-    if lemma == "member":
+    among = _among(tok)
+    if among is not None:  # "X was among the founding affiliates of Y", "one of the members of Y"
+        subject = r.ref(r.subject(among), ORG_PERSON)
+        objects = r.preps(tok, "of")
+    elif lemma == "member":
         if tok.dep_ not in ("attr", "appos") or not r.preps(tok, "of"):
             return
         subject = r.ref(r.subject(tok.head), ORG_PERSON)
@@ -52,6 +56,20 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
             continue  # "A joined the bank in 1990", "A joined Y as chief engineer": a job
         yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
                     rule="orgline.member_of.v1", confidence=0.75)
+
+
+def _among(noun: Token) -> Token | None:
+    """The copula of "X was among the (founding) members/affiliates of Y" or "X was one of
+    the members of Y", where the noun names members in the plural."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in ("member", "affiliate") \
+            or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "among" and prep.head.lemma_ == "be":
+        return prep.head
+    if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        return prep.head.head
+    return None
 
 
 def _hired_as(verb: Token) -> bool:
