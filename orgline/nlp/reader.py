@@ -246,7 +246,7 @@ class Reader:
                 return person
         named = self.first_mention(c for c in tok.children if c.dep_ == "appos")
         if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
-            # "the expelled faction, organized in the Worker Student Alliance,": that body
+            # "the expelled faction, organized in the Harbour Youth League,": that body
             named = self.first_mention(p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
                 "organize", "organise", "constitute", "regroup", "reorganize", "reorganise")
                 for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("in", "as", "into")
