@@ -239,3 +239,28 @@ def test_where_a_body_works_from(text: str, body: str, place: str) -> None:
 ])
 def test_working_from_a_time_or_between_places_locates_nothing(text: str) -> None:
     assert pairs(text, "location") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "In 1990 Anna Berg joined Kessel Tools, a firm founded in 1950 by her uncle.",
+    "Kessel Tools is a firm in Leeds. In 1990 Anna Berg joined Kessel Tools.",
+    "Tarvik Post is a daily newspaper. Tom Hardy joined Tarvik Post in 1971.",
+])
+def test_joining_a_body_the_text_calls_a_firm_is_a_job(text: str) -> None:
+    assert pairs(text) == set()
+
+
+def test_joining_a_body_the_text_calls_a_band_is_a_membership() -> None:
+    assert ("Anna Berg", "Velvet Foxes") in pairs("In 1990 Anna Berg joined the Velvet Foxes, a band from Leeds.")
+
+
+@pytest.mark.parametrize("text, body, date", [
+    ("The congregation united with the Sisters of Saint Roch, a small community founded in 1830.",
+     "Sisters of Saint Roch", "1830"),
+    ("In 1990 the Dock Union merged with the Harbour Porters League, a body formed in 1921.",
+     "Harbour Porters League", "1921"),
+])
+def test_an_apposition_the_parser_took_for_an_object(text: str, body: str, date: str) -> None:
+    f = read(text)
+    label = {e.key: e.label for e in f.entities}
+    assert (body, date) in [(label[c.subject], c.date) for c in f.claims if c.type == "founded"]

@@ -24,6 +24,14 @@ def predicate_holder(r: Reader, verb: Token) -> Ref | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and \
             verb.head.dep_ in ("attr", "appos"):
         return r.described(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and any(
+            c.lower_ in ("a", "an") for c in verb.head.children):
+        # "united with X, a small community founded in 1830": an apposition by its commas,
+        # which the parser may take for an object
+        comma = verb.head.left_edge.i - 1
+        before = r.mention(r.doc[comma - 1]) if comma > 0 and r.doc[comma].text == "," else None
+        if before is not None and before.label_ == EntityKind.ORG.value and before.end == comma:
+            return r.ref_of_span(before)
     return None
 
 

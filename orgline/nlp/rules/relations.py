@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+from ..lexicon import (ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
                        PART_OWNED_NOUNS,
                        PARENT_NOUNS,
                        PART_NOUNS,
@@ -52,7 +52,7 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         target = r.refs_in(o, ORG)
         if target is None or target == subject:
             continue
-        if subject.kind == EntityKind.PERSON and (_employer(target) or _hired_as(tok)):
+        if subject.kind == EntityKind.PERSON and (_employer(target) or _hired_as(tok) or _described_employer(r, target)):
             continue  # "A joined the bank in 1990", "A joined Y as chief engineer": a job
         yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
                     rule="orgline.member_of.v1", confidence=0.75)
@@ -70,6 +70,16 @@ def _among(noun: Token) -> Token | None:
     if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
         return prep.head.head
     return None
+
+
+EMPLOYING_KINDS = ("company", "school", "agency", "press", "military", "place")
+
+
+def _described_employer(r: Reader, body: Ref) -> bool:
+    """ "A joined Kessel Tools, a firm founded in 1950": a body the text calls a firm, a
+    school, an agency or a newspaper is one people work for."""
+    said = r.described_as.get(r.key(body), set())
+    return any(said & ORG_NOUNS_BY_KIND[kind] for kind in EMPLOYING_KINDS)
 
 
 def _hired_as(verb: Token) -> bool:
