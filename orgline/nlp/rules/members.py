@@ -89,6 +89,9 @@ def _person_described(r: Reader, noun: Token) -> list[Ref]:
         m = _mention(r, noun.head, EntityKind.PERSON)
         return [r.ref_of_span(m)] if m is not None else []
     verb = None
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is not None and one.lower_ == "one" and one.dep_ in ("attr", "appos", "conj"):
+        return _person_described(r, one)  # "A is one of the songwriters of X"
     if noun.dep_ in ("attr", "oprd"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -105,6 +108,19 @@ def _person_described(r: Reader, noun: Token) -> list[Ref]:
         return []
     person = _person_subject(r, verb)
     return [person] if person is not None else []
+
+
+def _body_of_conjoined_title(r: Reader, noun: Token) -> Ref | None:
+    """ "A is the guitarist and one of the songwriters of the band X", "the guitarist and
+    singer of X": a title coordinated with another shares the body named with that one."""
+    for c in noun.conjuncts:
+        if c.lower_ == "one":  # "one of the songwriters of X"
+            c = next((p for p in r.preps(c, "of") if p.lemma_.lower() in ROLES | FOUNDER_ROLES), c)
+        if c.lemma_.lower() in ROLES | FOUNDER_ROLES and c.pos_ in ("NOUN", "PROPN"):
+            body = _body_named_with(r, c)
+            if body is not None:
+                return body
+    return None
 
 
 def _person_subject(r: Reader, verb: Token) -> Ref | None:
@@ -180,7 +196,7 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
         return  # "A is a member of X": relations.member_of reads it
     if r.mention(noun) is not None or lemma not in ROLES | FOUNDER_ROLES:
         return  # the title is inside a name ("the Players Union"), or an office held "founding" only
-    body = _body_named_with(r, noun)
+    body = _body_named_with(r, noun) or _body_of_conjoined_title(r, noun)
     if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
         return
     people = _people_after(r, noun) or _person_described(r, noun)
@@ -352,30 +368,17 @@ def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
                         rule="orgline.cofounders.v1", confidence=0.75)
 
 
-@rule("founding_members", " ".join(sorted(FOUNDING | {"recruit"})))
+@rule("founding_members", " ".join(sorted(FOUNDING)))
 def founding_members(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X was formed by guitarist A and bassist B, later recruiting singer C": people
-    given a band's or team's title as they form or join it are its members; so is the one
-    who "formed the band X" (a band's founder plays in it; a company's need not work in it)."""
+    """ "X was formed by guitarist A and bassist B": people given a band's or team's title
+    as they form it are its members; so is the one who "formed the band X" (a band's
+    founder plays in it; a company's need not work in it). Those it takes on later are
+    :func:`recruited_members`'."""
     if verb.pos_ != "VERB":
         return
-    lemma = verb.lemma_.lower()
-    if lemma != "recruit" and is_passive(verb):
+    if is_passive(verb):
         body = r.ref(r.subject(verb), ORG)
         people = [p for p in r.preps(verb, "by") if _titled(p)]
-    elif lemma == "recruit":
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        head = verb
-        if obj is None and verb.dep_ == "compound":  # the parser's "recruiting singer C" as a noun
-            obj = verb
-            while obj.dep_ == "compound" and obj.head.i != obj.i:
-                obj = obj.head
-            head = obj
-        while head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i and (
-                head is obj or r.subject(head) is None):
-            head = head.head  # "X was formed ..., later recruiting C": X recruits
-        body = r.ref(r.subject(head), ORG)
-        people = [o for o in ([obj] + list(obj.conjuncts) if obj is not None else []) if _titled(o)]
     else:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or not (obj.lemma_.lower() in BAND_NOUNS or any(
@@ -433,3 +436,131 @@ def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
     yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
                 date=None, end=r.date_for(verb),  # the day one left ends the membership
                 rule="orgline.left_band.v1", confidence=0.65)
+
+
+# Taking a player or musician on: "recruited singer C", "hired drummer D", "added guitarist
+# E", "signed striker F", "drafted quarterback G", "brought in bassist H", "enlisted".
+RECRUITING = frozenset({"recruit", "hire", "add", "enlist", "sign", "draft", "bring", "enroll", "enrol"})
+# Words that may stand between the verb and the title: "hired a new drummer, A", "brought
+# in lead singer B", "added second guitarist C".
+BEFORE_TITLE = frozenset({"a", "an", "the", "new", "lead", "second", "rhythm", "bass", "session",
+                          "backing", "former", "young", "in", "on", "full-time", "permanent",
+                          "replacement", "touring", "another"})
+
+
+def _titled_people_after(r: Reader, verb: Token) -> list[Span]:
+    """The people named after ``verb``, each with a band's or team's title ("recruiting
+    singer C and drummer D", "hired a new drummer, D"), read word by word: the parser often
+    takes "recruiting singer C" for a noun phrase. Empty when one of them has no title, so
+    "hired C and drummer D" (C may be a manager) gives nothing."""
+    doc, i, out = r.doc, verb.i + 1, []
+    end = verb.sent.end
+    while i < end:
+        j = i
+        while j < end and j - i < 4 and doc[j].lower_ in BEFORE_TITLE:
+            j += 1
+        if j >= end or doc[j].lemma_.lower() not in BAND_ROLES | TEAM_ROLES or not doc[j].text.islower():
+            return []
+        j += 1
+        if j < end and doc[j].text == ",":
+            j += 1  # "a new drummer, D"
+        m = _mention(r, doc[j], EntityKind.PERSON) if j < end else None
+        if m is None or m.start != j:
+            return []
+        out.append(m)
+        i = m.end
+        if i < end and doc[i].text == ",":
+            i += 1
+        if i < end and doc[i].lower_ in ("and", "as", "plus"):
+            if doc[i].lower_ == "as":  # "hired C as drummer": the title after the name
+                return out
+            i += 1
+        elif not (i < end and doc[i - 1].text == "," and doc[i].lemma_.lower() in BAND_ROLES | TEAM_ROLES):
+            return out
+    return out
+
+
+def _recruiter(r: Reader, verb: Token) -> Ref | None:
+    """Who took them on: the verb's subject ("the band hired ...", "the club signed ..."),
+    or for a participle set after the main clause ("X was formed by A, later recruiting
+    C") the subject of that clause, however the parser hung the participle."""
+    head = verb
+    while r.subject(head) is None and head.dep_ in ("advcl", "conj", "xcomp", "compound", "appos", "amod") \
+            and head.head.i != head.i:
+        head = head.head
+    if r.subject(head) is None and head.pos_ in ("NOUN", "PROPN"):
+        head = verb.sent.root  # "..., later recruiting singer C" read as a noun phrase
+        if head.i > verb.i:
+            return None
+    subj = r.subject(head)
+    return r.ref(subj, ORG) if subj is not None else None
+
+
+@rule("recruited_members", " ".join(sorted(RECRUITING)))
+def recruited_members(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was formed by A and B, later recruiting singer C and drummer D", "the band
+    hired drummer D", "the club signed striker F": a band or team that takes on people
+    with its own kind of title takes them on as members. A company hiring a clerk, or a
+    title that is no band's or team's ("hired lawyer G"), gives nothing."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.i > 0 and verb.doc[verb.i - 1].pos_ == "ADV" and verb.doc[verb.i - 1].lower_.endswith("ly")):
+        return  # "was hired by", "newly signed striker F": no one named takes F on
+    people = _titled_people_after(r, verb)
+    if not people:
+        return
+    body = _recruiter(r, verb)
+    if body is None or body.kind != EntityKind.ORG or _employer(body):
+        return
+    later = any(t.lower_ in LATER for t in verb.doc[max(verb.sent.start, verb.i - 2):verb.i])
+    for m in people:  # "formed in 1976, later recruiting C": not dated by the founding
+        yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                    rule="orgline.recruited_members.v1", confidence=0.7, **({"date": None} if later else {}))
+
+
+LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "soon"})
+
+
+# Bodies one plays *in* without being their member: a competition, not a team.
+COMPETITIONS = frozenset({"league", "cup", "championship", "championships", "tournament", "series",
+                          "olympics", "games", "final", "finals", "division", "conference", "festival",
+                          "open", "trophy", "bowl", "liga", "serie"})
+IN_VERBS = frozenset({"be", "play", "sing", "perform", "drum", "serve"})
+
+
+def _body_after_in(r: Reader, pobj: Token) -> Ref | None:
+    """The body named as the object of "in": the name itself ("in the Ember Quartet") or
+    named after a word for a band ("in the band X"); a body mentioned deeper in the
+    phrase ("in the youth wing of X") is not the one the person was in."""
+    ref = r.ref(pobj, ORG)
+    if ref is None and pobj.lemma_.lower() in BAND_NOUNS | {"party", "club"}:
+        named = next((c for c in pobj.children if c.dep_ == "appos"), None)
+        after = r.mention(r.doc[pobj.i + 1]) if pobj.i + 1 < len(r.doc) else None
+        if named is not None:
+            ref = r.ref(named, ORG)
+        elif after is not None and after.start == pobj.i + 1 and after.label_ == EntityKind.ORG.value:
+            ref = r.ref_of_span(after)
+    return ref
+
+
+@rule("was_in_body", "in")
+def was_in_body(r: Reader, prep: Token) -> Iterator[Draft]:
+    """ "A, who was in X during this time, ...", "A played in X for a decade", "B was
+    in the band X": being or playing *in* a named body is belonging to it. A place ("was
+    in Paris"), a competition ("played in the Premier League") or an employer ("was in
+    the Ministry") gives nothing."""
+    verb = prep.head
+    if prep.dep_ != "prep" or verb.lemma_.lower() not in IN_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return
+    if verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr", "auxpass", "nsubjpass", "expl")
+                                   for c in verb.children) or verb.dep_ == "aux":
+        return  # "was active in", "was founded in": another predicate
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    person = _person_subject(r, verb) if pobj is not None else None
+    if person is None or pobj is None:
+        return
+    body = _body_after_in(r, pobj)
+    if body is None or body.kind != EntityKind.ORG or _employer(body) or \
+            set(body.text.lower().split()) & COMPETITIONS:
+        return
+    yield draft(r, prep, "member_of", person, object=body, negated=r.negated(verb),
+                rule="orgline.was_in_body.v1", confidence=0.65)
