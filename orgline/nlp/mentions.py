@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
-                      ORG_HEADS, ORG_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
+                      ORG_HEADS, ORG_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -509,19 +509,105 @@ MEMBERSHIP_VERBS = frozenset({"join", "rejoin", "leave", "quit"})
 
 def _bodies_joined_or_left(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Drummer Kit Hale left the Night Ferries": what a person joins or leaves, named
-    with a capital, is a body, not a title (a place the model tags as one stays a place)."""
+    with a capital, is a body, not a title. A place the model tags as one stays a place,
+    unless a player's or musician's title says what was left ("drummer A left X", the
+    model's facility or region: not a city, and not "left X for Y")."""
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for tok in doc:
-        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in MEMBERSHIP_VERBS or tok.pos_ != "PROPN":
+        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in MEMBERSHIP_VERBS or not (
+                tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i in covered):
             continue
         subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        held = covered.get(subject.i) if subject is not None else None
-        if held is not None and held.label_ == EntityKind.PERSON.value:
-            body = _as_org(doc, tok.i, covered)
-            if body is not None:
-                found.append(body)
+        person = _person_at(doc, subject, covered) if subject is not None else None
+        if person is None:
+            continue
+        body = _as_org(doc, tok.i, covered)
+        held = covered.get(tok.i)
+        if body is None and held is not None and held.label_ == EntityKind.PLACE.value and \
+                held.end == tok.i + 1 and _band_titled(doc, person, subject) and \
+                doc[held.start].ent_type_ in ("FAC", "LOC") and not (
+                    held.end < len(doc) and doc[held.end].lower_ in ("for", "to")):
+            body = Span(doc, held.start, held.end, label=EntityKind.ORG.value)
+        if body is not None:
+            found.append(body)
     return found
+
+
+# Words by which a sentence tells it is about bands or teams: "toured with A and B of X".
+BAND_CONTEXT = frozenset({"band", "bandmate", "tour", "album", "concert", "gig", "song", "single",
+                          "record", "perform", "team", "teammate", "match", "season", "squad"})
+
+
+def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "toured with Dara Finch and Colm Reddy of The Lantern Kings", "guitarist Ann Holt
+    of the Salt Rivers": what people are "of", when the model took it for a title or saw
+    nothing, is their band or team if they bear its members' titles or the sentence speaks
+    of bands or teams. A place stays a place ("A of Tarsus", "A and B of Boston"), and a
+    lone untitled name ("A of the Hollow Crown") says nothing."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    cue = {t.i for t in doc if t.lemma_.lower() in BAND_CONTEXT and t.pos_ in ("NOUN", "VERB")}
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ != EntityKind.PERSON.value or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        people = listed_before(doc, m, covered)
+        titled = any(_band_titled(doc, p) for p in people)
+        in_context = len(people) > 1 and any(m.sent.start <= i < m.sent.end for i in cue)
+        if not (titled or in_context):
+            continue
+        start = m.end + 1
+        if doc[start].lower_ == "the":
+            start += 1
+        held = covered.get(start)
+        if held is not None:
+            if held.label_ == EntityKind.WORK.value and held.start == start:
+                found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+            continue
+        end = start
+        while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
+            end += 1
+        if end > start:
+            found.append(Span(doc, start, end, label=EntityKind.ORG.value))
+    return found
+
+
+def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
+    """The person ``m`` and the people listed right before it ("A, B and m"), read by
+    the words between them (the parser often hangs the last one elsewhere)."""
+    out, i = [m], m.start
+    while i >= 2 and doc[i - 1].lower_ in ("and", ",") and len(out) < 8:
+        j = i - 2 if doc[i - 2].text != "," else i - 3  # "A, B, and m"
+        held = covered.get(j) if j >= 0 else None
+        if held is None or held.label_ != EntityKind.PERSON.value or held.end != j + 1:
+            break
+        out.append(held)
+        i = held.start
+    return out
+
+
+def _person_at(doc: Doc, subject: Token, covered: dict[int, Span]) -> Span | None:
+    """The person a subject names: "Kit Hale", or "the bassist Kit Hale" (a title with the
+    name in apposition)."""
+    held = covered.get(subject.i)
+    if held is not None and held.label_ == EntityKind.PERSON.value:
+        return held
+    if subject.lemma_.lower() in MEMBER_ROLES:
+        for c in subject.children:
+            named = covered.get(c.i)
+            if c.dep_ == "appos" and named is not None and named.label_ == EntityKind.PERSON.value:
+                return named
+    return None
+
+
+def _band_titled(doc: Doc, person: Span, subject: Token | None = None) -> bool:
+    """ "drummer Kit Hale", "the bassist Kit Hale": a person named with a band's or a
+    team's title."""
+    before = doc[person.start - 1] if person.start > 0 else None
+    titles = BAND_ROLES | TEAM_ROLES
+    return (before is not None and before.lemma_.lower() in titles) or (
+        subject is not None and subject.lemma_.lower() in titles)
 
 
 def _people_listed_with_people(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -697,9 +783,43 @@ PERSON_ROLES = frozenset({"deputy", "president", "leader", "founder", "secretary
                           "bishop", "mayor", "editor", "whip", "spokesperson", "spokesman"})
 
 
+# Words in a party's name, by which "A B (X Party)" is a person and the party's member.
+PARTY_NAME_WORDS = frozenset({"party", "labour", "labor", "liberal", "liberals", "conservative",
+                              "conservatives", "democrat", "democrats", "democratic", "republican",
+                              "republicans", "green", "greens", "socialist", "socialists",
+                              "communist", "communists", "tory", "tories", "alliance", "front",
+                              "league", "movement", "congress", "union"})
+
+
+def _plain_full_name(s: Span) -> bool:
+    """Two or three capitalized words with no word of a body's name in them: "Ivo Petrak",
+    not "Harlow Rovers Club", "Acme & Sons" or "Bank of Tarvik"."""
+    return 2 <= len(s) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+        and t.lower_ not in ORG_HEADS | TYPING_ORG_NOUNS | PARTY_NAME_WORDS for t in s)
+
+
+def _after_member_title(doc: Doc, s: Span) -> bool:
+    """ "the band's guitarist Ivo Petrak", "striker Tom Lowe": a name right after a
+    lowercase title of a band's or a team's member."""
+    before = doc[s.start - 1] if s.start > 0 else None
+    return before is not None and before.text.islower() and before.pos_ == "NOUN" and \
+        before.lemma_.lower() in BAND_ROLES | TEAM_ROLES
+
+
+def _before_bracketed_party(doc: Doc, s: Span) -> bool:
+    """ "the deputy mayor is Arvid Solheim (Centre Party)": a full name before a party in
+    brackets, where lists of officials name each one's party."""
+    close = next((t.i for t in doc[s.end:min(len(doc), s.end + 8)] if t.text == ")"), None)
+    return s.end + 2 < len(doc) and doc[s.end].text == "(" and close is not None and any(
+        t.lower_ in PARTY_NAME_WORDS for t in doc[s.end + 1:close])
+
+
 def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Jean-Marie Le Pen, a former deputy, became its first president": a name set beside
-    a word for what only a person is names a person, and so does its surname elsewhere."""
+    a word for what only a person is names a person, and so does its surname elsewhere; so
+    does a plain full name the model took for a body after a member's title ("guitarist
+    Ivo Petrak") or before a party in brackets ("Arvid Solheim (Centre Party)")."""
     people = set()
     out = []
     for s in spans:
@@ -707,6 +827,8 @@ def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
                         and any(d.lower_ in ("a", "an") for d in c.children) for c in s.root.children)
         titled = s.start > 0 and doc[s.start - 1].lemma_.lower() in PERSON_ROLES and \
             doc[s.start - 1].pos_ == "NOUN"  # "Le Pen's deputy Bruno Mégret"
+        if len(s) > 1 and s.label_ == EntityKind.ORG.value and _plain_full_name(s):
+            titled = titled or _after_member_title(doc, s) or _before_bracketed_party(doc, s)
         if len(s) > 1 and (described or titled):
             s = Span(doc, s.start, s.end, label=EntityKind.PERSON.value)  # "Le Pen" of "Jean-Marie Le Pen"
             people.update(doc[k:s.end].text for k in range(s.start + 1, s.end) if doc[k].text[:1].isupper())
@@ -804,7 +926,8 @@ def mentions_component(doc: Doc) -> Doc:
     found += _said_to_be_a_body(doc, [m for m in spans + found if not any(
         f.start <= m.start < f.end for f in found) or m in found])
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
-        _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans)
+        _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
+        _bodies_people_are_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,

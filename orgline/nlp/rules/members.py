@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
+from ..mentions import listed_before
 from ..reader import Reader
 from . import ORG, draft, is_passive, rule
 
@@ -156,6 +157,8 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
         founding = any(c.lower_ in ("founding", "co-founding") for c in noun.children)
         if founding and (poss.lower_ == "its" or poss.pos_ == "NOUN"):
             return r.ref(poss, ORG)  # "the society's founding president": the body in focus
+        if poss.pos_ == "NOUN" and poss.lemma_.lower() in BELONGED_NOUNS and noun.lemma_.lower() in ROLES:
+            return r.ref(poss, ORG)  # "the band's guitarist A": the band in focus
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
             for p in c.children:
@@ -258,21 +261,24 @@ def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
 
 @rule("person_of_body", "of")
 def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
-    """ "A and B of the band X toured": people named with their body by "of"."""
-    if prep.dep_ != "prep":
+    """ "A and B of the band X toured", "toured with A and B of X": people named with
+    their body by "of", read by the words around it (the parser may hang "of" on the verb
+    or the last name on the first's verb)."""
+    if prep.i == 0 or prep.i + 1 >= len(r.doc):
         return
-    m = _mention(r, prep.head, EntityKind.PERSON)
+    m = _mention(r, r.doc[prep.i - 1], EntityKind.PERSON)
     if m is None or prep.i != m.end:
         return
-    body = next((r.refs_in(p, ORG) for p in prep.children if p.dep_ == "pobj"), None)
-    if body is None or _employer(body):
+    pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    body = r.refs_in(pobj, ORG) if pobj is not None else None
+    after = r.mention(r.doc[prep.i + 1 + (r.doc[prep.i + 1].lower_ == "the")]) \
+        if prep.i + 2 < len(r.doc) else None
+    if after is not None and after.label_ == EntityKind.ORG.value and after.start <= prep.i + 2:
+        body = r.ref_of_span(after)  # the name right after "of" is the body, however parsed
+    if body is None or body.kind != EntityKind.ORG or _employer(body):
         return
-    people = [m] + [x for x in (_mention(r, c, EntityKind.PERSON) for c in m.root.conjuncts) if x]
-    if m.root.dep_ == "conj":  # "A and B of X": "of" hangs on B
-        first = _mention(r, m.root.head, EntityKind.PERSON)
-        if first is not None:
-            people.append(first)
-    for person in people:
+    covered = {k: x for x in r.mentions_within(prep.sent.start, prep.i) for k in range(x.start, x.end)}
+    for person in listed_before(r.doc, m, covered):
         yield draft(r, prep, "member_of", r.ref_of_span(person), object=body,
                     rule="orgline.person_of_body.v1", confidence=0.65, date=None)
 
@@ -418,22 +424,47 @@ def _mention_any(tok: Token) -> Span | None:
     return None
 
 
+# Words for a body one belongs to, by which "left the band" takes the body in focus.
+BELONGED_NOUNS = BAND_NOUNS | frozenset({"party", "club", "society", "union", "league", "association",
+                                         "movement", "order", "lodge", "guild", "side", "squad",
+                                         "orchestra", "choir", "faction", "caucus", "fraternity"})
+
+
+def _titled_person(r: Reader, subj: Token) -> Ref | None:
+    """The person a subject names: "A", or "the bassist A" (a member's title with the
+    name in apposition)."""
+    m = _mention(r, subj, EntityKind.PERSON)
+    if m is None and subj.lemma_.lower() in ROLES:
+        m = next((x for x in (_mention(r, c, EntityKind.PERSON) for c in subj.children
+                              if c.dep_ == "appos") if x is not None), None)
+    return r.ref_of_span(m) if m is not None else None
+
+
 @rule("left_band", "leave quit")
 def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "drummer A left X", "A quit the X Party in 1990": one leaves only what one was in."""
+    """ "drummer A left X", "A quit the X Party in 1990", "the bassist A quit the band",
+    "she announced she was leaving the group" (the band in focus): one leaves only what one
+    was in."""
     if verb.pos_ != "VERB":
         return
     subj = r.subject(verb)
     if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "on", "upon"):
         subj = r.subject(verb.head.head)  # "A launched Y in 1978 after leaving X"
-    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
+    person = _titled_person(r, subj) if subj is not None else None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if m is None or obj is None:
+    if person is None and subj is not None and subj.lower_ in ("he", "she", "who") and obj is not None and (
+            r.mention(obj) is not None or obj.lemma_.lower() in BAND_NOUNS | {"party", "club", "side", "squad"}):
+        person = _person_subject(r, verb if r.subject(verb) is subj else subj.head)
+    if person is None or obj is None:  # "she left the association": staff as often as members
         return
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return  # "left his post", "quit her job": an office or a job held
+    if r.mention(obj) is None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in BELONGED_NOUNS:
+        return  # "left the company" (an employer), "left the city"
     body = r.refs_in(obj, ORG)
     if body is None or _employer(body):
         return
-    yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+    yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
                 date=None, end=r.date_for(verb),  # the day one left ends the membership
                 rule="orgline.left_band.v1", confidence=0.65)
 
