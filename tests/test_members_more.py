@@ -183,3 +183,83 @@ def test_a_full_name_by_a_title_or_a_party_is_a_person(text: str, person: str, b
 
 def test_the_company_director_is_no_member() -> None:
     assert members("Acme Motors was founded in 1950. The company's director Ann Holt resigned in 1990.") == set()
+
+
+# -- what a player plays for, what a band member is "of": a team or a band ---------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Marco Diaz is a Brazilian footballer who plays as a midfielder for Harlow Rovers.",
+     "Marco Diaz", "Harlow Rovers"),
+    ("Marco Diaz, who plays for Harlow Rovers, scored twice.", "Marco Diaz", "Harlow Rovers"),
+    ("Marco Diaz signed with Harlow Rovers in 2009.", "Marco Diaz", "Harlow Rovers"),
+    ("Ann Lee was loaned to Harlow Rovers in 2010.", "Ann Lee", "Harlow Rovers"),
+    ("Tom Hardy was a midfielder for Harlow Rovers.", "Tom Hardy", "Harlow Rovers"),
+    ("Ann Lee is a Swedish musician, best known as the guitarist of the Velvet Foxes.",
+     "Ann Lee", "Velvet Foxes"),
+    ("Tom Hardy is a Canadian musician who was the drummer for the Velvet Foxes.", "Tom Hardy",
+     "Velvet Foxes"),
+])
+def test_the_team_or_band_one_plays_for(text: str, person: str, body: str) -> None:
+    assert kinds(text).get(body) == "org"
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tom Hardy played bass for Ann Lee in 1990.", "Ann Lee"),
+    ("Tom Hardy was the drummer for Ann Lee on her 1990 tour.", "Ann Lee"),
+])
+def test_a_backing_musician_plays_for_a_person(text: str, person: str) -> None:
+    assert kinds(text).get(person) == "person"
+    assert members(text) == set()
+
+
+def test_playing_in_a_cup_is_no_membership() -> None:
+    assert members("Marco Diaz played for the Harlow Cup in 1990.") == set()
+
+
+# -- what one is elected, sits or stands for: one's party -------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ingrid Solvang is a Norwegian politician representing the Centre Party.", "Ingrid Solvang",
+     "Centre Party"),
+    ("Ingrid Solvang was elected to parliament for the Centre Party in 2005.", "Ingrid Solvang",
+     "Centre Party"),
+    ("Ingrid Solvang sat in parliament for the Centre Party from 2005 to 2009.", "Ingrid Solvang",
+     "Centre Party"),
+    ("Ann Lee, an MP for the Workers Party, spoke.", "Ann Lee", "Workers Party"),
+])
+def test_elected_or_sitting_for_a_party(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee voted for the Workers Party in 2005.",
+    "Ann Lee campaigned for the Workers Party in 2005.",
+    "Ann Lee represented Acme Holdings in court.",
+    "Ann Lee was elected to the council for Tarvik in 2005.",
+])
+def test_voting_or_representing_a_client_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+# -- founders of a party are its members; "a new band, X" ------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Raised in a family close to Harbour Party founder Arne Vik, she studied law.", "Arne Vik",
+     "Harbour Party"),
+    ("Green Party founder Ann Holt spoke.", "Ann Holt", "Green Party"),
+])
+def test_a_party_founder_is_its_member(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+def test_a_company_founder_by_title_is_no_member() -> None:
+    assert members("Acme Motors founder Ann Holt spoke.") == set()
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Sara Lund was in the band Night Ferries until 2001.", "Night Ferries"),
+    ("In 2006 Tom Lowe formed a new team, Harlow Rovers.", "Harlow Rovers"),
+])
+def test_a_name_after_a_word_for_a_band_or_team_is_a_body(text: str, body: str) -> None:
+    assert kinds(text).get(body) == "org"

@@ -464,7 +464,7 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.lower_ not in MEMBER_ROLES and tok.lemma_.lower() not in MEMBER_ROLES:
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.text[:1].isupper() and tok.i != tok.sent.start and (after is None or after.lower_ != "of"):
+        if tok.text[:1].isupper() and tok.i != tok.sent.start and (after is None or after.lower_ not in ("of", "for")):
             continue  # "Forward Party": a capital mid-sentence makes the word part of a name
         i = tok.i - 1
         if i >= 0 and doc[i].tag_ == "POS":
@@ -474,8 +474,8 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(body)
         held = covered.get(tok.i)  # "Drummer Kit Hale": the role is not part of the name
         if held is not None and held.start == tok.i and held.end > tok.i + 1:
-            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ == "of" else None
-            if rest is not None:  # "Fellow of the Royal Society": the body
+            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ in ("of", "for") else None
+            if rest is not None:  # "Fellow of the Royal Society", "MP for the X Party": the body
                 if len(rest):
                     found.append(Span(doc, rest.start, rest.end, label=EntityKind.ORG.value))
             elif doc[tok.i + 1].text[:1].isupper():
@@ -570,6 +570,71 @@ def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
             end += 1
         if end > start:
             found.append(Span(doc, start, end, label=EntityKind.ORG.value))
+    return found
+
+
+# Words for a band or a team, after which a name is the band's or team's, whatever the
+# model made of it: "the band Night Ferries", "a new band, Black Orchard".
+BAND_WORDS = frozenset({"band", "duo", "trio", "quartet", "quintet", "ensemble", "group",
+                        "team", "club", "outfit", "supergroup"})
+
+
+def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Sara Lund was in the band Night Ferries", "A created a new band, Black Orchard":
+    a name right after a lowercase word for a band or team (or after it and a comma) is
+    that band's or team's, where the model took it for a person, a title or a facility; a
+    city or a country stays a place ("the team Brazil" is left alone)."""
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ == EntityKind.ORG.value or m.start < 1:
+            continue
+        if m.label_ == EntityKind.PLACE.value and doc[m.start].ent_type_ not in ("FAC", "LOC"):
+            continue
+        i = m.start - 1
+        if doc[i].text == "," and i > 0:
+            i -= 1
+        before = doc[i]
+        if before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in BAND_WORDS and (
+                m.root.dep_ == "appos" and m.root.head.i == before.i or i == m.start - 1):
+            found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+    return found
+
+
+# Verbs, with the prepositions after which they name the team a player is in: "plays for
+# X", "signed with X", "was loaned to X", "transferred to X" (not "played with A": a
+# fellow player).
+PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with"), "loan": ("to",), "transfer": ("to",)}
+
+
+def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "who plays as a midfielder for Harlow Rovers", "was loaned to Harlow Rovers", "the
+    guitarist of the Velvet Foxes": what a player plays for, or a band's or team's member
+    is "of", is a team or a band where the model took it for a person. A person stays a
+    person after an instrument or a backing role ("played bass for Ann Lee", "the drummer
+    for Ann Lee"): only a name set off by "the", or a team's after a player's verb or title."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for prep in doc:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("for", "to", "with", "of"):
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        held = covered.get(pobj.i) if pobj is not None else None
+        if held is None or held.label_ not in _RETYPABLE or held.end != pobj.i + 1:
+            continue
+        head = prep.head
+        the = held.start > 0 and doc[held.start - 1].lower_ == "the"
+        lemma = head.lemma_.lower()
+        if head.pos_ == "VERB" and prep.lower_ in PLAYING_VERBS.get(lemma, ()) and not any(
+                c.dep_ == "dobj" for c in head.children):
+            team = True  # "plays for X", "signed with X", "was loaned to X"
+        elif head.pos_ == "NOUN" and lemma in TEAM_ROLES and prep.lower_ in ("for", "of"):
+            team = True  # "a midfielder for X"
+        elif head.pos_ == "NOUN" and lemma in BAND_ROLES and prep.lower_ in ("for", "of"):
+            team = the  # "the guitarist of the Velvet Foxes", not "the drummer for Ann Lee"
+        else:
+            team = False
+        if team:
+            found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
     return found
 
 
@@ -927,7 +992,8 @@ def mentions_component(doc: Doc) -> Doc:
         f.start <= m.start < f.end for f in found) or m in found])
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
-        _bodies_people_are_of(doc, spans)
+        _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
+        _bodies_played_for(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,

@@ -57,6 +57,12 @@ FOUNDING = frozenset({"found", "establish", "form", "create", "start", "launch",
                       "cofound", "organize", "organise"})
 
 
+def _a_party(ref: Ref) -> bool:
+    """A body whose name says it is a political party ("the Green Party", "Labour")."""
+    return any(w.strip(".,").lower() in ("party", "partei", "partido", "parti", "partito")
+               for w in ref.text.split())
+
+
 def _employer(ref: Ref) -> bool:
     return any(w.strip(".,").lower() in EMPLOYERS for w in ref.text.split())
 
@@ -131,8 +137,13 @@ def _person_subject(r: Reader, verb: Token) -> Ref | None:
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     if m is not None:
         return r.ref_of_span(m)
+    if subj is not None and verb.dep_ == "acl" and subj.dep_ == "attr" and subj.head.lemma_ == "be" \
+            and subj.pos_ == "NOUN":
+        return _person_subject(r, subj.head)  # "A is a musician, best known as the guitarist of X"
     if verb.dep_ == "relcl" and (subj is None or subj.lower_ == "who"):
         m = _mention(r, verb.head, EntityKind.PERSON)
+        if m is None and verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":
+            return _person_subject(r, verb.head.head)  # "A is a footballer who plays for X"
         return r.ref_of_span(m) if m is not None else None
     if subj is not None and subj.lower_ in ("he", "she"):
         return r.ref(subj, PERSON)
@@ -210,6 +221,9 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
         if lemma in FOUNDER_ROLES:
             yield draft(r, noun, "founded_by", body, object=person, rule="orgline.founder_title.v1",
                         confidence=0.7, **when)
+            if _a_party(body):  # "X Party founder A": a party's founder is its member
+                yield draft(r, noun, "member_of", person, object=body, rule="orgline.founder_title.v1",
+                            confidence=0.65, date=None)
         else:
             yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
                         rule="orgline.member_by_title.v1", confidence=0.7, **when)
@@ -300,21 +314,27 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
                 rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
 
 
-@rule("played_for", "play admit elect sign")
+@rule("played_for", "play admit elect sign loan")
 def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "A played for X" (teams), "A signed for X", "A was admitted to X", "A was elected
-    to X" (academies, societies, clubs: not a school, a seat or a hall of fame)."""
+    """ "A played for X" (teams), "A, who plays for X", "A signed for/with X", "A was
+    loaned to X", "A was admitted to X", "A was elected to X" (academies, societies,
+    clubs: not a school, a seat or a hall of fame)."""
     if verb.pos_ != "VERB":
         return
     lemma = verb.lemma_.lower()
-    subj = r.subject(verb)
-    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
-    if m is None:
+    person = _person_subject(r, verb)
+    if person is None or person.kind != EntityKind.PERSON:
         return
     preps: tuple[str, ...]
-    if lemma in ("play", "sign"):
+    if lemma == "play":
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return  # "played bass for A": a backing musician
         preps = ("for",)
-    elif is_passive(verb):
+    elif lemma == "sign":
+        preps = ("for", "with")
+    elif lemma == "loan" and is_passive(verb):
+        preps = ("to",)
+    elif is_passive(verb) and lemma != "loan":
         preps = ("to", "into")
     else:
         return
@@ -325,9 +345,10 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
         if lemma in ("admit", "elect") and not (
                 set(body.text.lower().split()) & MEMBER_BODIES or p.lemma_.lower() in MEMBER_BODIES):
             continue
-        if body is not None:
-            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body,
-                        negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
+        if set(body.text.lower().split()) & COMPETITIONS:
+            continue  # "played for the Harlow Cup": no team
+        yield draft(r, verb, "member_of", person, object=body,
+                    negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
 
 
 @rule("consisting_of", "consist comprise")
@@ -595,3 +616,35 @@ def was_in_body(r: Reader, prep: Token) -> Iterator[Draft]:
         return
     yield draft(r, prep, "member_of", person, object=body, negated=r.negated(verb),
                 rule="orgline.was_in_body.v1", confidence=0.65)
+
+
+# What one does *for* a party as its member: is elected, sits, stands or runs, serves,
+# represents it. Not "voted for", "campaigned for" or "worked for": voters, supporters
+# and staff need not be members.
+FOR_PARTY_VERBS = frozenset({"elect", "sit", "stand", "run", "serve", "represent", "reelect", "re-elect"})
+
+
+@rule("for_party", "for represent")
+def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "A was elected to parliament for the X Party", "A sat for the X Party from 2005",
+    "A is a politician representing the X Party": a party one is elected, sits or stands
+    for is one's own. The body must be named a party; "represented Acme Ltd" (a client) or
+    "represented Norway" gives nothing."""
+    if tok.lemma_.lower() == "represent":
+        verb, pobj = tok, next((c for c in tok.children if c.dep_ == "dobj"), None)
+    elif tok.dep_ == "prep":
+        verb, pobj = tok.head, next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj") and verb.head.pos_ in ("VERB", "ADP"):
+            verb = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "elected to parliament for X"
+    else:
+        return
+    if pobj is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in FOR_PARTY_VERBS:
+        return
+    body = r.ref(pobj, ORG)
+    if body is None or not _a_party(body):
+        return
+    person = _person_subject(r, verb)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    yield draft(r, tok, "member_of", person, object=body, negated=r.negated(verb),
+                rule="orgline.for_party.v1", confidence=0.65)
