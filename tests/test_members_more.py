@@ -263,3 +263,55 @@ def test_a_company_founder_by_title_is_no_member() -> None:
 ])
 def test_a_name_after_a_word_for_a_band_or_team_is_a_body(text: str, body: str) -> None:
     assert kinds(text).get(body) == "org"
+
+
+# -- "and of Y", loans and trades, replacements ------------------------------------------
+
+@pytest.mark.parametrize("text, person, bodies", [
+    ("Anna Lind is a member of the Royal Academy of Music (since 2008) and of the Nordic Society "
+     "of Arts (since 2016).", "Anna Lind", {"Royal Academy of Music", "Nordic Society of Arts"}),
+    ("Tom Ruiz is a member of the Workers Party and of the Dock Porters Union.", "Tom Ruiz",
+     {"Workers Party", "Dock Porters Union"}),
+])
+def test_a_member_of_one_and_of_another(text: str, person: str, bodies: set[str]) -> None:
+    assert {(person, b) for b in bodies} <= members(text)
+
+
+def test_the_second_membership_takes_its_own_date() -> None:
+    f = read("Anna Lind is a member of the Royal Academy of Music (since 2008) and of the Nordic "
+             "Society of Arts (since 2016).")
+    label = {e.key: e.label for e in f.entities}
+    dates = {label[c.object or ""]: c.date for c in f.claims if c.type == "member_of"}
+    assert dates.get("Nordic Society of Arts", "").startswith("2016")
+
+
+@pytest.mark.parametrize("text, person, bodies", [
+    ("Marco Diaz was born in 1988. After loan spells with Harlow Rovers and Greystone Athletic "
+     "during 2008, he joined Tarvik City in 2009.", "Marco Diaz", {"Harlow Rovers", "Greystone Athletic"}),
+    ("Marco Diaz spent the 2010 season on loan at Harlow Rovers.", "Marco Diaz", {"Harlow Rovers"}),
+])
+def test_a_player_on_loan_plays_for_the_club(text: str, person: str, bodies: set[str]) -> None:
+    assert {(person, b) for b in bodies} <= members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Marco Diaz had a brief spell at Acme Motors.",
+    "Ann Lee took out a loan from the Harlow Savings Bank in 1990.",
+    "Ann Lee was transferred to the Ministry of Finance in 1990.",
+])
+def test_a_spell_a_bank_loan_or_a_posting_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("After the first sessions, drummer Tom Lowe left the Night Ferries and was replaced by his "
+     "friend and the band's roadie Ivo Petrak.", "Ivo Petrak", "Night Ferries"),
+    ("In 1996 striker Tom Lowe left Harlow Rovers and was replaced by Marco Diaz.", "Marco Diaz",
+     "Harlow Rovers"),
+])
+def test_who_replaces_a_member_is_a_member(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+def test_replacing_a_chief_executive_is_no_membership() -> None:
+    assert members("Ann Lee was replaced by Tom Lowe as chief executive of Acme Motors.") == set()

@@ -22,7 +22,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
 from ..mentions import listed_before
-from ..reader import Reader
+from ..reader import Reader, claim_dates
 from . import ORG, draft, is_passive, rule
 
 PERSON = (EntityKind.PERSON,)
@@ -240,21 +240,23 @@ def _own_date(r: Reader, noun: Token) -> dict[str, Any]:
 
 
 def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
-    """ "A is a member of X (since 2008) and of Y": the second "of" hangs on the first."""
+    """ "A is a member of X (since 2008) and of Y": the second "of" hangs on the first, or
+    on the verb."""
     subj = r.subject(noun.head)
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     if m is None:
         return
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for conj in prep.conjuncts:
-            if conj.lower_ != "of":
-                continue
-            for p in (c for c in conj.children if c.dep_ == "pobj"):
-                body = r.refs_in(p, ORG)
-                if body is not None:
-                    yield draft(r, noun, "member_of", r.ref_of_span(m), object=body,
-                                negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
-                                confidence=0.7)
+    seconds = [conj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for conj in prep.conjuncts]
+    seconds += [c for c in noun.head.children  # "and of Y" hung on "is" itself
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i and r.doc[c.i - 1].lower_ == "and"]
+    for conj in (c for c in seconds if c.lower_ == "of"):
+        for p in (c for c in conj.children if c.dep_ == "pobj"):
+            body = r.refs_in(p, ORG)
+            if body is not None:  # dated by the date nearest its own body: "and of Y (since 2016)"
+                yield draft(r, p, "member_of", r.ref_of_span(m), object=body,
+                            negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
+                            confidence=0.7)
 
 
 @rule("member_appositive", "member")
@@ -314,10 +316,10 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
                 rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
 
 
-@rule("played_for", "play admit elect sign loan")
+@rule("played_for", "play admit elect sign loan trade transfer")
 def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A played for X" (teams), "A, who plays for X", "A signed for/with X", "A was
-    loaned to X", "A was admitted to X", "A was elected to X" (academies, societies,
+    loaned, traded or transferred to X", "A was admitted to X", "A was elected to X" (academies, societies,
     clubs: not a school, a seat or a hall of fame)."""
     if verb.pos_ != "VERB":
         return
@@ -332,9 +334,9 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
         preps = ("for",)
     elif lemma == "sign":
         preps = ("for", "with")
-    elif lemma == "loan" and is_passive(verb):
+    elif lemma in ("loan", "trade", "transfer") and is_passive(verb):
         preps = ("to",)
-    elif is_passive(verb) and lemma != "loan":
+    elif is_passive(verb) and lemma in ("admit", "elect"):
         preps = ("to", "into")
     else:
         return
@@ -648,3 +650,81 @@ def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
         return
     yield draft(r, tok, "member_of", person, object=body, negated=r.negated(verb),
                 rule="orgline.for_party.v1", confidence=0.65)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause holds ``tok`` ("After loan spells with X, he joined Y":
+    "joined")."""
+    t = tok
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+@rule("on_loan", "loan")
+def on_loan(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "After loan spells with X and Y, he joined Z", "A spent the season on loan at X":
+    a player lent to a club plays in it for that time. Only a player's loan: a "spell" or
+    a "stint" alone is as often a job."""
+    if noun.pos_ != "NOUN":
+        return
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in ("spell", "stint", "deal", "move"):
+        holder = noun.head  # "loan spells with X"
+        bodies = r.preps(holder, "with", "at", "to")
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        holder = noun  # "on loan at X", however the parser hung "at X"
+        bodies = r.preps(noun, "at", "to", "with", "from") or r.preps(noun.head.head, "at", "to", "with")
+    else:
+        return
+    verb = _clause_verb(holder)
+    person = _person_subject(r, verb) if verb is not None else None
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    when = _phrase_date(r, holder)
+    for p in bodies:
+        body = r.ref(p, ORG)
+        if body is None or _employer(body) or set(body.text.lower().split()) & COMPETITIONS:
+            continue
+        yield draft(r, noun, "member_of", person, object=body, negated=r.negated(verb),
+                    rule="orgline.on_loan.v1", confidence=0.65, **when)
+
+
+def _phrase_date(r: Reader, noun: Token) -> dict[str, Any]:
+    """The date inside a noun phrase ("loan spells with X during 2008"), not the date of
+    the clause it stands in ("..., he joined Y in 2009"); none when it has none."""
+    lo, hi = noun.left_edge.i, noun.right_edge.i + 1
+    for d in r.dates:
+        if lo <= d.start and d.end <= hi and d._.edtf:
+            date, end = claim_dates(d._.edtf, d._.timex.form if d._.timex else "", "member_of")
+            return {"date": date, "end": end}
+    return {"date": None}
+
+
+@rule("replaced_member", "replace")
+def replaced_member(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "drummer A left X and was replaced by B", "A was replaced in X by B", "B replaced A
+    in X": who takes a member's place in a band, team or party is its member."""
+    if verb.pos_ != "VERB":
+        return
+    if is_passive(verb):
+        newcomers = r.preps(verb, "by")
+        left = verb.head if verb.dep_ == "conj" and verb.head.lemma_.lower() in ("leave", "quit") else None
+        obj = next((c for c in left.children if c.dep_ == "dobj"), None) if left is not None else None
+        body = r.refs_in(obj, ORG) if obj is not None and r.mention(obj) is not None else None
+        if body is None:
+            body = next((b for b in (r.ref(p, ORG) for p in r.preps(verb, "in")) if b is not None), None)
+        gone = _titled_person(r, r.subject(verb)) if r.subject(verb) is not None else None
+    else:
+        newcomers = [s for s in [r.subject(verb)] if s is not None]
+        body = next((b for b in (r.ref(p, ORG) for p in r.preps(verb, "in")) if b is not None), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        gone = _titled_person(r, obj) if obj is not None else None
+    if body is None or gone is None or _employer(body):
+        return  # the one replaced must be a named person: "replaced the old logo in X" is no member
+    for tok in newcomers:
+        m = next((x for x in (_mention(r, t, EntityKind.PERSON) for t in r.phrase(tok)) if x is not None), None)
+        if m is not None:
+            yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                        rule="orgline.replaced_member.v1", confidence=0.65, date=None)
