@@ -315,3 +315,32 @@ def test_who_replaces_a_member_is_a_member(text: str, person: str, body: str) ->
 
 def test_replacing_a_chief_executive_is_no_membership() -> None:
     assert members("Ann Lee was replaced by Tom Lowe as chief executive of Acme Motors.") == set()
+
+
+# -- a party named by its members' word: "a Republican member", "ran as a Democrat" -------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee is a Republican member of the Ohio Senate.", "Ann Lee", "Republican"),
+    ("Tom Hardy was born in 1950. A Republican, he has served in the state senate since 2014.",
+     "Tom Hardy", "Republican"),
+    ("Tom Hardy is an American Democratic politician.", "Tom Hardy", "Democratic"),
+    ("Labour politician Tom Hardy won the seat in 1997.", "Tom Hardy", "Labour"),
+    ("Ann Lee ran as a Democrat in 2010.", "Ann Lee", "Democrat"),
+    ("The incumbent, Liberal Tom Hardy, died in office.", "Tom Hardy", "Liberal"),
+    ("Republican governor Ann Lee signed the bill.", "Ann Lee", "Republican"),
+    ("Ann Lee was born in 1960. She was elected in 2006 on the Democratic ticket with Governor Tom Hardy.",
+     "Tom Hardy", "Democratic"),
+])
+def test_a_party_named_by_its_members_word(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conservative estimates put the cost at ten million.",
+    "Ann Lee is a liberal politician from Ohio.",
+    "The Progressive rock band Velvet Foxes toured in 1975.",
+    "Ann Green spoke to the press.",
+])
+def test_a_lowercase_or_other_word_names_no_party(text: str) -> None:
+    assert members(text) == set()
+    assert not {"Conservative", "Progressive", "Green"} & {k for k, v in kinds(text).items() if v == "org"}

@@ -638,6 +638,45 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+# A party named by its members' word for themselves, capitalized: "a Republican member of
+# the state senate", "Labour politician A", "ran as a Democrat". Only names that are a
+# party's in English-speaking politics, never an ideology alone ("Communist", "Socialist"
+# name a doctrine as often as a party).
+PARTY_LABELS = frozenset({"democratic", "democrat", "republican", "labour", "labor", "liberal",
+                          "conservative", "tory", "whig", "federalist", "green"})
+# Words a party label stands before: its members' titles and a party's own things.
+PARTY_LABEL_HEADS = frozenset({"politician", "candidate", "senator", "member", "leader", "nominee",
+                               "congressman", "congresswoman", "representative", "legislator",
+                               "assemblyman", "assemblywoman", "councillor", "councilor", "mp", "mep",
+                               "ticket", "primary", "caucus", "incumbent", "lawmaker", "challenger",
+                               "nomination", "activist", "delegate", "governor", "mayor", "whip"})
+
+
+def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "a Republican member of the state senate", "Labour politician Tom Hardy", "the
+    incumbent, Liberal Tom Hardy,", "A Republican, he has served ...", "ran as a Democrat":
+    a capitalized party label before a member's title or a person's name, or said of a
+    person ("a Democrat"), names that party. "Conservative estimates" or "a liberal
+    politician" (lower case) name none."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in PARTY_LABELS or not tok.text[:1].isupper() or tok.is_upper or tok.i in covered:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        person_next = nxt is not None and (covered.get(nxt.i) is not None and
+                                           covered[nxt.i].label_ == EntityKind.PERSON.value and
+                                           covered[nxt.i].start == nxt.i)
+        titled = nxt is not None and nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS
+        said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
+            tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
+                                                       and nxt.text == ","))
+        if titled or said_of or (person_next and tok.i != tok.sent.start):
+            found.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
+    return found
+
+
 def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
     """The person ``m`` and the people listed right before it ("A, B and m"), read by
     the words between them (the parser often hangs the last one elsewhere)."""
@@ -993,7 +1032,7 @@ def mentions_component(doc: Doc) -> Doc:
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
-        _bodies_played_for(doc, spans)
+        _bodies_played_for(doc, spans) + _party_labels(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
-from ..mentions import listed_before
+from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, listed_before
 from ..reader import Reader, claim_dates
 from . import ORG, draft, is_passive, rule
 
@@ -728,3 +728,51 @@ def replaced_member(r: Reader, verb: Token) -> Iterator[Draft]:
         if m is not None:
             yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
                         rule="orgline.replaced_member.v1", confidence=0.65, date=None)
+
+
+PARTY_THINGS = frozenset({"ticket", "primary", "caucus", "nomination"})
+
+
+@rule("party_label", " ".join(sorted(PARTY_LABELS)))
+def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
+    """A party named by its members' word (:func:`..mentions._party_labels`): "A is a
+    Republican member of the state senate", "Republican governor A", "Liberal A", "A
+    Republican, he has served ...", "A ran as a Democrat", "elected on the Democratic
+    ticket with Governor B" (both of them)."""
+    label = _mention(r, tok, EntityKind.ORG)
+    if label is None or len(label) != 1:
+        return
+    body = r.ref_of_span(label)
+    nxt = r.doc[tok.i + 1] if tok.i + 1 < len(r.doc) else None
+    people: list[Ref] = []
+    if nxt is not None and nxt.lemma_.lower() in PARTY_THINGS:
+        verb = _clause_verb(nxt)  # "elected on the Democratic ticket with Governor B"
+        person = _person_subject(r, verb) if verb is not None else None
+        people = ([person] if person is not None else []) + [
+            r.ref_of_span(m) for m in (_mention(r, p, EntityKind.PERSON) for p in r.preps(nxt, "with"))
+            if m is not None]
+    elif nxt is not None and nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS:
+        if nxt.lemma_.lower() in ROLES and nxt.lemma_.lower() != "member":
+            return  # "Labour politician A": member_by_title reads it
+        people = _people_after(r, nxt) or _person_described(r, nxt)
+        if not people and nxt.dep_ == "attr":
+            person = _person_subject(r, nxt.head)  # "A is a Republican member of the state senate"
+            people = [person] if person is not None else []
+    elif nxt is not None and _mention(r, nxt, EntityKind.PERSON) is not None:
+        m = _mention(r, nxt, EntityKind.PERSON)  # "the incumbent, Liberal A,"
+        people = [r.ref_of_span(m)] if m is not None and m.start == nxt.i else []
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        person = _person_subject(r, tok.head.head)  # "ran as a Democrat"
+        people = [person] if person is not None else []
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        person = _person_subject(r, tok.head)  # "she is a Republican"
+        people = [person] if person is not None else []
+    elif tok.i - 1 == tok.sent.start and nxt is not None and nxt.text == ",":
+        root = tok.sent.root  # "A Republican, he has served ...": the other subject
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+        person = r.ref(subj, PERSON) if subj is not None else None
+        people = [person] if person is not None else []
+    for person in people:
+        if person.kind == EntityKind.PERSON:
+            yield draft(r, tok, "member_of", person, object=body, rule="orgline.party_label.v1",
+                        confidence=0.65, date=None)
