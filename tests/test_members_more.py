@@ -344,3 +344,60 @@ def test_a_party_named_by_its_members_word(text: str, person: str, body: str) ->
 def test_a_lowercase_or_other_word_names_no_party(text: str) -> None:
     assert members(text) == set()
     assert not {"Conservative", "Progressive", "Green"} & {k for k, v in kinds(text).items() if v == "org"}
+
+
+# -- more titles, lists, debuts and seasons --------------------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy was the drummer in the Velvet Foxes from 1980 to 1985.", "Tom Hardy", "Velvet Foxes"),
+    ("Marco Diaz was the first striker in Harlow Rovers to score fifty goals.", "Marco Diaz", "Harlow Rovers"),
+    ("Ann Lee is an academician of the Russian Academy of Arts.", "Ann Lee", "Russian Academy of Arts"),
+    ("Tom Hardy, a Workers Party deputy, spoke first.", "Tom Hardy", "Workers Party"),
+    ("Ann Lee is a British bassist who is a member of the Velvet Foxes.", "Ann Lee", "Velvet Foxes"),
+    ("Ann Lee is a Canadian lawyer who is a member of the Green Party.", "Ann Lee", "Green Party"),
+])
+def test_more_titles(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was deputy director of Acme Motors.",
+    "Ann Lee was the mayor of Tarvik.",
+    "Ann Lee was the president of Acme Motors.",
+])
+def test_an_office_outside_a_party_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("text, body, people", [
+    ("The Velvet Foxes were formed in 1980. The band consisted of Ann Lee (vocals), Tom Hardy "
+     "(guitar) and Marco Diaz (drums).", "Velvet Foxes", {"Ann Lee", "Tom Hardy", "Marco Diaz"}),
+    ("The Harlow Rugby Club was founded in 1890. Its members included Ann Lee and Tom Hardy.",
+     "Harlow Rugby Club", {"Ann Lee", "Tom Hardy"}),
+])
+def test_the_people_listed_as_a_line_up(text: str, body: str, people: set[str]) -> None:
+    assert {(p, body) for p in people} <= members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow Rugby Club was founded in 1890. The album featured Ann Lee and Tom Hardy.",
+    "The Harlow Rugby Club was founded in 1890. The group of investors included Ann Lee and Tom Hardy.",
+])
+def test_an_album_or_a_group_of_investors_is_no_line_up(text: str) -> None:
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Marco Diaz made his debut for Harlow Rovers in 2009.", "Marco Diaz", "Harlow Rovers"),
+    ("Marco Diaz spent three seasons with Harlow Rovers.", "Marco Diaz", "Harlow Rovers"),
+])
+def test_a_debut_or_seasons_for_a_team(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Marco Diaz spent three years with Ann Lee.",
+    "The 1990 season at the Royal Opera opened in May.",
+])
+def test_years_with_a_person_or_a_theatre_season_is_no_membership(text: str) -> None:
+    assert members(text) == set()

@@ -629,6 +629,13 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
             team = True  # "plays for X", "signed with X", "was loaned to X"
         elif head.pos_ == "NOUN" and lemma in TEAM_ROLES and prep.lower_ in ("for", "of"):
             team = True  # "a midfielder for X"
+        elif head.pos_ == "NOUN" and lemma in ("debut", "season", "spell", "loan") and \
+                prep.lower_ in ("for", "with", "to") and held.label_ == EntityKind.PERSON.value:
+            team = True  # "his debut for X", "three seasons with X"
+        elif head.pos_ == "VERB" and lemma == "spend" and prep.lower_ in ("with", "at") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "season" for c in head.children) and \
+                held.label_ == EntityKind.PERSON.value:
+            team = True  # "spent three seasons with X"
         elif head.pos_ == "NOUN" and lemma in BAND_ROLES and prep.lower_ in ("for", "of"):
             team = the  # "the guitarist of the Velvet Foxes", not "the drummer for Ann Lee"
         else:

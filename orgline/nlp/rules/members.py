@@ -30,7 +30,13 @@ PERSON = (EntityKind.PERSON,)
 # Offices that, held "founding", make their holder a founder: "the society's founding president".
 FOUNDING_OFFICES = frozenset({"president", "chairman", "chairwoman", "chair", "secretary", "director",
                               "editor", "leader", "member", "treasurer", "conductor"})
-ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
+# Titles that make their holder a member of the body named with them only when it is a
+# party: "a Workers Party deputy", "Labour minister A" (not "deputy director of Acme").
+PARTY_OFFICES = frozenset({"deputy", "representative", "delegate", "lawmaker", "governor", "mayor",
+                           "minister", "whip", "chairman", "chairwoman", "chair", "president",
+                           "secretary", "treasurer", "spokesman", "spokeswoman", "spokesperson",
+                           "incumbent", "challenger"})
+ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES | {"academician"}
 FOUNDER_ROLES = frozenset({"founder", "co-founder", "cofounder"})
 # Bracketed affiliations ("A (X Party)") are a party's by the way lists of officials are
 # written; another body in brackets after a name is as often an employer or a constituency.
@@ -170,8 +176,9 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
             return r.ref(poss, ORG)  # "the society's founding president": the body in focus
         if poss.pos_ == "NOUN" and poss.lemma_.lower() in BELONGED_NOUNS and noun.lemma_.lower() in ROLES:
             return r.ref(poss, ORG)  # "the band's guitarist A": the band in focus
+    in_ = ("in",) if noun.lemma_.lower() in BAND_ROLES | TEAM_ROLES else ()  # "the drummer in X"
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with") + in_:
             for p in c.children:
                 if p.dep_ == "pobj":
                     ref = r.refs_in(p, ORG)
@@ -183,7 +190,7 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
     return None
 
 
-@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES | FOUNDING_OFFICES)))
+@rule("member_by_title", " ".join(sorted(ROLES | FOUNDER_ROLES | FOUNDING_OFFICES | PARTY_OFFICES)))
 def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "the X Party candidate A", "X bassist A", "fellow X activists A and B", "X's
     drummer A", "A, the guitarist of the band X", "A is an X Party politician", "A was
@@ -207,12 +214,16 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
                         **_own_date(r, noun))
     if lemma == "member" and noun.dep_ == "attr":
         yield from _member_of_and_of(r, noun)
+        yield from _member_who(r, noun)
         return  # "A is a member of X": relations.member_of reads it
-    if r.mention(noun) is not None or lemma not in ROLES | FOUNDER_ROLES:
+    office = lemma in PARTY_OFFICES and lemma not in ROLES | FOUNDER_ROLES
+    if r.mention(noun) is not None or (lemma not in ROLES | FOUNDER_ROLES and not office):
         return  # the title is inside a name ("the Players Union"), or an office held "founding" only
     body = _body_named_with(r, noun) or _body_of_conjoined_title(r, noun)
     if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
         return
+    if office and not (_a_party(body) or body.text.lower() in PARTY_LABELS):
+        return  # "the deputy director of Acme", "the mayor of Tarvik": an office, not a party
     people = _people_after(r, noun) or _person_described(r, noun)
     if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
         return
@@ -227,6 +238,19 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
         else:
             yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
                         rule="orgline.member_by_title.v1", confidence=0.7, **when)
+
+
+def _member_who(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A is a bassist who is a member of X": "who" takes the person the clause hangs on."""
+    subj = r.subject(noun.head)
+    if subj is None or subj.lower_ != "who" or noun.head.dep_ != "relcl":
+        return
+    person = _person_subject(r, noun.head)
+    for p in r.preps(noun, "of"):
+        body = r.ref(p, ORG)
+        if person is not None and body is not None and not _employer(body):
+            yield draft(r, noun, "member_of", person, object=body, negated=r.negated(noun.head),
+                        rule="orgline.member_who.v1", confidence=0.7)
 
 
 def _own_date(r: Reader, noun: Token) -> dict[str, Any]:
@@ -353,13 +377,47 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
                     negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
 
 
-@rule("consisting_of", "consist comprise")
+# What a band's or team's people are called as a whole: "X's line-up consisted of ...".
+LINE_UP_NOUNS = frozenset({"line-up", "lineup", "member", "roster", "squad", "personnel", "band",
+                           "trio", "quartet", "quintet", "duo"})
+
+
+def _people_listed_from(r: Reader, i: int) -> list[Span]:
+    """The people listed from token ``i`` on, read word by word: "A (vocals), B (guitar)
+    and C (drums)"; empty unless the list is all people and ends the clause."""
+    doc, end, out = r.doc, r.doc[i].sent.end if i < len(r.doc) else i, []
+    while i < end:
+        m = _mention(r, doc[i], EntityKind.PERSON)
+        if m is None or m.start != i:
+            return []
+        out.append(m)
+        i = m.end
+        if i < end and doc[i].text == "(":  # "(vocals, guitar)"
+            close = next((t.i for t in doc[i:min(end, i + 8)] if t.text == ")"), None)
+            if close is None:
+                return []
+            i = close + 1
+        if i < end and doc[i].text == ",":
+            i += 1
+        if i < end and doc[i].lower_ == "and":
+            i += 1
+        elif i >= end or doc[i].is_punct or doc[i].pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
+            return out  # the list ends: ".", "in 1990", "who ..."
+    return out
+
+
+@rule("consisting_of", "consist comprise include feature")
 def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X is a trio consisting of A, B and C", "X's line-up consisted of A and B": the
-    people listed are its members (two at least, all of them people)."""
+    """ "X is a trio consisting of A, B and C", "X's line-up consisted of A and B", "the
+    band consisted of A (vocals), B (guitar) and C (drums)", "X's members included A and
+    B": the people listed are its members (two at least, all of them people). "Include"
+    and "feature" only with a line-up or members as subject: "the album featured A"."""
     noun = verb.head if verb.dep_ in ("acl", "relcl") else r.subject(verb)
     if noun is None:
         return
+    if verb.lemma_.lower() in ("include", "feature") and (noun.lemma_.lower() not in LINE_UP_NOUNS or any(
+            c.dep_ == "prep" for c in noun.children)):
+        return  # "the group of investors included A": no band
     body = r.ref(noun, ORG)
     if body is None and noun.dep_ == "attr":
         body = r.ref(r.subject(noun.head), ORG)
@@ -371,6 +429,9 @@ def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
     objs = r.preps(verb, "of") if verb.lemma_.lower() == "consist" else [
         o for c in verb.children if c.dep_ == "dobj" for o in [c] + list(c.conjuncts)]
     people = [_mention(r, o, EntityKind.PERSON) for o in objs]
+    if len(people) < 2 or any(p is None for p in people):
+        start = verb.i + 1 + (verb.i + 1 < len(r.doc) and r.doc[verb.i + 1].lower_ == "of")
+        people = list(_people_listed_from(r, start))  # "A (vocals), B (guitar) and C (drums)"
     if len(people) < 2 or any(p is None for p in people):
         return
     for p in people:
@@ -776,3 +837,36 @@ def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
         if person.kind == EntityKind.PERSON:
             yield draft(r, tok, "member_of", person, object=body, rule="orgline.party_label.v1",
                         confidence=0.65, date=None)
+
+
+# Nouns of a player's time in a team: "made his debut for X", "spent three seasons with X".
+TEAM_TIME = frozenset({"debut", "season"})
+
+
+@rule("team_time", " ".join(sorted(TEAM_TIME)))
+def team_time(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A made his debut for X in 2009", "A spent three seasons with X", "in her first
+    season at X": a player's debut or seasons for a team are spent in it. A "season" of
+    a theatre or an opera house is no player's ("the 1990 season at the Royal Opera")."""
+    if noun.pos_ != "NOUN":
+        return
+    preps = ("for",) if noun.lemma_.lower() == "debut" else ("with", "at", "for")
+    bodies = r.preps(noun, *preps)
+    verb = _clause_verb(noun)
+    if not bodies and verb is not None and noun.dep_ == "dobj":
+        bodies = r.preps(verb, *preps)  # "spent three seasons with X", "with X" hung on the verb
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    person = _person_subject(r, verb) if verb is not None else None
+    if person is None and poss is not None and poss.lower_ in ("his", "her"):
+        person = r.ref(poss, PERSON)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    if noun.lemma_.lower() == "season" and not (poss is not None or noun.tag_ == "NNS" or any(
+            c.lower_ in ("first", "last", "final", "second", "debut") for c in noun.children)):
+        return  # "the 1990 season at X": a theatre's, a league's
+    for p in bodies:
+        body = r.ref(p, ORG)
+        if body is None or _employer(body) or set(body.text.lower().split()) & COMPETITIONS:
+            continue
+        yield draft(r, noun, "member_of", person, object=body, negated=r.negated(verb) if verb is not None else False,
+                    rule="orgline.team_time.v1", confidence=0.65)
