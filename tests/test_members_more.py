@@ -401,3 +401,46 @@ def test_a_debut_or_seasons_for_a_team(text: str, person: str, body: str) -> Non
 ])
 def test_years_with_a_person_or_a_theatre_season_is_no_membership(text: str) -> None:
     assert members(text) == set()
+
+
+# -- lists of bodies, "in order to play", a gerund's lost subject ------------------------
+
+@pytest.mark.parametrize("text, person, bodies", [
+    ("Marco Diaz is a former footballer who played as a midfielder for teams such as Harlow Rovers, "
+     "Tarvik City and Greystone Athletic.", "Marco Diaz", {"Harlow Rovers", "Tarvik City", "Greystone Athletic"}),
+    ("Ann Lee played in clubs including Harlow Rovers and Tarvik City.", "Ann Lee",
+     {"Harlow Rovers", "Tarvik City"}),
+])
+def test_each_body_listed_by_kind(text: str, person: str, bodies: set[str]) -> None:
+    assert {(person, b) for b in bodies} <= members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee worked for companies such as Acme Motors and Tarvik Steel.",
+    "Ann Lee toured with bands such as the Velvet Foxes.",
+    "Ann Lee visited cities such as Tarvik and Harlow.",
+])
+def test_employers_tours_and_cities_listed_are_no_memberships(text: str) -> None:
+    assert members(text) == set()
+
+
+def test_in_order_to_play_for_a_team() -> None:
+    assert ("Marco Diaz", "Harlow Rovers") in members(
+        "Marco Diaz moved to Tarvik in 2002 in order to play for Harlow Rovers.")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The Velvet Foxes were formed in 1966. A dispute over which song to release led to Ann Lee "
+     "temporarily leaving the Velvet Foxes.", "Ann Lee", "Velvet Foxes"),
+    ("The Harlow Rugby Club was founded in 1890. The quarrel ended with Tom Lowe leaving the Harlow "
+     "Rugby Club in 1902.", "Tom Lowe", "Harlow Rugby Club"),
+])
+def test_a_person_named_before_leaving(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+def test_and_of_hung_as_a_conjunct_of_the_verb() -> None:
+    text = ("Lena Brandt is a member of the Nordic Academy of Sciences and Letters (since 2008) and of "
+            "the Baltic Academy of Sciences and Arts (since 2016).")
+    assert {("Lena Brandt", "Nordic Academy of Sciences and Letters"),
+            ("Lena Brandt", "Baltic Academy of Sciences and Arts")} <= members(text)

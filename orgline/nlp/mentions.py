@@ -684,6 +684,55 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+# Plural words for bodies after which "such as" or "including" lists bodies of that kind.
+KIND_NOUNS = frozenset({"team", "club", "band", "side", "party", "outfit", "orchestra", "society",
+                        "union", "group", "ensemble"})
+
+
+def listed_names_after(doc: Doc, i: int, covered: dict[int, Span]) -> list[Span]:
+    """The names listed from token ``i`` on ("A, B and C", "A, B or C"), each a mention;
+    the list stops at the first word that is neither a name nor a separator."""
+    out: list[Span] = []
+    end = doc[i].sent.end if i < len(doc) else i
+    while i < end:
+        if doc[i].text in (":", ",") or doc[i].lower_ in ("and", "or", "the"):
+            i += 1
+            continue
+        held = covered.get(i)
+        if held is None or held.start != i:
+            break
+        out.append(held)
+        i = held.end
+    return out
+
+
+def _kind_after_such_as(doc: Doc, tok: Token) -> Token | None:
+    """The plural body noun that "such as" or "including" at ``tok`` lists: "teams such
+    as", "clubs including"."""
+    if tok.lower_ == "as" and tok.i > 1 and doc[tok.i - 1].lower_ == "such":
+        noun = doc[tok.i - 2]
+    elif tok.lower_ == "including" and tok.i > 0:
+        noun = doc[tok.i - 1] if doc[tok.i - 1].text != "," else doc[tok.i - 2]
+    else:
+        return None
+    return noun if noun.tag_ == "NNS" and noun.lemma_.lower() in KIND_NOUNS else None
+
+
+def _bodies_listed_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "played for teams such as Harlow Rovers, Tarvik City and Greystone Athletic",
+    "clubs including X and Y": names listed after a plural word for bodies are bodies of
+    that kind, whatever the model made of them (a club is often named for its town)."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if _kind_after_such_as(doc, tok) is None:
+            continue
+        for m in listed_names_after(doc, tok.i + 1, covered):
+            if m.label_ != EntityKind.ORG.value:
+                found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+    return found
+
+
 def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
     """The person ``m`` and the people listed right before it ("A, B and m"), read by
     the words between them (the parser often hangs the last one elsewhere)."""
@@ -1039,7 +1088,7 @@ def mentions_component(doc: Doc) -> Doc:
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
-        _bodies_played_for(doc, spans) + _party_labels(doc, spans)
+        _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
-from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, listed_before
+from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, _kind_after_such_as, listed_before, listed_names_after
 from ..reader import Reader, claim_dates
 from . import ORG, draft, is_passive, rule
 
@@ -140,6 +140,8 @@ def _person_subject(r: Reader, verb: Token) -> Ref | None:
     """The person who is the subject of ``verb``: named, "who" after a name ("A, who
     served as ..."), or "he"/"she" (the last person named before)."""
     subj = r.subject(verb)
+    if subj is not None and verb.dep_ == "acl" and subj.lemma_ == "order" and subj.head.lower_ == "in":
+        return _person_subject(r, subj.head.head)  # "A moved to B in order to play for X"
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     if m is not None:
         return r.ref_of_span(m)
@@ -273,7 +275,8 @@ def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
     seconds = [conj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for conj in prep.conjuncts]
     seconds += [c for c in noun.head.children  # "and of Y" hung on "is" itself
-                if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i and r.doc[c.i - 1].lower_ == "and"]
+                if c.dep_ in ("prep", "conj") and c.lower_ == "of" and c.i > noun.i
+                and r.doc[c.i - 1].lower_ == "and"]
     for conj in (c for c in seconds if c.lower_ == "of"):
         for p in (c for c in conj.children if c.dep_ == "pobj"):
             body = r.refs_in(p, ORG)
@@ -524,6 +527,16 @@ def _titled_person(r: Reader, subj: Token) -> Ref | None:
     return r.ref_of_span(m) if m is not None else None
 
 
+def _named_right_before(r: Reader, verb: Token) -> Ref | None:
+    """The person named right before a gerund, an adverb between them or none: "led to
+    A temporarily leaving the group" (the parser loses A as the gerund's subject)."""
+    i = verb.i - 1
+    if i > 0 and r.doc[i].pos_ == "ADV":
+        i -= 1
+    m = _mention(r, r.doc[i], EntityKind.PERSON) if i >= 0 else None
+    return r.ref_of_span(m) if m is not None and m.end == i + 1 else None
+
+
 @rule("left_band", "leave quit")
 def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "drummer A left X", "A quit the X Party in 1990", "the bassist A quit the band",
@@ -536,6 +549,10 @@ def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
         subj = r.subject(verb.head.head)  # "A launched Y in 1978 after leaving X"
     person = _titled_person(r, subj) if subj is not None else None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if person is None and verb.tag_ == "VBG" and (subj is None or r.mention(subj) is None) and \
+            obj is not None and r.mention(obj) is not None:
+        person = _named_right_before(r, verb)  # "led to A (temporarily) leaving X"; a named X only,
+        # since the parse that lost A is no guide to which body "the group" is
     if person is None and subj is not None and subj.lower_ in ("he", "she", "who") and obj is not None and (
             r.mention(obj) is not None or obj.lemma_.lower() in BAND_NOUNS | {"party", "club", "side", "squad"}):
         person = _person_subject(r, verb if r.subject(verb) is subj else subj.head)
@@ -870,3 +887,34 @@ def team_time(r: Reader, noun: Token) -> Iterator[Draft]:
             continue
         yield draft(r, noun, "member_of", person, object=body, negated=r.negated(verb) if verb is not None else False,
                     rule="orgline.team_time.v1", confidence=0.65)
+
+
+@rule("bodies_such_as", "as including")
+def bodies_such_as(r: Reader, tok: Token) -> Iterator[Draft]:
+    """ "A played as a midfielder for teams such as X, Y and Z", "A played for clubs
+    including X and Y", "A joined bands such as X": the person belongs to each body listed
+    after a plural word for bodies, as to a body named there alone ("played with bands
+    such as X" is touring with them, and "worked for companies such as X" a job)."""
+    kind = _kind_after_such_as(r.doc, tok)
+    if kind is None:
+        return
+    head = kind.head.head if kind.dep_ == "pobj" and kind.head.lower_ in ("for", "in") else (
+        kind.head if kind.dep_ == "dobj" else None)
+    if head is None:
+        return
+    people: list[Ref] = []
+    if head.pos_ == "VERB" and head.lemma_.lower() in ("play", "join", "sign", "perform", "sing"):
+        person = _person_subject(r, head)
+        people = [person] if person is not None else []
+    elif head.pos_ == "NOUN" and head.lemma_.lower() in BAND_ROLES | TEAM_ROLES:
+        people = _person_described(r, head)  # "a midfielder for teams such as X"
+    covered = {k: m for m in r.mentions_within(tok.sent.start, tok.sent.end) for k in range(m.start, m.end)}
+    bodies = [r.ref_of_span(m) for m in listed_names_after(r.doc, tok.i + 1, covered)
+              if m.label_ == EntityKind.ORG.value]
+    for person in people:
+        if person.kind != EntityKind.PERSON:
+            continue
+        for body in bodies:
+            if not _employer(body) and not set(body.text.lower().split()) & COMPETITIONS:
+                yield draft(r, tok, "member_of", person, object=body, rule="orgline.bodies_such_as.v1",
+                            confidence=0.65, date=None)
