@@ -444,3 +444,38 @@ def test_and_of_hung_as_a_conjunct_of_the_verb() -> None:
             "the Baltic Academy of Sciences and Arts (since 2016).")
     assert {("Lena Brandt", "Nordic Academy of Sciences and Letters"),
             ("Lena Brandt", "Baltic Academy of Sciences and Arts")} <= members(text)
+
+
+# -- a legislature and the party one sits for; a footballer's team ------------------------
+
+@pytest.mark.parametrize("text, person, party, house", [
+    ("Ann Lee is a former member of the German Bundestag for the Social Democratic Party.", "Ann Lee",
+     "Social Democratic Party", "German Bundestag"),
+    ("Tom Hardy was a member of the Storting for the Centre Party from 2001 to 2005.", "Tom Hardy",
+     "Centre Party", "Storting"),
+])
+def test_a_member_of_a_legislature_for_a_party(text: str, person: str, party: str, house: str) -> None:
+    assert (person, party) in members(text)
+    assert kinds(text).get(house) == "org" and kinds(text).get(party) == "org"
+
+
+def test_a_name_with_for_inside_stays_whole() -> None:
+    assert "Council for a Free Tarvik Party" in kinds("The Council for a Free Tarvik Party was founded in 1960.")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy is a Scottish former professional footballer who played as a goalkeeper, most notably "
+     "for Harlow Rovers.", "Tom Hardy", "Harlow Rovers"),
+    ("Tom Hardy played for Harlow Rovers between 1990 and 1995.", "Tom Hardy", "Harlow Rovers"),
+])
+def test_a_footballer_for_a_team(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tom Hardy played for Ann Lee.", "Ann Lee"),
+    ("Tom Hardy played for Tom Jones in 1970.", "Tom Jones"),
+])
+def test_playing_for_a_person_keeps_the_person(text: str, person: str) -> None:
+    assert kinds(text).get(person) == "person"
+    assert members(text) == set()

@@ -600,6 +600,9 @@ def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+# Words for a sportsman that, like a player's position, take the team after "for": "a
+# footballer for X".
+PLAYER_NOUNS = frozenset({"footballer", "cricketer"})
 # Verbs, with the prepositions after which they name the team a player is in: "plays for
 # X", "signed with X", "was loaned to X", "transferred to X" (not "played with A": a
 # fellow player).
@@ -611,7 +614,9 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
     guitarist of the Velvet Foxes": what a player plays for, or a band's or team's member
     is "of", is a team or a band where the model took it for a person. A person stays a
     person after an instrument or a backing role ("played bass for Ann Lee", "the drummer
-    for Ann Lee"): only a name set off by "the", or a team's after a player's verb or title."""
+    for Ann Lee", "played for Ann Lee"): after a verb, only a name set off by "the" or
+    ending in a plural ("Harlow Rovers"), or one the model saw nothing in; after a
+    player's title any name.""" 
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for prep in doc:
@@ -619,23 +624,32 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         held = covered.get(pobj.i) if pobj is not None else None
+        if held is None and pobj is not None and pobj.pos_ == "PROPN":
+            held = _proper_run_ending_at(doc, pobj.i)  # a name the model saw nothing in
+            if held is not None and any(k in covered for k in range(held.start, held.end)):
+                held = None
+            elif held is not None:
+                held = Span(doc, held.start, held.end, label=EntityKind.PERSON.value)
         if held is None or held.label_ not in _RETYPABLE or held.end != pobj.i + 1:
             continue
         head = prep.head
+        if head.pos_ == "ADV" and head.head.i != head.i:
+            head = head.head  # "played as a goalkeeper, most notably for X"
         the = held.start > 0 and doc[held.start - 1].lower_ == "the"
         lemma = head.lemma_.lower()
+        plural = the or doc[held.end - 1].tag_ == "NNPS" or held.label_ != EntityKind.PERSON.value
         if head.pos_ == "VERB" and prep.lower_ in PLAYING_VERBS.get(lemma, ()) and not any(
                 c.dep_ == "dobj" for c in head.children):
-            team = True  # "plays for X", "signed with X", "was loaned to X"
-        elif head.pos_ == "NOUN" and lemma in TEAM_ROLES and prep.lower_ in ("for", "of"):
+            team = plural  # "plays for Harlow Rovers", "signed with the X", not "played for Ann Lee"
+        elif head.pos_ == "NOUN" and lemma in TEAM_ROLES | PLAYER_NOUNS and prep.lower_ in ("for", "of"):
             team = True  # "a midfielder for X"
         elif head.pos_ == "NOUN" and lemma in ("debut", "season", "spell", "loan") and \
                 prep.lower_ in ("for", "with", "to") and held.label_ == EntityKind.PERSON.value:
-            team = True  # "his debut for X", "three seasons with X"
+            team = plural  # "his debut for X", "three seasons with X"
         elif head.pos_ == "VERB" and lemma == "spend" and prep.lower_ in ("with", "at") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "season" for c in head.children) and \
                 held.label_ == EntityKind.PERSON.value:
-            team = True  # "spent three seasons with X"
+            team = plural  # "spent three seasons with X"
         elif head.pos_ == "NOUN" and lemma in BAND_ROLES and prep.lower_ in ("for", "of"):
             team = the  # "the guitarist of the Velvet Foxes", not "the drummer for Ann Lee"
         else:
@@ -731,6 +745,36 @@ def _bodies_listed_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
             if m.label_ != EntityKind.ORG.value:
                 found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
     return found
+
+
+# The last word of a legislature's name: "a member of the Bundestag for the X Party".
+LEGISLATURES = frozenset({"parliament", "bundestag", "storting", "riksdag", "folketing", "senate",
+                          "assembly", "house", "congress", "diet", "duma", "sejm", "knesset", "council",
+                          "commons", "landtag", "cortes", "chamber", "althing", "eduskunta", "sabor",
+                          "legislature", "representatives", "deputies", "lords"})
+
+
+def _split_seat_for_party(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "a member of the Bundestag for the Social Democratic Party", "Member of Parliament
+    for the Centre Party": a legislature (or a member's title) and the party its member
+    sits for are two names, not one. A name with "for a" in it ("the Council for a Free
+    Tarvik Party") or no party after "for" stays whole."""
+    out: list[Span] = []
+    for m in spans:
+        fors = [t.i for t in m if t.lower_ == "for"] if m.label_ == EntityKind.ORG.value else []
+        k = fors[0] if len(fors) == 1 else None
+        left = doc[m.start:k] if k is not None else None
+        right = _strip_det(doc[k + 1:m.end]) if k is not None else None
+        if left is None or right is None or not len(left) or not len(right) or not (
+                left[-1].lower_ in LEGISLATURES or left[0].lower_ in MEMBER_ROLES) or not any(
+                t.lower_ in ("party", "partei", "parti", "partido", "partito") for t in right) or \
+                doc[k + 1].lower_ in ("a", "an"):
+            out.append(m)
+            continue
+        if left[-1].lower_ in LEGISLATURES:
+            out.append(Span(doc, left.start, left.end, label=EntityKind.ORG.value))
+        out.append(Span(doc, right.start, right.end, label=EntityKind.ORG.value))
+    return out
 
 
 def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
@@ -1096,5 +1140,5 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _with_coordinated_places(doc, spans)
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_split_seat_for_party(doc, spans)))
     return doc

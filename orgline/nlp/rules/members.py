@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
-from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, _kind_after_such_as, listed_before, listed_names_after
+from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, PLAYER_NOUNS, _kind_after_such_as, listed_before, listed_names_after
 from ..reader import Reader, claim_dates
 from . import ORG, draft, is_passive, rule
 
@@ -36,7 +36,7 @@ PARTY_OFFICES = frozenset({"deputy", "representative", "delegate", "lawmaker", "
                            "minister", "whip", "chairman", "chairwoman", "chair", "president",
                            "secretary", "treasurer", "spokesman", "spokeswoman", "spokesperson",
                            "incumbent", "challenger"})
-ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES | {"academician"}
+ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES | PLAYER_NOUNS | {"academician"}
 FOUNDER_ROLES = frozenset({"founder", "co-founder", "cofounder"})
 # Bracketed affiliations ("A (X Party)") are a party's by the way lists of officials are
 # written; another body in brackets after a name is as often an employer or a constituency.
@@ -717,6 +717,15 @@ def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
         if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj") and verb.head.pos_ in ("VERB", "ADP"):
             verb = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "elected to parliament for X"
     else:
+        return
+    member = verb.head.head if verb.dep_ == "pobj" and verb.head.lower_ == "of" else None
+    if member is not None and member.lemma_.lower() in PARTY_ROLES and pobj is not None:
+        body = r.ref(pobj, ORG)  # "a member of the Bundestag for the X Party"
+        people = _people_after(r, member) or _person_described(r, member)
+        if body is not None and _a_party(body):
+            for person in people:
+                yield draft(r, tok, "member_of", person, object=body, negated=r.negated(member),
+                            rule="orgline.for_party.v1", confidence=0.65)
         return
     if pobj is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in FOR_PARTY_VERBS:
         return
