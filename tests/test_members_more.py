@@ -479,3 +479,23 @@ def test_a_footballer_for_a_team(text: str, person: str, body: str) -> None:
 def test_playing_for_a_person_keeps_the_person(text: str, person: str) -> None:
     assert kinds(text).get(person) == "person"
     assert members(text) == set()
+
+
+# -- one's own band or party ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee was born in 1960. Her band, the Velvet Foxes, toured in 1990.", "Ann Lee", "Velvet Foxes"),
+    ("Tom Hardy was born in 1950. His party, the Workers Party, won the election.", "Tom Hardy",
+     "Workers Party"),
+])
+def test_ones_own_band_or_party(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was born in 1960. Her backing band, the Velvet Foxes, toured in 1990.",
+    "Ann Lee was born in 1960. Her favourite team, Harlow Rovers, lost.",
+    "Tom Hardy was born in 1950. His club, Harlow Rovers, won the cup under him.",
+])
+def test_a_backing_band_or_a_favourite_team_is_not_ones_own(text: str) -> None:
+    assert members(text) == set()

@@ -927,3 +927,36 @@ def bodies_such_as(r: Reader, tok: Token) -> Iterator[Draft]:
             if not _employer(body) and not set(body.text.lower().split()) & COMPETITIONS:
                 yield draft(r, tok, "member_of", person, object=body, rule="orgline.bodies_such_as.v1",
                             confidence=0.65, date=None)
+
+
+# A person's own band or party: "her band, the Velvet Foxes", "his party, X". Not "his
+# team" or "his club": a coach's or a supporter's as often as a player's.
+OWN_BODY_NOUNS = frozenset({"band", "group", "party", "trio", "duo", "quartet", "quintet"})
+
+
+@rule("own_band", " ".join(sorted(OWN_BODY_NOUNS)))
+def own_band(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "Her band, the Velvet Foxes, toured", "A's new group X", "his party, X": a band or
+    a party called a person's own is one they are in. A "backing band" or
+    "support group" is not one's own in that sense, and a name that does not follow the
+    noun ("her band played X") gives nothing."""
+    if noun.pos_ != "NOUN" or any(c.lower_ in ("backing", "support", "supporting", "touring", "favourite",
+                                                "favorite", "rival", "opposing") for c in noun.children):
+        return
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return
+    person = r._last_person_before(poss.i) if poss.lower_ in ("his", "her") else (
+        r.ref_of_span(m) if (m := _mention(r, poss, EntityKind.PERSON)) is not None else None)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    named = next((c for c in noun.children if c.dep_ == "appos"), None)
+    i = noun.i + 1 + (noun.i + 1 < len(r.doc) and r.doc[noun.i + 1].text == ",")
+    after = r.mention(r.doc[i]) if i < len(r.doc) else None
+    body = r.ref(named, ORG) if named is not None else None
+    if body is None and after is not None and after.label_ == EntityKind.ORG.value and after.start <= i + 1:
+        body = r.ref_of_span(after)  # "her band, the X," however the parser hung X
+    if body is None or _employer(body):
+        return
+    yield draft(r, noun, "member_of", person, object=body, rule="orgline.own_band.v1", confidence=0.65,
+                date=None)
