@@ -499,3 +499,31 @@ def test_ones_own_band_or_party(text: str, person: str, body: str) -> None:
 ])
 def test_a_backing_band_or_a_favourite_team_is_not_ones_own(text: str) -> None:
     assert members(text) == set()
+
+
+# -- a band member's title in a text about a band -----------------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Silver Lining is the sixth album by the rock band Velvet Foxes. Drummer Tom Hardy said the album "
+     "was about change.", "Tom Hardy", "Velvet Foxes"),
+    ("The band Night Ferries released its first record in 1979. The record was financed by guitarist "
+     "Ann Lee's father.", "Ann Lee", "Night Ferries"),
+])
+def test_a_band_members_title_in_a_text_about_the_band(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Silver Lining is the sixth album by the rock band Velvet Foxes. The album features guest guitarist Ann Lee.",
+    "Silver Lining is the sixth album by the rock band Velvet Foxes. Session drummer Tom Hardy played on it.",
+    "Acme Motors is a car maker. Drummer Tom Hardy said the car was fast.",
+    "Silver Lining is the sixth album by the rock band Velvet Foxes. Singer Ann Lee covered a song from it.",
+    "Silver Lining is the sixth album by the rock band Velvet Foxes. They toured with the Night Ferries "
+    "and drummer Tom Hardy.",
+])
+def test_a_guest_a_session_player_or_no_band_in_focus(text: str) -> None:
+    assert not {(p, b) for p, b in members(text) if p in ("Ann Lee", "Tom Hardy")}
+
+
+def test_a_possessive_ending_is_no_part_of_a_persons_name() -> None:
+    assert "Ann Lee" in kinds("It was financed by guitarist Ann Lee's father.")

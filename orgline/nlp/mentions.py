@@ -754,6 +754,17 @@ LEGISLATURES = frozenset({"parliament", "bundestag", "storting", "riksdag", "fol
                           "legislature", "representatives", "deputies", "lords"})
 
 
+def _people_without_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "guitarist Ann Lee's father": the model may take the possessive ending into a
+    person's name; the person is "Ann Lee". (A body keeps it: "McDonald's" is a name.)"""
+    out = []
+    for m in spans:
+        if m.label_ == EntityKind.PERSON.value and len(m) > 1 and m[-1].tag_ == "POS":
+            m = Span(doc, m.start, m.end - 1, label=m.label_)
+        out.append(m)
+    return out
+
+
 def _split_seat_for_party(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "a member of the Bundestag for the Social Democratic Party", "Member of Parliament
     for the Centre Party": a legislature (or a member's title) and the party its member
@@ -1140,5 +1151,6 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _with_coordinated_places(doc, spans)
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_split_seat_for_party(doc, spans)))
+    spans = _people_without_possessive(doc, _split_seat_for_party(doc, spans))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc

@@ -960,3 +960,59 @@ def own_band(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     yield draft(r, noun, "member_of", person, object=body, rule="orgline.own_band.v1", confidence=0.65,
                 date=None)
+
+
+# A band member's own titles: not "singer", "pianist" or "rapper", which name solo artists
+# as often as a band's members.
+BAND_SEATS = frozenset({"guitarist", "bassist", "drummer", "keyboardist", "frontman", "frontwoman",
+                        "bandmate"})
+# Who plays with a band without being in it: "guest guitarist A", "session drummer B".
+NOT_IN_THE_BAND = frozenset({"guest", "session", "touring", "backing", "additional", "studio", "live",
+                             "jazz", "classical", "hired", "stand-in", "fill-in", "temporary", "solo"})
+BAND_KIND_WORDS = frozenset({"band", "group", "duo", "trio", "quartet", "quintet", "supergroup"})
+
+
+def _called_a_band(r: Reader, body: Ref) -> bool:
+    """Whether the text calls this body a band: "the rock band X", "X, a trio from ...",
+    "X is a band"."""
+    key = r.key(body)
+    if r.described_as.get(key, set()) & BAND_KIND_WORDS:
+        return True
+    for m in r.mentions:
+        if m.label_ != EntityKind.ORG.value or r.key(r.ref_of_span(m)) != key:
+            continue
+        before = r.doc[m.start - 1] if m.start > 0 else None
+        if before is not None and before.lemma_.lower() in BAND_KIND_WORDS and before.pos_ == "NOUN":
+            return True
+        if m.root.dep_ == "appos" and m.root.head.lemma_.lower() in BAND_KIND_WORDS:
+            return True
+    return False
+
+
+@rule("band_seat_in_focus", " ".join(sorted(BAND_SEATS)))
+def band_seat_in_focus(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "Drummer A said of the album ...", "it was financed by guitarist B's father": in a
+    text about a band, a person given a band member's title and no other body is that
+    band's member. Not a guest, session or touring player, not when another body is
+    named in the sentence, and only when the text calls the body in focus a band."""
+    if noun.pos_ not in ("NOUN", "PROPN") or r.mention(noun) is not None:
+        return
+    near = {t.lower_ for t in r.doc[max(noun.sent.start, noun.i - 2):noun.i]} | {c.lower_ for c in noun.children}
+    if near & NOT_IN_THE_BAND or any(c.dep_ in ("poss", "prep") for c in noun.children):
+        return  # "session drummer A", "X's drummer", "the drummer of X": read elsewhere
+    m = _mention(r, r.doc[noun.i + 1], EntityKind.PERSON) if noun.i + 1 < len(r.doc) else None
+    if m is None or m.start != noun.i + 1:
+        return
+    after = r.doc[m.end] if m.end < len(r.doc) else None
+    if after is not None and after.lower_ in ("of", "from", "with", "in", "("):
+        return  # "drummer A of Y", "guitarist A (of Y)": another body may follow
+    if any(x.label_ == EntityKind.ORG.value for x in r.mentions_within(noun.sent.start, noun.sent.end)):
+        return  # "X toured with Y's drummer A": A may be in another band
+    if any(a.lower_ in ("with", "alongside", "featuring", "against", "including") for a in noun.ancestors) or \
+            r.doc[noun.i - 1].lower_ in ("with", "alongside", "featuring", "and"):
+        return  # "they toured with the Y and drummer A": a companion, not a member
+    body = r.focus(noun)
+    if body is None or body.kind != EntityKind.ORG or not _called_a_band(r, body):
+        return
+    yield draft(r, noun, "member_of", r.ref_of_span(m), object=body, rule="orgline.band_seat_in_focus.v1",
+                confidence=0.6, date=None)
