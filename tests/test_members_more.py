@@ -527,3 +527,23 @@ def test_a_guest_a_session_player_or_no_band_in_focus(text: str) -> None:
 
 def test_a_possessive_ending_is_no_part_of_a_persons_name() -> None:
     assert "Ann Lee" in kinds("It was financed by guitarist Ann Lee's father.")
+
+
+# -- a band's founders play in it ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, body, people", [
+    ("The Velvet Foxes are an English rock band formed in London in 1980 by Ann Lee and Tom Hardy.",
+     "Velvet Foxes", {"Ann Lee", "Tom Hardy"}),
+    ("The Velvet Foxes are an English pop group formed in London in 1980 by Ann Lee and Tom Hardy.",
+     "Velvet Foxes", {"Ann Lee", "Tom Hardy"}),
+])
+def test_the_founders_of_a_band_are_its_members(text: str, body: str, people: set[str]) -> None:
+    assert {(p, body) for p in people} <= members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow Group is an investment group formed in 1950 by Ann Lee and Tom Hardy.",
+    "Acme Motors is a car maker formed in 1950 by Ann Lee and Tom Hardy.",
+])
+def test_the_founders_of_a_firm_are_no_members(text: str) -> None:
+    assert members(text) == set()

@@ -464,14 +464,17 @@ def cofounders(r: Reader, verb: Token) -> Iterator[Draft]:
 @rule("founding_members", " ".join(sorted(FOUNDING)))
 def founding_members(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X was formed by guitarist A and bassist B": people given a band's or team's title
-    as they form it are its members; so is the one who "formed the band X" (a band's
+    as they form it are its members, and all who form a body the text calls a band ("X is
+    a rock band formed by A and B"); so is the one who "formed the band X" (a band's
     founder plays in it; a company's need not work in it). Those it takes on later are
     :func:`recruited_members`'."""
     if verb.pos_ != "VERB":
         return
     if is_passive(verb):
-        body = r.ref(r.subject(verb), ORG)
-        people = [p for p in r.preps(verb, "by") if _titled(p)]
+        subj = r.subject(verb)
+        body = r.ref(subj, ORG)
+        band = body is not None and ((subj is not None and _band_word(subj)) or _called_a_band(r, body))
+        people = [p for p in r.preps(verb, "by") if _titled(p) or band]  # a band's founders play in it
     else:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or not (obj.lemma_.lower() in BAND_NOUNS or any(
@@ -969,22 +972,36 @@ BAND_SEATS = frozenset({"guitarist", "bassist", "drummer", "keyboardist", "front
 # Who plays with a band without being in it: "guest guitarist A", "session drummer B".
 NOT_IN_THE_BAND = frozenset({"guest", "session", "touring", "backing", "additional", "studio", "live",
                              "jazz", "classical", "hired", "stand-in", "fill-in", "temporary", "solo"})
-BAND_KIND_WORDS = frozenset({"band", "group", "duo", "trio", "quartet", "quintet", "supergroup"})
+BAND_KIND_WORDS = frozenset({"band", "duo", "trio", "quartet", "quintet", "supergroup"})  # not "group": a firm's too
+
+
+# Words that make a "group" a band: "a rock group", "the vocal group X".
+MUSIC_WORDS = frozenset({"rock", "pop", "punk", "folk", "jazz", "vocal", "musical", "music", "girl", "boy",
+                         "metal", "rap", "indie", "electronic", "soul", "funk", "country", "gospel", "blues",
+                         "reggae", "techno", "dance", "hop", "r&b", "grunge", "ska", "instrumental"})
+
+
+def _band_word(noun: Token) -> bool:
+    """A word for a band: "band", "trio", or a "group" of music ("the rock group")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in BAND_KIND_WORDS or lemma == "group" and any(
+        t.lower_ in MUSIC_WORDS for t in noun.doc[max(0, noun.i - 3):noun.i]))
 
 
 def _called_a_band(r: Reader, body: Ref) -> bool:
     """Whether the text calls this body a band: "the rock band X", "X, a trio from ...",
-    "X is a band"."""
+    "X is a band", "the pop group X" (not "an investment group")."""
     key = r.key(body)
-    if r.described_as.get(key, set()) & BAND_KIND_WORDS:
+    kinds = r.described_as.get(key, set())
+    if kinds & BAND_KIND_WORDS or ("group" in kinds and r.described_kinds.get(key, set()) & MUSIC_WORDS):
         return True
     for m in r.mentions:
         if m.label_ != EntityKind.ORG.value or r.key(r.ref_of_span(m)) != key:
             continue
         before = r.doc[m.start - 1] if m.start > 0 else None
-        if before is not None and before.lemma_.lower() in BAND_KIND_WORDS and before.pos_ == "NOUN":
+        if before is not None and _band_word(before):
             return True
-        if m.root.dep_ == "appos" and m.root.head.lemma_.lower() in BAND_KIND_WORDS:
+        if m.root.dep_ == "appos" and _band_word(m.root.head):
             return True
     return False
 
