@@ -547,3 +547,54 @@ def test_the_founders_of_a_band_are_its_members(text: str, body: str, people: se
 ])
 def test_the_founders_of_a_firm_are_no_members(text: str) -> None:
     assert members(text) == set()
+
+
+# -- fronted descriptions, party moves, more party labels -------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Ann Lee is an American politician. A member of the Democratic Party, she represents the 12th "
+     "district.", "Ann Lee", "Democratic Party"),
+    ("Tom Hardy is a Norwegian lawyer. A member of the Harlow Chess Club since 1990, he won its cup.",
+     "Tom Hardy", "Harlow Chess Club"),
+])
+def test_a_fronted_membership(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("In 1979 Tom Hardy was expelled from the Workers Party.", "Tom Hardy", "Workers Party"),
+    ("Ann Lee resigned from the Harlow Chess Club in 1990.", "Ann Lee", "Harlow Chess Club"),
+    ("Ann Lee defected to the Green Party in 1995.", "Ann Lee", "Green Party"),
+    ("Ann Lee rejoined the Workers Party in 2001.", "Ann Lee", "Workers Party"),
+])
+def test_expelled_resigned_defected_rejoined(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee resigned from the Tarvik Savings Bank in 1990.",
+    "Ann Lee resigned from Acme Motors in 1990.",
+    "Ann Lee resigned from the board in 1990.",
+])
+def test_resigning_a_job_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy, a Green, won the seat.", "Tom Hardy", "Green"),
+    ("Ann Lee is a former Conservative MP.", "Ann Lee", "Conservative"),
+    ("Tom Hardy was born in 1920. He was a Labour member of the House of Commons from 1945 to 1950.",
+     "Tom Hardy", "Labour"),
+    ("Marco Diaz was born in 1988. He was signed by Harlow Rovers in 2009.", "Marco Diaz", "Harlow Rovers"),
+    ("Ann Lee was inducted into the Harlow Academy of Arts in 1990.", "Ann Lee", "Harlow Academy of Arts"),
+])
+def test_labels_signings_and_inductions(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Marco Diaz was born in 1988. He was signed by Ann Lee in 2009.",
+    "Ann Lee was inducted into the Harlow Hall of Fame in 1990.",
+])
+def test_signed_by_a_person_or_a_hall_of_fame_is_no_membership(text: str) -> None:
+    assert members(text) == set()

@@ -606,7 +606,7 @@ PLAYER_NOUNS = frozenset({"footballer", "cricketer"})
 # Verbs, with the prepositions after which they name the team a player is in: "plays for
 # X", "signed with X", "was loaned to X", "transferred to X" (not "played with A": a
 # fellow player).
-PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with"), "loan": ("to",), "transfer": ("to",)}
+PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with", "by"), "loan": ("to",), "transfer": ("to",)}
 
 
 def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -620,7 +620,7 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for prep in doc:
-        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("for", "to", "with", "of"):
+        if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in ("for", "to", "with", "of", "by"):
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         held = covered.get(pobj.i) if pobj is not None else None
@@ -689,7 +689,8 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
         person_next = nxt is not None and (covered.get(nxt.i) is not None and
                                            covered[nxt.i].label_ == EntityKind.PERSON.value and
                                            covered[nxt.i].start == nxt.i)
-        titled = nxt is not None and nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS
+        titled = nxt is not None and (nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS
+                                      or nxt.text in ("MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD"))
         said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
             tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
                                                        and nxt.text == ","))

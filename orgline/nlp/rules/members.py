@@ -343,7 +343,7 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
                 rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
 
 
-@rule("played_for", "play admit elect sign loan trade transfer")
+@rule("played_for", "play admit elect sign loan trade transfer induct")
 def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A played for X" (teams), "A, who plays for X", "A signed for/with X", "A was
     loaned, traded or transferred to X", "A was admitted to X", "A was elected to X" (academies, societies,
@@ -360,10 +360,10 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "played bass for A": a backing musician
         preps = ("for",)
     elif lemma == "sign":
-        preps = ("for", "with")
+        preps = ("by",) if is_passive(verb) else ("for", "with")  # "was signed by X"
     elif lemma in ("loan", "trade", "transfer") and is_passive(verb):
         preps = ("to",)
-    elif is_passive(verb) and lemma in ("admit", "elect"):
+    elif is_passive(verb) and lemma in ("admit", "elect", "induct"):
         preps = ("to", "into")
     else:
         return
@@ -371,7 +371,7 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
         body = r.refs_in(p, ORG)
         if body is None or _employer(body):
             continue
-        if lemma in ("admit", "elect") and not (
+        if lemma in ("admit", "elect", "induct") and not (
                 set(body.text.lower().split()) & MEMBER_BODIES or p.lemma_.lower() in MEMBER_BODIES):
             continue
         if set(body.text.lower().split()) & COMPETITIONS:
@@ -821,6 +821,8 @@ def replaced_member(r: Reader, verb: Token) -> Iterator[Draft]:
 
 
 PARTY_THINGS = frozenset({"ticket", "primary", "caucus", "nomination"})
+# A seat's abbreviation after a party label: "a former Conservative MP".
+SEAT_ACRONYMS = frozenset({"MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD"})
 
 
 @rule("party_label", " ".join(sorted(PARTY_LABELS)))
@@ -841,7 +843,8 @@ def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
         people = ([person] if person is not None else []) + [
             r.ref_of_span(m) for m in (_mention(r, p, EntityKind.PERSON) for p in r.preps(nxt, "with"))
             if m is not None]
-    elif nxt is not None and nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS:
+    elif nxt is not None and (nxt.text.islower() or nxt.text in SEAT_ACRONYMS) and \
+            nxt.lemma_.lower() in PARTY_LABEL_HEADS | {a.lower() for a in SEAT_ACRONYMS}:
         if nxt.lemma_.lower() in ROLES and nxt.lemma_.lower() != "member":
             return  # "Labour politician A": member_by_title reads it
         people = _people_after(r, nxt) or _person_described(r, nxt)
@@ -857,6 +860,8 @@ def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
     elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
         person = _person_subject(r, tok.head)  # "she is a Republican"
         people = [person] if person is not None else []
+    elif tok.dep_ == "appos" and (m := _mention(r, tok.head, EntityKind.PERSON)) is not None:
+        people = [r.ref_of_span(m)]  # "Tom Hardy, a Green, won the seat"
     elif tok.i - 1 == tok.sent.start and nxt is not None and nxt.text == ",":
         root = tok.sent.root  # "A Republican, he has served ...": the other subject
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
@@ -1033,3 +1038,66 @@ def band_seat_in_focus(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     yield draft(r, noun, "member_of", r.ref_of_span(m), object=body, rule="orgline.band_seat_in_focus.v1",
                 confidence=0.6, date=None)
+
+
+def _fronted_subject(r: Reader, noun: Token) -> Ref | None:
+    """The person a fronted description is about: "A member of X, she represents ...",
+    "A Labour politician, he ...": the subject of the sentence that is not the noun."""
+    root = noun.sent.root
+    if noun.i - 1 != noun.sent.start or r.doc[noun.i - 1].lower_ not in ("a", "an", "the"):
+        return None
+    if not any(t.text == "," for t in r.doc[noun.i:root.i]):
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
+                 and not (c.i <= noun.i <= c.right_edge.i)), None)
+    return r.ref(subj, PERSON) if subj is not None else None
+
+
+@rule("fronted_member", "member")
+def fronted_member(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "A member of the Democratic Party, she represents the 12th district": a sentence
+    opened by a membership said of its subject."""
+    person = _fronted_subject(r, noun)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    for p in r.preps(noun, "of"):
+        body = r.ref(p, ORG)
+        if body is not None and not _employer(body):
+            yield draft(r, noun, "member_of", person, object=body, rule="orgline.fronted_member.v1",
+                        confidence=0.7, date=None)
+
+
+# Leaving or changing a party or a club: "was expelled from X", "resigned from X",
+# "defected to/from X", "rejoined X".
+PARTY_MOVES = {"expel": ("from",), "resign": ("from",), "defect": ("to", "from"), "rejoin": ()}
+
+
+def _a_body_one_belongs_to(r: Reader, body: Ref) -> bool:
+    """A party, club, society, union or band by its name or what the text calls it: one
+    resigns from a bank too, but that is a job."""
+    words = set(body.text.lower().split())
+    return _a_party(body) or bool(words & (MEMBER_BODIES | BAND_NOUNS)) or \
+        body.text.lower() in PARTY_LABELS or _called_a_band(r, body)
+
+
+@rule("party_moves", " ".join(sorted(PARTY_MOVES)))
+def party_moves(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A was expelled from the X Party in 1979", "A resigned from the X Club", "A
+    defected to the Y Party", "A rejoined X in 2001": one is expelled from, resigns from or
+    rejoins only what one is in. Only for a body named a party, club, society, union or
+    band: "resigned from the bank" is a job left."""
+    if verb.pos_ != "VERB":
+        return
+    lemma = verb.lemma_.lower()
+    person = _person_subject(r, verb)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    targets = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "rejoin" else r.preps(verb, *PARTY_MOVES[lemma])
+    for p in targets:
+        body = r.ref(p, ORG)
+        if body is None or _employer(body) or not _a_body_one_belongs_to(r, body):
+            continue
+        left = lemma in ("expel", "resign") or (lemma == "defect" and p.head.lower_ == "from")
+        yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
+                    rule="orgline.party_moves.v1", confidence=0.65,
+                    **({"date": None, "end": r.date_for(verb)} if left else {}))
