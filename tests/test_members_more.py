@@ -598,3 +598,25 @@ def test_labels_signings_and_inductions(text: str, person: str, body: str) -> No
 ])
 def test_signed_by_a_person_or_a_hall_of_fame_is_no_membership(text: str) -> None:
     assert members(text) == set()
+
+
+# -- "A of X" only for bodies one belongs to; nationalities are no bodies -------------------
+
+@pytest.mark.parametrize("text", [
+    "It was measured in 2001 by Ann Lee and Tom Hardy of the Harlow Foundation.",
+    "Tom Hardy of Tarvikfilm.org praised her performance.",
+])
+def test_staff_of_a_foundation_or_a_website_are_no_members(text: str) -> None:
+    assert members(text) == set()
+
+
+def test_a_party_named_after_of_keeps_its_member() -> None:
+    assert ("Ann Lee", "Workers Party") in members("The bishop met Ann Lee of the Workers Party.")
+
+
+def test_a_nationality_before_a_title_is_no_body() -> None:
+    text = ("Peter Hamm (1947 – 1975) was a Welsh singer, songwriter and guitarist, best known as the lead "
+            "vocalist and composer of the rock band Velvet Foxes.")
+    got = members(text)
+    assert ("Peter Hamm", "Velvet Foxes") in got
+    assert not {b for _, b in got} & {"Welsh"}

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
-from ..mentions import PARTY_LABEL_HEADS, PARTY_LABELS, PLAYER_NOUNS, _kind_after_such_as, listed_before, listed_names_after
+from ..mentions import BAND_CONTEXT, PARTY_LABEL_HEADS, PARTY_LABELS, PLAYER_NOUNS, _kind_after_such_as, listed_before, listed_names_after
 from ..reader import Reader, claim_dates
 from . import ORG, draft, is_passive, rule
 
@@ -129,8 +129,8 @@ def _body_of_conjoined_title(r: Reader, noun: Token) -> Ref | None:
     for c in noun.conjuncts:
         if c.lower_ == "one":  # "one of the songwriters of X"
             c = next((p for p in r.preps(c, "of") if p.lemma_.lower() in ROLES | FOUNDER_ROLES), c)
-        if c.lemma_.lower() in ROLES | FOUNDER_ROLES and c.pos_ in ("NOUN", "PROPN"):
-            body = _body_named_with(r, c)
+        if c.pos_ == "NOUN" and (c.lemma_.lower() in ROLES | FOUNDER_ROLES or r.preps(c, "of")):
+            body = _body_named_with(r, c)  # "the lead vocalist and composer of X"
             if body is not None:
                 return body
     return None
@@ -145,6 +145,8 @@ def _person_subject(r: Reader, verb: Token) -> Ref | None:
     m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
     if m is not None:
         return r.ref_of_span(m)
+    while subj is not None and subj.dep_ == "conj" and subj.head.i != subj.i and verb.dep_ == "acl":
+        subj = subj.head  # "A was a singer, songwriter and guitarist, best known as ..."
     if subj is not None and verb.dep_ == "acl" and subj.dep_ == "attr" and subj.head.lemma_ == "be" \
             and subj.pos_ == "NOUN":
         return _person_subject(r, subj.head)  # "A is a musician, best known as the guitarist of X"
@@ -163,8 +165,11 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
     possessive ("X's guitarist"), or by "of" ("the drummer of the band X")."""
     if noun.i > 0:
         before = r.mention(r.doc[noun.i - 1])
-        if before is not None and before.label_ == EntityKind.ORG.value and before.end == noun.i:
-            return r.ref_of_span(before)
+        if before is not None and before.label_ == EntityKind.ORG.value and before.end == noun.i and not (
+                len(before) == 1 and before[0].lower_ not in PARTY_LABELS and (
+                    before[0].ent_type_ == "NORP" or before[0].pos_ == "ADJ" or (
+                        before.start > 0 and r.doc[before.start - 1].lower_ in ("a", "an")))):
+            return r.ref_of_span(before)  # not "a Welsh singer": a nationality
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is not None:
         m = _mention(r, poss, EntityKind.ORG)
@@ -304,9 +309,11 @@ def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
 
 @rule("person_of_body", "of")
 def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
-    """ "A and B of the band X toured", "toured with A and B of X": people named with
-    their body by "of", read by the words around it (the parser may hang "of" on the verb
-    or the last name on the first's verb)."""
+    """ "A and B of the band X toured", "toured with A and B of X", "A of the X Party":
+    people named with their body by "of", read by the words around it (the parser may hang
+    "of" on the verb or the last name on the first's verb). Only a body one belongs to
+    (a party, club, society, union, band), people with a member's title, or a sentence
+    about bands or teams: "A of the X Foundation" is staff, "Albert of X" a ruler.""" 
     if prep.i == 0 or prep.i + 1 >= len(r.doc):
         return
     m = _mention(r, r.doc[prep.i - 1], EntityKind.PERSON)
@@ -321,7 +328,12 @@ def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
     if body is None or body.kind != EntityKind.ORG or _employer(body):
         return
     covered = {k: x for x in r.mentions_within(prep.sent.start, prep.i) for k in range(x.start, x.end)}
-    for person in listed_before(r.doc, m, covered):
+    people = listed_before(r.doc, m, covered)
+    titled = any(r.doc[p.start - 1].lemma_.lower() in ROLES for p in people if p.start > 0)
+    context = any(t.lemma_.lower() in BAND_CONTEXT and t.pos_ in ("NOUN", "VERB") for t in prep.sent)
+    if not (titled or context or _a_body_one_belongs_to(r, body)):
+        return  # "A of Koreanfilm.org", "B and C of the Omega Foundation", "Albert of X": staff, rulers
+    for person in people:
         yield draft(r, prep, "member_of", r.ref_of_span(person), object=body,
                     rule="orgline.person_of_body.v1", confidence=0.65, date=None)
 
