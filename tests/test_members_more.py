@@ -620,3 +620,34 @@ def test_a_nationality_before_a_title_is_no_body() -> None:
     got = members(text)
     assert ("Peter Hamm", "Velvet Foxes") in got
     assert not {b for _, b in got} & {"Welsh"}
+
+
+# -- drafts, "formerly of", a misattached "who" ------------------------------------------
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Mark Lane (born 1959) is an American former basketball player who was selected by the Harlow "
+     "Rovers in the first round of the 1982 draft.", "Mark Lane", "Harlow Rovers"),
+    ("Marco Diaz was born in 1988. He was drafted by the Tarvik Wolves in 2006.", "Marco Diaz", "Tarvik Wolves"),
+    ("Both tracks featured the vocals of Ann Lee and Tom Hardy (formerly of Black Orchard).", "Tom Hardy",
+     "Black Orchard"),
+    ("The meeting was chaired by Ann Lee (formerly of the Workers Party).", "Ann Lee", "Workers Party"),
+    ("Juan Perez (1919 – 2009) was a footballer from Argentina who played as a right winger for "
+     "Harlow Rovers, from 1939 to 1950.", "Juan Perez", "Harlow Rovers"),
+])
+def test_drafts_former_bodies_and_who_after_a_place(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was selected by the committee in 1990.",
+    "The panel included Ann Lee (formerly of Acme Motors).",
+    "The panel included Ann Lee (formerly of Boston).",
+])
+def test_a_committee_a_former_employer_or_a_town_is_no_membership(text: str) -> None:
+    assert members(text) == set()
+
+
+def test_a_team_name_the_model_cut_before_a_number_is_whole() -> None:
+    text = ("Mark Lane (born 1959) is an American former basketball player who was selected by the Tarvik "
+            "76ers in the first round of the 1982 draft.")
+    assert ("Mark Lane", "Tarvik 76ers") in members(text)

@@ -536,7 +536,8 @@ def _bodies_joined_or_left(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # Words by which a sentence tells it is about bands or teams: "toured with A and B of X".
 BAND_CONTEXT = frozenset({"band", "bandmate", "tour", "album", "concert", "gig", "song", "single",
-                          "record", "perform", "team", "teammate", "match", "season", "squad"})
+                          "record", "perform", "team", "teammate", "match", "season", "squad", "track",
+                          "vocal", "vocals"})
 
 
 def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -606,7 +607,8 @@ PLAYER_NOUNS = frozenset({"footballer", "cricketer"})
 # Verbs, with the prepositions after which they name the team a player is in: "plays for
 # X", "signed with X", "was loaned to X", "transferred to X" (not "played with A": a
 # fellow player).
-PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with", "by"), "loan": ("to",), "transfer": ("to",)}
+PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with", "by"), "loan": ("to",), "transfer": ("to",),
+                 "draft": ("by",), "select": ("by",)}
 
 
 def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -624,6 +626,15 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         held = covered.get(pobj.i) if pobj is not None else None
+        cut = covered.get(pobj.i - 1) if pobj is not None and held is None and pobj.i != pobj.sent.start and (
+            pobj.text[:1].isupper() and pobj.is_alpha or pobj.text[:1].isdigit() and pobj.text.endswith("s")) \
+            else None
+        if cut is not None and cut.end == pobj.i and (cut.label_ != EntityKind.PLACE.value or pobj.text.endswith("s")):
+            held = Span(doc, cut.start, pobj.i + 1, label=EntityKind.PERSON.value)  # "the Tarvik Wolves", "the X 76ers"
+        elif pobj is not None and held is None and pobj.text[:1].isdigit() and pobj.text.endswith("s"):
+            run = _proper_run_ending_at(doc, pobj.i - 1)  # "the Tarvik 76ers", the model saw nothing
+            if run is not None and not any(k in covered for k in range(run.start, run.end)):
+                held = Span(doc, run.start, pobj.i + 1, label=EntityKind.PERSON.value)
         if held is None and pobj is not None and pobj.pos_ == "PROPN":
             held = _proper_run_ending_at(doc, pobj.i)  # a name the model saw nothing in
             if held is not None and any(k in covered for k in range(held.start, held.end)):
@@ -801,6 +812,29 @@ def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
         out.append(held)
         i = held.start
     return out
+
+
+def _bodies_formerly_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Leroy Burgess (formerly of Black Ivory)": what a person is "formerly of" in
+    brackets is a body where the model made it a title or a facility, or even a town
+    when the sentence is about songs or bands (elsewhere a city stays a place: "A
+    (formerly of Boston)")."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ != "formerly" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].lower_ != "of":
+            continue
+        person = covered.get(tok.i - 2)
+        j = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        held = covered.get(j)
+        if person is None or person.label_ != EntityKind.PERSON.value or held is None or held.start != j:
+            continue
+        music = any(t.lemma_.lower() in BAND_CONTEXT for t in tok.sent)
+        if held.label_ in _RETYPABLE or (held.label_ == EntityKind.PLACE.value and (
+                doc[j].ent_type_ in ("FAC", "LOC") or music)):
+            found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+    return found
 
 
 def _person_at(doc: Doc, subject: Token, covered: dict[int, Span]) -> Span | None:
@@ -1144,7 +1178,8 @@ def mentions_component(doc: Doc) -> Doc:
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
-        _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans)
+        _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans) + \
+        _bodies_formerly_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,

@@ -150,6 +150,13 @@ def _person_subject(r: Reader, verb: Token) -> Ref | None:
     if subj is not None and verb.dep_ == "acl" and subj.dep_ == "attr" and subj.head.lemma_ == "be" \
             and subj.pos_ == "NOUN":
         return _person_subject(r, subj.head)  # "A is a musician, best known as the guitarist of X"
+    if verb.dep_ == "relcl" and (subj is None or subj.lower_ == "who") and verb.head.dep_ == "pobj" and \
+            _mention(r, verb.head, EntityKind.PERSON) is None:
+        noun = verb.head.head.head  # "a footballer from Argentina who played ...": "who" is the footballer
+        if noun.pos_ == "NOUN" and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return _person_subject(r, noun.head)
+        if noun.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in noun.children):
+            return _person_subject(r, noun)  # "from Argentina" hung on "was" itself
     if verb.dep_ == "relcl" and (subj is None or subj.lower_ == "who"):
         m = _mention(r, verb.head, EntityKind.PERSON)
         if m is None and verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":
@@ -355,10 +362,11 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
                 rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
 
 
-@rule("played_for", "play admit elect sign loan trade transfer induct")
+@rule("played_for", "play admit elect sign loan trade transfer induct draft select")
 def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A played for X" (teams), "A, who plays for X", "A signed for/with X", "A was
-    loaned, traded or transferred to X", "A was admitted to X", "A was elected to X" (academies, societies,
+    loaned, traded or transferred to X", "A was drafted by X" (or "selected by X" in a
+    draft), "A was admitted to X", "A was elected to X" (academies, societies,
     clubs: not a school, a seat or a hall of fame)."""
     if verb.pos_ != "VERB":
         return
@@ -373,6 +381,10 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
         preps = ("for",)
     elif lemma == "sign":
         preps = ("by",) if is_passive(verb) else ("for", "with")  # "was signed by X"
+    elif lemma in ("draft", "select") and is_passive(verb):
+        if lemma == "select" and not any(t.lemma_.lower() in ("draft", "pick") for t in verb.sent):
+            return  # "was selected by the committee": no team's draft
+        preps = ("by",)  # "was drafted by X", "was selected by X in the first round of the draft"
     elif lemma in ("loan", "trade", "transfer") and is_passive(verb):
         preps = ("to",)
     elif is_passive(verb) and lemma in ("admit", "elect", "induct"):
@@ -1113,3 +1125,24 @@ def party_moves(r: Reader, verb: Token) -> Iterator[Draft]:
         yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
                     rule="orgline.party_moves.v1", confidence=0.65,
                     **({"date": None, "end": r.date_for(verb)} if left else {}))
+
+
+@rule("formerly_of", "formerly")
+def formerly_of(r: Reader, adv: Token) -> Iterator[Draft]:
+    """ "Leroy Burgess (formerly of Black Ivory)", "A (formerly of the X Party)": a
+    person's former body given in brackets. Only a body one belongs to or in a sentence
+    about bands or teams: "(formerly of Acme Ltd)" is a former job."""
+    i = adv.i
+    if i < 2 or i + 2 >= len(r.doc) or r.doc[i - 1].text != "(" or r.doc[i + 1].lower_ != "of":
+        return
+    person = _mention(r, r.doc[i - 2], EntityKind.PERSON)
+    j = i + 2 + (r.doc[i + 2].lower_ == "the")
+    body = _mention(r, r.doc[j], EntityKind.ORG) if j < len(r.doc) else None
+    if person is None or person.end != i - 1 or body is None or body.start != j:
+        return
+    ref = r.ref_of_span(body)
+    context = any(t.lemma_.lower() in BAND_CONTEXT for t in adv.sent)
+    if _employer(ref) or not (context or _a_body_one_belongs_to(r, ref)):
+        return
+    yield draft(r, adv, "member_of", r.ref_of_span(person), object=ref, rule="orgline.formerly_of.v1",
+                confidence=0.65, date=None)
