@@ -625,17 +625,19 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
         if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in ("for", "to", "with", "of", "by"):
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        held = covered.get(pobj.i) if pobj is not None else None
-        cut = covered.get(pobj.i - 1) if pobj is not None and held is None and pobj.i != pobj.sent.start and (
+        if pobj is None:
+            continue
+        held = covered.get(pobj.i)
+        cut = covered.get(pobj.i - 1) if held is None and pobj.i != pobj.sent.start and (
             pobj.text[:1].isupper() and pobj.is_alpha or pobj.text[:1].isdigit() and pobj.text.endswith("s")) \
             else None
         if cut is not None and cut.end == pobj.i and (cut.label_ != EntityKind.PLACE.value or pobj.text.endswith("s")):
             held = Span(doc, cut.start, pobj.i + 1, label=EntityKind.PERSON.value)  # "the Tarvik Wolves", "the X 76ers"
-        elif pobj is not None and held is None and pobj.text[:1].isdigit() and pobj.text.endswith("s"):
+        elif held is None and pobj.text[:1].isdigit() and pobj.text.endswith("s"):
             run = _proper_run_ending_at(doc, pobj.i - 1)  # "the Tarvik 76ers", the model saw nothing
             if run is not None and not any(k in covered for k in range(run.start, run.end)):
                 held = Span(doc, run.start, pobj.i + 1, label=EntityKind.PERSON.value)
-        if held is None and pobj is not None and pobj.pos_ == "PROPN":
+        if held is None and pobj.pos_ == "PROPN":
             held = _proper_run_ending_at(doc, pobj.i)  # a name the model saw nothing in
             if held is not None and any(k in covered for k in range(held.start, held.end)):
                 held = None
@@ -788,7 +790,7 @@ def _split_seat_for_party(doc: Doc, spans: list[Span]) -> list[Span]:
         k = fors[0] if len(fors) == 1 else None
         left = doc[m.start:k] if k is not None else None
         right = _strip_det(doc[k + 1:m.end]) if k is not None else None
-        if left is None or right is None or not len(left) or not len(right) or not (
+        if k is None or left is None or right is None or not len(left) or not len(right) or not (
                 left[-1].lower_ in LEGISLATURES or left[0].lower_ in MEMBER_ROLES) or not any(
                 t.lower_ in ("party", "partei", "parti", "partido", "partito") for t in right) or \
                 doc[k + 1].lower_ in ("a", "an"):

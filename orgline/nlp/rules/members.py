@@ -671,9 +671,10 @@ def recruited_members(r: Reader, verb: Token) -> Iterator[Draft]:
     if body is None or body.kind != EntityKind.ORG or _employer(body):
         return
     later = any(t.lower_ in LATER for t in verb.doc[max(verb.sent.start, verb.i - 2):verb.i])
+    when: dict[str, Any] = {"date": None} if later else {}
     for m in people:  # "formed in 1976, later recruiting C": not dated by the founding
         yield draft(r, verb, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
-                    rule="orgline.recruited_members.v1", confidence=0.7, **({"date": None} if later else {}))
+                    rule="orgline.recruited_members.v1", confidence=0.7, **when)
 
 
 LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "soon"})
@@ -747,22 +748,22 @@ def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
         return
     member = verb.head.head if verb.dep_ == "pobj" and verb.head.lower_ == "of" else None
     if member is not None and member.lemma_.lower() in PARTY_ROLES and pobj is not None:
-        body = r.ref(pobj, ORG)  # "a member of the Bundestag for the X Party"
+        sat_for = r.ref(pobj, ORG)  # "a member of the Bundestag for the X Party"
         people = _people_after(r, member) or _person_described(r, member)
-        if body is not None and _a_party(body):
-            for person in people:
-                yield draft(r, tok, "member_of", person, object=body, negated=r.negated(member),
+        if sat_for is not None and _a_party(sat_for):
+            for someone in people:
+                yield draft(r, tok, "member_of", someone, object=sat_for, negated=r.negated(member),
                             rule="orgline.for_party.v1", confidence=0.65)
         return
     if pobj is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in FOR_PARTY_VERBS:
         return
-    body = r.ref(pobj, ORG)
-    if body is None or not _a_party(body):
+    party = r.ref(pobj, ORG)
+    if party is None or not _a_party(party):
         return
     person = _person_subject(r, verb)
     if person is None or person.kind != EntityKind.PERSON:
         return
-    yield draft(r, tok, "member_of", person, object=body, negated=r.negated(verb),
+    yield draft(r, tok, "member_of", person, object=party, negated=r.negated(verb),
                 rule="orgline.for_party.v1", confidence=0.65)
 
 
@@ -801,7 +802,7 @@ def on_loan(r: Reader, noun: Token) -> Iterator[Draft]:
         body = r.ref(p, ORG)
         if body is None or _employer(body) or set(body.text.lower().split()) & COMPETITIONS:
             continue
-        yield draft(r, noun, "member_of", person, object=body, negated=r.negated(verb),
+        yield draft(r, noun, "member_of", person, object=body, negated=verb is not None and r.negated(verb),
                     rule="orgline.on_loan.v1", confidence=0.65, **when)
 
 
@@ -829,7 +830,8 @@ def replaced_member(r: Reader, verb: Token) -> Iterator[Draft]:
         body = r.refs_in(obj, ORG) if obj is not None and r.mention(obj) is not None else None
         if body is None:
             body = next((b for b in (r.ref(p, ORG) for p in r.preps(verb, "in")) if b is not None), None)
-        gone = _titled_person(r, r.subject(verb)) if r.subject(verb) is not None else None
+        subj = r.subject(verb)
+        gone = _titled_person(r, subj) if subj is not None else None
     else:
         newcomers = [s for s in [r.subject(verb)] if s is not None]
         body = next((b for b in (r.ref(p, ORG) for p in r.preps(verb, "in")) if b is not None), None)
@@ -1122,9 +1124,9 @@ def party_moves(r: Reader, verb: Token) -> Iterator[Draft]:
         if body is None or _employer(body) or not _a_body_one_belongs_to(r, body):
             continue
         left = lemma in ("expel", "resign") or (lemma == "defect" and p.head.lower_ == "from")
+        when: dict[str, Any] = {"date": None, "end": r.date_for(verb)} if left else {}
         yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
-                    rule="orgline.party_moves.v1", confidence=0.65,
-                    **({"date": None, "end": r.date_for(verb)} if left else {}))
+                    rule="orgline.party_moves.v1", confidence=0.65, **when)
 
 
 @rule("formerly_of", "formerly")
