@@ -651,3 +651,16 @@ def test_a_team_name_the_model_cut_before_a_number_is_whole() -> None:
     text = ("Mark Lane (born 1959) is an American former basketball player who was selected by the Tarvik "
             "76ers in the first round of the 1982 draft.")
     assert ("Mark Lane", "Tarvik 76ers") in members(text)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Republican Senator Ann Lee voted against the bill.", "Ann Lee", "Republican"),
+    ("Democratic Congressman Tom Hardy won in 2006.", "Tom Hardy", "Democratic"),
+    ("The seat was won by Labour's Tom Hardy in 1997.", "Tom Hardy", "Labour"),
+])
+def test_a_party_label_before_a_capitalized_title_or_a_possessive(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+def test_a_surname_green_with_a_possessive_is_no_party() -> None:
+    assert members("Green's Ann Lee sang.") == set()

@@ -702,8 +702,13 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
         person_next = nxt is not None and (covered.get(nxt.i) is not None and
                                            covered[nxt.i].label_ == EntityKind.PERSON.value and
                                            covered[nxt.i].start == nxt.i)
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        person_after = after is not None and covered.get(after.i) is not None and \
+            covered[after.i].label_ == EntityKind.PERSON.value and covered[after.i].start == after.i
         titled = nxt is not None and (nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS
-                                      or nxt.text in ("MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD"))
+                                      or nxt.text in ("MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD")
+                                      or nxt.lower_ in PARTY_LABEL_HEADS and person_after  # "Republican Senator A"
+                                      or nxt.tag_ == "POS" and person_after and tok.lower_ != "green")  # "Labour's A"
         said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
             tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
                                                        and nxt.text == ","))

@@ -854,7 +854,8 @@ SEAT_ACRONYMS = frozenset({"MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD"}
 @rule("party_label", " ".join(sorted(PARTY_LABELS)))
 def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
     """A party named by its members' word (:func:`..mentions._party_labels`): "A is a
-    Republican member of the state senate", "Republican governor A", "Liberal A", "A
+    Republican member of the state senate", "Republican governor A", "Republican Senator
+    A", "Labour's A", "Liberal A", "A
     Republican, he has served ...", "A ran as a Democrat", "elected on the Democratic
     ticket with Governor B" (both of them)."""
     label = _mention(r, tok, EntityKind.ORG)
@@ -877,6 +878,11 @@ def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
         if not people and nxt.dep_ == "attr":
             person = _person_subject(r, nxt.head)  # "A is a Republican member of the state senate"
             people = [person] if person is not None else []
+    elif nxt is not None and (nxt.tag_ == "POS" and tok.lower_ != "green"  # "Green's A": a surname as often
+                              or nxt.text[:1].isupper() and nxt.lower_ in PARTY_LABEL_HEADS) \
+            and tok.i + 2 < len(r.doc) and (m := _mention(r, r.doc[tok.i + 2], EntityKind.PERSON)) is not None \
+            and m.start == tok.i + 2:
+        people = [r.ref_of_span(m)]  # "Labour's A", "Republican Senator A"
     elif nxt is not None and _mention(r, nxt, EntityKind.PERSON) is not None:
         m = _mention(r, nxt, EntityKind.PERSON)  # "the incumbent, Liberal A,"
         people = [r.ref_of_span(m)] if m is not None and m.start == nxt.i else []
