@@ -664,3 +664,9 @@ def test_a_party_label_before_a_capitalized_title_or_a_possessive(text: str, per
 
 def test_a_surname_green_with_a_possessive_is_no_party() -> None:
     assert members("Green's Ann Lee sang.") == set()
+
+
+def test_best_known_as_a_members_title_names_no_body() -> None:
+    f = read("Ann Lee is a Swedish musician, best known as the guitarist of the Velvet Foxes.")
+    assert not [c for c in f.claims if c.type == "named"]
+    assert [e.label for e in f.entities].count("Velvet Foxes") == 1
