@@ -670,3 +670,19 @@ def test_best_known_as_a_members_title_names_no_body() -> None:
     f = read("Ann Lee is a Swedish musician, best known as the guitarist of the Velvet Foxes.")
     assert not [c for c in f.claims if c.type == "named"]
     assert [e.label for e in f.entities].count("Velvet Foxes") == 1
+
+
+@pytest.mark.parametrize("text, body, people", [
+    ("The rock band Night Ferries was formed in Berlin in 1982. The only constant member was Ann Lee.",
+     "Night Ferries", {"Ann Lee"}),
+    ("The original members of the Velvet Foxes were Ann Lee and Tom Hardy.", "Velvet Foxes",
+     {"Ann Lee", "Tom Hardy"}),
+    ("The Workers Party was founded in 1950. Its first members were Ann Lee and Tom Hardy.", "Workers Party",
+     {"Ann Lee", "Tom Hardy"}),
+])
+def test_people_said_to_be_the_members(text: str, body: str, people: set[str]) -> None:
+    assert {(p, body) for p in people} <= members(text)
+
+
+def test_a_board_member_of_a_firm_in_focus_is_no_member() -> None:
+    assert members("Acme Motors was founded in 1950. The only board member was Ann Lee.") == set()

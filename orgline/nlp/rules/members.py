@@ -1154,3 +1154,30 @@ def formerly_of(r: Reader, adv: Token) -> Iterator[Draft]:
         return
     yield draft(r, adv, "member_of", r.ref_of_span(person), object=ref, rule="orgline.formerly_of.v1",
                 confidence=0.65, date=None)
+
+
+@rule("members_are", "member")
+def members_are(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "The only constant member was A", "The band's members are A, B and C", "The
+    original members of X were A and B": people said to be the members of a body (named
+    with "of", by a possessive, or the band in focus)."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be" or noun.pos_ != "NOUN":
+        return
+    verb = noun.head
+    body = next((b for b in (r.ref(p, ORG) for p in r.preps(noun, "of")) if b is not None), None)
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if body is None and poss is not None:
+        body = r.ref(poss, ORG)
+    if body is None and poss is None and any(c.lower_ == "the" for c in noun.children) and not r.preps(noun, "of"):
+        focus = r.focus(noun)
+        body = focus if focus is not None and _called_a_band(r, focus) else None
+    if body is None or body.kind != EntityKind.ORG or _employer(body):
+        return
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    people = [m for m in (_mention(r, t, EntityKind.PERSON) for t in ([attr] + list(attr.conjuncts) if attr is not None else []))
+              if m is not None]
+    if not people:
+        people = _people_listed_from(r, verb.i + 1)
+    for m in people:
+        yield draft(r, noun, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
+                    rule="orgline.members_are.v1", confidence=0.65, date=None)
