@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
-                      ORG_HEADS, ORG_NOUNS, PART_NOUNS, TYPING_ORG_NOUNS, WORK_NOUNS)
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
+                      NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS, PART_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -201,10 +201,10 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
     the legal form when it closes the name."""
     end = span.end
     while end + 1 < len(doc) and doc[end].text == "," and (
-            doc[end + 1].text in COUNTRY_SUFFIXES or doc[end + 1].text.lower() in LEGAL_FORMS):
+            doc[end + 1].text in COUNTRY_SUFFIXES or _legal_form(doc[end + 1])):
         after = doc[end + 2] if end + 2 < len(doc) else None
         if not (after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX")
-                or doc[end + 1].text.lower() in LEGAL_FORMS):
+                or _legal_form(doc[end + 1])):
             break
         end += 2
     return Span(doc, span.start, end, label=EntityKind.ORG.value) if end != span.end else span
@@ -213,8 +213,12 @@ def _with_country_suffix(doc: Doc, span: Span) -> Span:
 def _legal_form_after(doc: Doc, span: Span) -> bool:
     """ "Hachette Nord Associes, SNC": a name the model took for a person's is a company's
     when a legal form closes it."""
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and \
-        doc[span.end + 1].text.lower() in LEGAL_FORMS
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and _legal_form(doc[span.end + 1])
+
+
+def _legal_form(tok: Token) -> bool:
+    """ "Inc.", "LLC", "AS", "plc": capitalized as written ("as well as" is no company)."""
+    return tok.text.lower() in LEGAL_FORMS and (tok.text[:1].isupper() or tok.text == "plc")
 
 
 # Legal forms written after a comma at the end of a company's name.
@@ -543,7 +547,7 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.lower_ not in MEMBER_ROLES and tok.lemma_.lower() not in MEMBER_ROLES:
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if tok.text[:1].isupper() and tok.i != tok.sent.start and (after is None or after.lower_ != "of"):
+        if tok.text[:1].isupper() and tok.i != tok.sent.start and (after is None or after.lower_ not in ("of", "for")):
             continue  # "Forward Party": a capital mid-sentence makes the word part of a name
         i = tok.i - 1
         if i >= 0 and doc[i].tag_ == "POS":
@@ -553,8 +557,8 @@ def _bodies_by_member_role(doc: Doc, spans: list[Span]) -> list[Span]:
             found.append(body)
         held = covered.get(tok.i)  # "Drummer Kit Hale": the role is not part of the name
         if held is not None and held.start == tok.i and held.end > tok.i + 1:
-            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ == "of" else None
-            if rest is not None:  # "Fellow of the Royal Society": the body
+            rest = _strip_det(doc[tok.i + 2:held.end]) if doc[tok.i + 1].lower_ in ("of", "for") else None
+            if rest is not None:  # "Fellow of the Royal Society", "MP for the X Party": the body
                 if len(rest):
                     found.append(Span(doc, rest.start, rest.end, label=EntityKind.ORG.value))
             elif doc[tok.i + 1].text[:1].isupper():
@@ -588,19 +592,362 @@ MEMBERSHIP_VERBS = frozenset({"join", "rejoin", "leave", "quit"})
 
 def _bodies_joined_or_left(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Drummer Kit Hale left the Night Ferries": what a person joins or leaves, named
-    with a capital, is a body, not a title (a place the model tags as one stays a place)."""
+    with a capital, is a body, not a title. A place the model tags as one stays a place,
+    unless a player's or musician's title says what was left ("drummer A left X", the
+    model's facility or region: not a city, and not "left X for Y")."""
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for tok in doc:
-        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in MEMBERSHIP_VERBS or tok.pos_ != "PROPN":
+        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in MEMBERSHIP_VERBS or not (
+                tok.pos_ == "PROPN" or tok.text[:1].isupper() and tok.i in covered):
             continue
         subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        held = covered.get(subject.i) if subject is not None else None
-        if held is not None and held.label_ == EntityKind.PERSON.value:
-            body = _as_org(doc, tok.i, covered)
-            if body is not None:
-                found.append(body)
+        person = _person_at(doc, subject, covered) if subject is not None else None
+        if person is None:
+            continue
+        body = _as_org(doc, tok.i, covered)
+        held = covered.get(tok.i)
+        if body is None and held is not None and held.label_ == EntityKind.PLACE.value and \
+                held.end == tok.i + 1 and _band_titled(doc, person, subject) and \
+                doc[held.start].ent_type_ in ("FAC", "LOC") and not (
+                    held.end < len(doc) and doc[held.end].lower_ in ("for", "to")):
+            body = Span(doc, held.start, held.end, label=EntityKind.ORG.value)
+        if body is not None:
+            found.append(body)
     return found
+
+
+# Words by which a sentence tells it is about bands or teams: "toured with A and B of X".
+BAND_CONTEXT = frozenset({"band", "bandmate", "tour", "album", "concert", "gig", "song", "single",
+                          "record", "perform", "team", "teammate", "match", "season", "squad", "track",
+                          "vocal", "vocals"})
+
+
+def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "toured with Dara Finch and Colm Reddy of The Lantern Kings", "guitarist Ann Holt
+    of the Salt Rivers": what people are "of", when the model took it for a title or saw
+    nothing, is their band or team if they bear its members' titles or the sentence speaks
+    of bands or teams. A place stays a place ("A of Tarsus", "A and B of Boston"), and a
+    lone untitled name ("A of the Hollow Crown") says nothing."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    cue = {t.i for t in doc if t.lemma_.lower() in BAND_CONTEXT and t.pos_ in ("NOUN", "VERB")}
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ != EntityKind.PERSON.value or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        people = listed_before(doc, m, covered)
+        titled = any(_band_titled(doc, p) for p in people)
+        in_context = len(people) > 1 and any(m.sent.start <= i < m.sent.end for i in cue)
+        if not (titled or in_context):
+            continue
+        start = m.end + 1
+        if doc[start].lower_ == "the":
+            start += 1
+        held = covered.get(start)
+        if held is not None:
+            if held.label_ == EntityKind.WORK.value and held.start == start:
+                found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+            continue
+        end = start
+        while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
+            end += 1
+        if end > start:
+            found.append(Span(doc, start, end, label=EntityKind.ORG.value))
+    return found
+
+
+# Words for a band or a team, after which a name is the band's or team's, whatever the
+# model made of it: "the band Night Ferries", "a new band, Black Orchard".
+BAND_WORDS = frozenset({"band", "duo", "trio", "quartet", "quintet", "ensemble", "group",
+                        "team", "club", "outfit", "supergroup"})
+
+
+def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Sara Lund was in the band Night Ferries", "A created a new band, Black Orchard":
+    a name right after a lowercase word for a band or team (or after it and a comma) is
+    that band's or team's, where the model took it for a person, a title or a facility; a
+    city or a country stays a place ("the team Brazil" is left alone)."""
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ == EntityKind.ORG.value or m.start < 1:
+            continue
+        if m.label_ == EntityKind.PLACE.value and doc[m.start].ent_type_ not in ("FAC", "LOC"):
+            continue
+        i = m.start - 1
+        if doc[i].text == "," and i > 0:
+            i -= 1
+        before = doc[i]
+        if before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in BAND_WORDS and (
+                m.root.dep_ == "appos" and m.root.head.i == before.i or i == m.start - 1):
+            found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+    return found
+
+
+# Words for a sportsman that, like a player's position, take the team after "for": "a
+# footballer for X".
+PLAYER_NOUNS = frozenset({"footballer", "cricketer"})
+# Verbs, with the prepositions after which they name the team a player is in: "plays for
+# X", "signed with X", "was loaned to X", "transferred to X" (not "played with A": a
+# fellow player).
+PLAYING_VERBS = {"play": ("for",), "sign": ("for", "with", "by"), "loan": ("to",), "transfer": ("to",),
+                 "draft": ("by",), "select": ("by",)}
+
+
+def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "who plays as a midfielder for Harlow Rovers", "was loaned to Harlow Rovers", "the
+    guitarist of the Velvet Foxes": what a player plays for, or a band's or team's member
+    is "of", is a team or a band where the model took it for a person. A person stays a
+    person after an instrument or a backing role ("played bass for Ann Lee", "the drummer
+    for Ann Lee", "played for Ann Lee"): after a verb, only a name set off by "the" or
+    ending in a plural ("Harlow Rovers"), or one the model saw nothing in; after a
+    player's title any name.""" 
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for prep in doc:
+        if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in ("for", "to", "with", "of", "by"):
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        held = covered.get(pobj.i)
+        cut = covered.get(pobj.i - 1) if held is None and pobj.i != pobj.sent.start and (
+            pobj.text[:1].isupper() and pobj.is_alpha or pobj.text[:1].isdigit() and pobj.text.endswith("s")) \
+            else None
+        if cut is not None and cut.end == pobj.i and (cut.label_ != EntityKind.PLACE.value or pobj.text.endswith("s")):
+            held = Span(doc, cut.start, pobj.i + 1, label=EntityKind.PERSON.value)  # "the Tarvik Wolves", "the X 76ers"
+        elif held is None and pobj.text[:1].isdigit() and pobj.text.endswith("s"):
+            run = _proper_run_ending_at(doc, pobj.i - 1)  # "the Tarvik 76ers", the model saw nothing
+            if run is not None and not any(k in covered for k in range(run.start, run.end)):
+                held = Span(doc, run.start, pobj.i + 1, label=EntityKind.PERSON.value)
+        if held is None and pobj.pos_ == "PROPN":
+            held = _proper_run_ending_at(doc, pobj.i)  # a name the model saw nothing in
+            if held is not None and any(k in covered for k in range(held.start, held.end)):
+                held = None
+            elif held is not None:
+                held = Span(doc, held.start, held.end, label=EntityKind.PERSON.value)
+        if held is None or held.label_ not in _RETYPABLE or held.end != pobj.i + 1:
+            continue
+        head = prep.head
+        if head.pos_ == "ADV" and head.head.i != head.i:
+            head = head.head  # "played as a goalkeeper, most notably for X"
+        the = held.start > 0 and doc[held.start - 1].lower_ == "the"
+        lemma = head.lemma_.lower()
+        plural = the or doc[held.end - 1].tag_ == "NNPS" or held.label_ != EntityKind.PERSON.value
+        if head.pos_ == "VERB" and prep.lower_ in PLAYING_VERBS.get(lemma, ()) and not any(
+                c.dep_ == "dobj" for c in head.children):
+            team = plural  # "plays for Harlow Rovers", "signed with the X", not "played for Ann Lee"
+        elif head.pos_ == "NOUN" and lemma in TEAM_ROLES | PLAYER_NOUNS and prep.lower_ in ("for", "of"):
+            team = True  # "a midfielder for X"
+        elif head.pos_ == "NOUN" and lemma in ("debut", "season", "spell", "loan") and \
+                prep.lower_ in ("for", "with", "to") and held.label_ == EntityKind.PERSON.value:
+            team = plural  # "his debut for X", "three seasons with X"
+        elif head.pos_ == "VERB" and lemma == "spend" and prep.lower_ in ("with", "at") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "season" for c in head.children) and \
+                held.label_ == EntityKind.PERSON.value:
+            team = plural  # "spent three seasons with X"
+        elif head.pos_ == "NOUN" and lemma in BAND_ROLES and prep.lower_ in ("for", "of"):
+            team = the  # "the guitarist of the Velvet Foxes", not "the drummer for Ann Lee"
+        else:
+            team = False
+        if team:
+            found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+    return found
+
+
+# A party named by its members' word for themselves, capitalized: "a Republican member of
+# the state senate", "Labour politician A", "ran as a Democrat". Only names that are a
+# party's in English-speaking politics, never an ideology alone ("Communist", "Socialist"
+# name a doctrine as often as a party).
+PARTY_LABELS = frozenset({"democratic", "democrat", "republican", "labour", "labor", "liberal",
+                          "conservative", "tory", "whig", "federalist", "green"})
+# Words a party label stands before: its members' titles and a party's own things.
+PARTY_LABEL_HEADS = frozenset({"politician", "candidate", "senator", "member", "leader", "nominee",
+                               "congressman", "congresswoman", "representative", "legislator",
+                               "assemblyman", "assemblywoman", "councillor", "councilor", "mp", "mep",
+                               "ticket", "primary", "caucus", "incumbent", "lawmaker", "challenger",
+                               "nomination", "activist", "delegate", "governor", "mayor", "whip"})
+
+
+def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "a Republican member of the state senate", "Labour politician Tom Hardy", "the
+    incumbent, Liberal Tom Hardy,", "A Republican, he has served ...", "ran as a Democrat":
+    a capitalized party label before a member's title or a person's name, or said of a
+    person ("a Democrat"), names that party. "Conservative estimates" or "a liberal
+    politician" (lower case) name none."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in PARTY_LABELS or not tok.text[:1].isupper() or tok.is_upper or tok.i in covered:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        person_next = nxt is not None and (covered.get(nxt.i) is not None and
+                                           covered[nxt.i].label_ == EntityKind.PERSON.value and
+                                           covered[nxt.i].start == nxt.i)
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        person_after = after is not None and covered.get(after.i) is not None and \
+            covered[after.i].label_ == EntityKind.PERSON.value and covered[after.i].start == after.i
+        titled = nxt is not None and (nxt.text.islower() and nxt.lemma_.lower() in PARTY_LABEL_HEADS
+                                      or nxt.text in ("MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD")
+                                      or nxt.lower_ in PARTY_LABEL_HEADS and person_after  # "Republican Senator A"
+                                      or nxt.tag_ == "POS" and person_after and tok.lower_ != "green")  # "Labour's A"
+        said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
+            tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
+                                                       and nxt.text == ","))
+        if titled or said_of or (person_next and tok.i != tok.sent.start):
+            found.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
+    return found
+
+
+# Plural words for bodies after which "such as" or "including" lists bodies of that kind.
+KIND_NOUNS = frozenset({"team", "club", "band", "side", "party", "outfit", "orchestra", "society",
+                        "union", "group", "ensemble"})
+
+
+def listed_names_after(doc: Doc, i: int, covered: dict[int, Span]) -> list[Span]:
+    """The names listed from token ``i`` on ("A, B and C", "A, B or C"), each a mention;
+    the list stops at the first word that is neither a name nor a separator."""
+    out: list[Span] = []
+    end = doc[i].sent.end if i < len(doc) else i
+    while i < end:
+        if doc[i].text in (":", ",") or doc[i].lower_ in ("and", "or", "the"):
+            i += 1
+            continue
+        held = covered.get(i)
+        if held is None or held.start != i:
+            break
+        out.append(held)
+        i = held.end
+    return out
+
+
+def _kind_after_such_as(doc: Doc, tok: Token) -> Token | None:
+    """The plural body noun that "such as" or "including" at ``tok`` lists: "teams such
+    as", "clubs including"."""
+    if tok.lower_ == "as" and tok.i > 1 and doc[tok.i - 1].lower_ == "such":
+        noun = doc[tok.i - 2]
+    elif tok.lower_ == "including" and tok.i > 0:
+        noun = doc[tok.i - 1] if doc[tok.i - 1].text != "," else doc[tok.i - 2]
+    else:
+        return None
+    return noun if noun.tag_ == "NNS" and noun.lemma_.lower() in KIND_NOUNS else None
+
+
+def _bodies_listed_by_kind(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "played for teams such as Harlow Rovers, Tarvik City and Greystone Athletic",
+    "clubs including X and Y": names listed after a plural word for bodies are bodies of
+    that kind, whatever the model made of them (a club is often named for its town)."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if _kind_after_such_as(doc, tok) is None:
+            continue
+        for m in listed_names_after(doc, tok.i + 1, covered):
+            if m.label_ != EntityKind.ORG.value:
+                found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+    return found
+
+
+# The last word of a legislature's name: "a member of the Bundestag for the X Party".
+LEGISLATURES = frozenset({"parliament", "bundestag", "storting", "riksdag", "folketing", "senate",
+                          "assembly", "house", "congress", "diet", "duma", "sejm", "knesset", "council",
+                          "commons", "landtag", "cortes", "chamber", "althing", "eduskunta", "sabor",
+                          "legislature", "representatives", "deputies", "lords"})
+
+
+def _people_without_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "guitarist Ann Lee's father": the model may take the possessive ending into a
+    person's name; the person is "Ann Lee". (A body keeps it: "McDonald's" is a name.)"""
+    out = []
+    for m in spans:
+        if m.label_ == EntityKind.PERSON.value and len(m) > 1 and m[-1].tag_ == "POS":
+            m = Span(doc, m.start, m.end - 1, label=m.label_)
+        out.append(m)
+    return out
+
+
+def _split_seat_for_party(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "a member of the Bundestag for the Social Democratic Party", "Member of Parliament
+    for the Centre Party": a legislature (or a member's title) and the party its member
+    sits for are two names, not one. A name with "for a" in it ("the Council for a Free
+    Tarvik Party") or no party after "for" stays whole."""
+    out: list[Span] = []
+    for m in spans:
+        fors = [t.i for t in m if t.lower_ == "for"] if m.label_ == EntityKind.ORG.value else []
+        k = fors[0] if len(fors) == 1 else None
+        left = doc[m.start:k] if k is not None else None
+        right = _strip_det(doc[k + 1:m.end]) if k is not None else None
+        if k is None or left is None or right is None or not len(left) or not len(right) or not (
+                left[-1].lower_ in LEGISLATURES or left[0].lower_ in MEMBER_ROLES) or not any(
+                t.lower_ in ("party", "partei", "parti", "partido", "partito") for t in right) or \
+                doc[k + 1].lower_ in ("a", "an"):
+            out.append(m)
+            continue
+        if left[-1].lower_ in LEGISLATURES:
+            out.append(Span(doc, left.start, left.end, label=EntityKind.ORG.value))
+        out.append(Span(doc, right.start, right.end, label=EntityKind.ORG.value))
+    return out
+
+
+def listed_before(doc: Doc, m: Span, covered: dict[int, Span]) -> list[Span]:
+    """The person ``m`` and the people listed right before it ("A, B and m"), read by
+    the words between them (the parser often hangs the last one elsewhere)."""
+    out, i = [m], m.start
+    while i >= 2 and doc[i - 1].lower_ in ("and", ",") and len(out) < 8:
+        j = i - 2 if doc[i - 2].text != "," else i - 3  # "A, B, and m"
+        held = covered.get(j) if j >= 0 else None
+        if held is None or held.label_ != EntityKind.PERSON.value or held.end != j + 1:
+            break
+        out.append(held)
+        i = held.start
+    return out
+
+
+def _bodies_formerly_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Leroy Burgess (formerly of Black Ivory)": what a person is "formerly of" in
+    brackets is a body where the model made it a title or a facility, or even a town
+    when the sentence is about songs or bands (elsewhere a city stays a place: "A
+    (formerly of Boston)")."""
+    covered = {k: m for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.lower_ != "formerly" or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != "(" \
+                or doc[tok.i + 1].lower_ != "of":
+            continue
+        person = covered.get(tok.i - 2)
+        j = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        held = covered.get(j)
+        if person is None or person.label_ != EntityKind.PERSON.value or held is None or held.start != j:
+            continue
+        music = any(t.lemma_.lower() in BAND_CONTEXT for t in tok.sent)
+        if held.label_ in _RETYPABLE or (held.label_ == EntityKind.PLACE.value and (
+                doc[j].ent_type_ in ("FAC", "LOC") or music)):
+            found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
+    return found
+
+
+def _person_at(doc: Doc, subject: Token, covered: dict[int, Span]) -> Span | None:
+    """The person a subject names: "Kit Hale", or "the bassist Kit Hale" (a title with the
+    name in apposition)."""
+    held = covered.get(subject.i)
+    if held is not None and held.label_ == EntityKind.PERSON.value:
+        return held
+    if subject.lemma_.lower() in MEMBER_ROLES:
+        for c in subject.children:
+            named = covered.get(c.i)
+            if c.dep_ == "appos" and named is not None and named.label_ == EntityKind.PERSON.value:
+                return named
+    return None
+
+
+def _band_titled(doc: Doc, person: Span, subject: Token | None = None) -> bool:
+    """ "drummer Kit Hale", "the bassist Kit Hale": a person named with a band's or a
+    team's title."""
+    before = doc[person.start - 1] if person.start > 0 else None
+    titles = BAND_ROLES | TEAM_ROLES
+    return (before is not None and before.lemma_.lower() in titles) or (
+        subject is not None and subject.lemma_.lower() in titles)
 
 
 def _people_listed_with_people(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -809,9 +1156,43 @@ PERSON_ROLES = frozenset({"deputy", "president", "leader", "founder", "secretary
                           "bishop", "mayor", "editor", "whip", "spokesperson", "spokesman"})
 
 
+# Words in a party's name, by which "A B (X Party)" is a person and the party's member.
+PARTY_NAME_WORDS = frozenset({"party", "labour", "labor", "liberal", "liberals", "conservative",
+                              "conservatives", "democrat", "democrats", "democratic", "republican",
+                              "republicans", "green", "greens", "socialist", "socialists",
+                              "communist", "communists", "tory", "tories", "alliance", "front",
+                              "league", "movement", "congress", "union"})
+
+
+def _plain_full_name(s: Span) -> bool:
+    """Two or three capitalized words with no word of a body's name in them: "Ivo Petrak",
+    not "Harlow Rovers Club", "Acme & Sons" or "Bank of Tarvik"."""
+    return 2 <= len(s) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper
+        and t.lower_ not in ORG_HEADS | TYPING_ORG_NOUNS | PARTY_NAME_WORDS for t in s)
+
+
+def _after_member_title(doc: Doc, s: Span) -> bool:
+    """ "the band's guitarist Ivo Petrak", "striker Tom Lowe": a name right after a
+    lowercase title of a band's or a team's member."""
+    before = doc[s.start - 1] if s.start > 0 else None
+    return before is not None and before.text.islower() and before.pos_ == "NOUN" and \
+        before.lemma_.lower() in BAND_ROLES | TEAM_ROLES
+
+
+def _before_bracketed_party(doc: Doc, s: Span) -> bool:
+    """ "the deputy mayor is Arvid Solheim (Centre Party)": a full name before a party in
+    brackets, where lists of officials name each one's party."""
+    close = next((t.i for t in doc[s.end:min(len(doc), s.end + 8)] if t.text == ")"), None)
+    return s.end + 2 < len(doc) and doc[s.end].text == "(" and close is not None and any(
+        t.lower_ in PARTY_NAME_WORDS for t in doc[s.end + 1:close])
+
+
 def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Jean-Marie Le Pen, a former deputy, became its first president": a name set beside
-    a word for what only a person is names a person, and so does its surname elsewhere."""
+    a word for what only a person is names a person, and so does its surname elsewhere; so
+    does a plain full name the model took for a body after a member's title ("guitarist
+    Ivo Petrak") or before a party in brackets ("Arvid Solheim (Centre Party)")."""
     people = set()
     out = []
     for s in spans:
@@ -819,6 +1200,8 @@ def _people_by_role(doc: Doc, spans: list[Span]) -> list[Span]:
                         and any(d.lower_ in ("a", "an") for d in c.children) for c in s.root.children)
         titled = s.start > 0 and doc[s.start - 1].lemma_.lower() in PERSON_ROLES and \
             doc[s.start - 1].pos_ == "NOUN"  # "Le Pen's deputy Bruno Mégret"
+        if len(s) > 1 and s.label_ == EntityKind.ORG.value and _plain_full_name(s):
+            titled = titled or _after_member_title(doc, s) or _before_bracketed_party(doc, s)
         if len(s) > 1 and (described or titled):
             s = Span(doc, s.start, s.end, label=EntityKind.PERSON.value)  # "Le Pen" of "Jean-Marie Le Pen"
             people.update(doc[k:s.end].text for k in range(s.start + 1, s.end) if doc[k].text[:1].isupper())
@@ -916,7 +1299,10 @@ def mentions_component(doc: Doc) -> Doc:
     found += _said_to_be_a_body(doc, [m for m in spans + found if not any(
         f.start <= m.start < f.end for f in found) or m in found])
     found += _bodies_by_member_role(doc, spans) + _bodies_by_description(doc, spans) + \
-        _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans)
+        _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
+        _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
+        _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans) + \
+        _bodies_formerly_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
     spans = sorted([m for m in spans if m.start not in inside and (m.end - 1) not in inside] + found,
@@ -924,5 +1310,6 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _with_coordinated_places(doc, spans)
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
+    spans = _people_without_possessive(doc, _split_seat_for_party(doc, spans))
     doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
     return doc

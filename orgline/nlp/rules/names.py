@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import ORG_ANAPHORS
+from ..lexicon import MEMBER_ROLES, ORG_ANAPHORS
 from ..mentions import BODY_NOUNS
 from . import ORG, draft, dobj, is_passive, rule
 
@@ -175,6 +175,8 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
             if c.dep_ in ("oprd", "attr", "dobj", "xcomp") and r.ref(c, ORG) is not None:
                 return r.ref(c, ORG)
         for pobj in r.preps(verb, "as", "to"):
+            if pobj.pos_ == "NOUN" and r.mention(pobj) is None and pobj.lemma_.lower() in MEMBER_ROLES:
+                return None  # "best known as the guitarist of X": a person's role, not X's name
             return r.refs_in(pobj, ORG)
         return None
     if lemma == "become":
