@@ -155,3 +155,44 @@ def test_a_historians_dating_of_a_first_congress() -> None:
     got = [(label[c.subject], c.date, label.get(c.according_to or "")) for c in f.claims
            if c.type == "founded" and c.date]
     assert got == [("Tarvik Workers League", "1905", "Carl Moen")]
+
+
+@pytest.mark.parametrize("text, body, date", [
+    ("Tarvik Grammar School opened in 1901.", "Tarvik Grammar School", "1901"),
+    ("The Kessel Museum opened to the public in 1930.", "Kessel Museum", "1930"),
+    ("The Harbour Rowing Club (founded 1901) is based in Tarvik.", "Harbour Rowing Club", "1901"),
+    ("The Kessel Savings Bank, established 1811, is based in Ostby.", "Kessel Savings Bank", "1811"),
+    ("The Harbour Rowing Club has its origins in 1901.", "Harbour Rowing Club", "1901"),
+])
+def test_more_ways_a_beginning_is_dated(text: str, body: str, date: str) -> None:
+    assert founded(text) == [(body, date)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kessel Museum opened a new wing in 1930.",
+    "The Kessel Museum opened every day in 1930.",
+    "The Harbour Rowing Club has its roots in the labour movement.",
+    "Anna Berg (1901–1946) was a rower in Tarvik.",
+])
+def test_no_beginning_either(text: str) -> None:
+    assert founded(text) == []
+
+
+@pytest.mark.parametrize("text, body, begun, ended", [
+    ("The Harbour Rowing Club existed from 1901 to 1946.", "Harbour Rowing Club", "1901", "1946"),
+    ("The Kessel Workers Union existed until 1946.", "Kessel Workers Union", None, "1946"),
+    ("The Harbour Rowing Club (1901–1946) was a club in Tarvik.", "Harbour Rowing Club", "1901", "1946"),
+    ("The Norland Savings Bank went defunct in 1946.", "Norland Savings Bank", None, "1946"),
+])
+def test_when_a_body_existed(text: str, body: str, begun: str | None, ended: str) -> None:
+    got = claims_of(text)
+    assert ("dissolved", body, None, ended) in got
+    assert [c[3] for c in got if c[0] == "founded"] == ([begun] if begun else [])
+
+
+@pytest.mark.parametrize("text", [
+    "She was visiting professor at Tarvik (2007), Oxford (2009 - 2014) and Harvard (2011).",
+    "The bulletin was edited by the secretary Ole Vangen (1898-1977), who also wrote its history.",
+])
+def test_bracketed_years_of_a_post_or_a_life_are_no_body_span(text: str) -> None:
+    assert not [c for c in claims_of(text) if c[0] in ("founded", "dissolved")]

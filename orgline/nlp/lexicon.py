@@ -164,7 +164,7 @@ COMING_INTRANSITIVE = frozenset("form begin start constitute come incorporate la
 FOUNDER_NOUNS = frozenset("founder co-founder cofounder foundress".split())
 COMING_NOUNS = frozenset("establishment founding foundation inception creation formation".split())
 ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
-ORIGIN_VERBS = frozenset("date trace".split())
+ORIGIN_VERBS = frozenset("date trace have".split())  # "has its origins in 1890"
 DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
 # Beginnings told with a date and no founder: "X originated in 1890", "X dates back to 1526",
 # "X has existed since 1901", "X began operations in 1962", "the regiment was raised in 1861",

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -42,15 +42,23 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
         return
-    if lemma in COMING_PARTICLES and not any(
+    if lemma in COMING_PARTICLES and lemma != "open" and not any(
             c.lower_ in COMING_PARTICLES[lemma] for c in verb.children):
         return
     if lemma == "open":  # "opened its doors": the body itself opens; "opened an office" does not
         doors = next((c for c in verb.children if c.lower_ == "doors"), None)
         subject = r.ref(r.subject(verb), ORG)
-        if doors is None or subject is None or r.negated(verb):
+        if subject is None or r.negated(verb) or is_passive(verb):
             return
-        yield draft(r, verb, "founded", subject, rule="orgline.opened_doors.v1", confidence=0.7)
+        if doors is None and dobj(verb) is None and subject.via == "mention" and not any(
+                t.lower_ in ("every", "each", "daily", "weekly", "again", "late", "early") for t in verb.subtree):
+            # "Tarvik Grammar School opened in 1901": a body that opens, dated, begins then
+            opening = draft(r, verb, "founded", subject, rule="orgline.opened.v1", confidence=0.6)
+            if opening.date is not None and not opening.date.startswith(".."):
+                yield opening
+            return
+        if doors is not None:
+            yield draft(r, verb, "founded", subject, rule="orgline.opened_doors.v1", confidence=0.7)
         return
     if lemma == "come":  # "came into being", "came into existence"
         if not any(t.lower_ in ("being", "existence") for p in verb.children if p.lower_ == "into"
@@ -58,7 +66,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             return
     obj = dobj(verb)
     founder: Ref | None = None
-    if is_passive(verb):
+    if obj is not None and obj.i in r.dated:
+        # "X (founded 1901)", "X, established 1901,": the parser takes the bare year for an object
+        obj = None
+        subject = r.ref(r.subject(verb), ORG) or (
+            r.ref(verb.head, ORG) if verb.dep_ in ("parataxis", "acl", "appos") else None)
+    elif is_passive(verb):
         subject = r.ref(r.subject(verb), ORG) or predicate_holder(r, verb)
         founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
             p for p in r.preps(verb, "on", "at") if p.lemma_.lower() == "initiative"]), None)
@@ -173,7 +186,7 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     subject = r.ref(poss, ORG) if poss is not None else None
     teller = r.ref(r.subject(verb), ORG_PERSON)  # "the historian A dates its first congress to"
     subject = subject or teller
-    for event in r.preps(verb, "to"):
+    for event in r.preps(verb, "in" if verb.lemma_.lower() == "have" else "to"):
         if r.refs_in(event, ORG) is not None:
             return
         words = range(event.left_edge.i, event.right_edge.i + 1)
@@ -410,6 +423,58 @@ def banned(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is not None:
         yield draft(r, verb, "dissolved", subject, negated=r.negated(verb), rule="orgline.banned.v1",
                     confidence=0.65)
+
+
+@rule("went_defunct", "defunct")
+def went_defunct(r: Reader, adj: Token) -> Iterator[Draft]:
+    """ "X went defunct in 1946", "X became defunct": X ended then."""
+    verb = adj.head
+    if adj.dep_ != "acomp" or verb.lemma_.lower() not in ("go", "become", "be") or r.negated(verb):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is not None:
+        ending = draft(r, verb, "dissolved", subject, rule="orgline.went_defunct.v1", confidence=0.7)
+        if verb.lemma_.lower() != "be" or ending.date is not None:  # "X is defunct": undated, no event
+            yield ending
+
+
+@rule("existed_until", "exist")
+def existed_until(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X existed until 1946", "X existed from 1901 to 1946": the years it began and ended
+    ("has existed since 1901" is a beginning, read by :func:`began`)."""
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None or r.negated(verb):
+        return
+    words = {t.i for p in r.preps(verb, "until", "till", "to", "from") for t in p.subtree}
+    for date in (d for d in r.dates if words & set(range(d.start, d.end)) and d._.edtf):
+        start, _, end = date._.edtf.partition("/")
+        if start and start != ".." and end:  # "from 1901 to 1946"
+            yield draft(r, verb, "founded", subject, date=start, rule="orgline.existed_until.v1",
+                        confidence=0.65)
+        if end and end != "..":
+            yield draft(r, verb, "dissolved", subject, date=end, rule="orgline.existed_until.v1",
+                        confidence=0.65)
+
+
+@rule("bracketed_span", "(")
+def bracketed_span(r: Reader, paren: Token) -> Iterator[Draft]:
+    """ "The Harbour Rowing Club (1901–1946) was ...": years in brackets right after a body's
+    name are when it existed (after a person's they are a life, and are not read here)."""
+    before = r.mention(r.doc[paren.i - 1]) if paren.i > 0 else None
+    if before is None or before.label_ != EntityKind.ORG.value or before.end != paren.i:
+        return
+    if not any(t.lower_ in ORG_HEADS for t in before):
+        return  # a name plainly a body's: "Oxford (2009-2014)" in a list of posts is a tenure,
+        # "Ole Sandvik (1898-1977)" a life the model took for a body's
+    span = next((d for d in r.dates if d.start == paren.i + 1 and d._.edtf), None)
+    if span is None or span.end >= len(r.doc) or r.doc[span.end].text != ")":
+        return
+    start, _, end = span._.edtf.partition("/")
+    if not (len(start) == 4 and start.isdigit() and len(end) == 4 and end.isdigit()):
+        return
+    body = r.ref_of_span(before)
+    yield draft(r, paren, "founded", body, date=start, rule="orgline.bracketed_span.v1", confidence=0.6)
+    yield draft(r, paren, "dissolved", body, date=end, rule="orgline.bracketed_span.v1", confidence=0.6)
 
 
 @rule("active_span", " ".join(sorted(ACTIVE_ADJECTIVES)))
