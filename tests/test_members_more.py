@@ -686,3 +686,17 @@ def test_people_said_to_be_the_members(text: str, body: str, people: set[str]) -
 
 def test_a_board_member_of_a_firm_in_focus_is_no_member() -> None:
     assert members("Acme Motors was founded in 1950. The only board member was Ann Lee.") == set()
+
+
+@pytest.mark.parametrize("text, person, bodies", [
+    ("Marco Diaz joined Harlow Rovers from Greystone Athletic for an undisclosed fee in 2012.", "Marco Diaz",
+     {"Harlow Rovers", "Greystone Athletic"}),
+    ("In 2014 Ann Lee signed for Harlow Rovers from Tarvik United on a free transfer.", "Ann Lee",
+     {"Harlow Rovers", "Tarvik United"}),
+])
+def test_a_transfer_from_one_team_to_another(text: str, person: str, bodies: set[str]) -> None:
+    assert {(person, b) for b in bodies} <= members(text)
+
+
+def test_a_move_between_firms_is_no_membership() -> None:
+    assert members("In 2014 Ann Lee moved to Acme Motors from Tarvik Steel.") == set()
