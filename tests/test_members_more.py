@@ -700,3 +700,19 @@ def test_a_transfer_from_one_team_to_another(text: str, person: str, bodies: set
 
 def test_a_move_between_firms_is_no_membership() -> None:
     assert members("In 2014 Ann Lee moved to Acme Motors from Tarvik Steel.") == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy plays bass in the rock band Velvet Foxes.", "Tom Hardy", "Velvet Foxes"),
+    ("Tom Hardy played guitar for the rock band Velvet Foxes from 1990.", "Tom Hardy", "Velvet Foxes"),
+])
+def test_playing_an_instrument_in_or_for_a_band(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee played drums for Tom Jones in 1970.",
+    "Ann Lee played drums for Acme Motors in 1970.",
+])
+def test_playing_an_instrument_for_a_singer_or_a_firm_is_no_membership(text: str) -> None:
+    assert members(text) == set()

@@ -375,10 +375,9 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     if person is None or person.kind != EntityKind.PERSON:
         return
     preps: tuple[str, ...]
+    instrument = lemma == "play" and any(c.dep_ == "dobj" for c in verb.children)
     if lemma == "play":
-        if any(c.dep_ == "dobj" for c in verb.children):
-            return  # "played bass for A": a backing musician
-        preps = ("for",)
+        preps = ("for",)  # "played bass for A" is a backing musician's: only for a band, below
     elif lemma == "sign":
         preps = ("by",) if is_passive(verb) else ("for", "with")  # "was signed by X"
     elif lemma in ("draft", "select") and is_passive(verb):
@@ -400,6 +399,8 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
             continue
         if set(body.text.lower().split()) & COMPETITIONS:
             continue  # "played for the Harlow Cup": no team
+        if instrument and not (_band_word(p) or _called_a_band(r, body)):
+            continue  # "played guitar for X": X must be a band ("for the band X"), not a singer
         yield draft(r, verb, "member_of", person, object=body,
                     negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
 
