@@ -52,3 +52,24 @@ def test_a_named_electoral_alliance_is_founded() -> None:
     got = facts("In East Germany, New Platform and two other opposition groups set up an electoral "
                 "alliance, Bloc 90, in February 1990.")
     assert ("founded", "Bloc 90", None, "1990-02", False, None) in got
+
+
+def test_a_branch_that_became_an_independent_body() -> None:
+    from test_beginnings import claims_of
+    got = claims_of("In 1904 the Ontario branch of the Dock Union became an independent union, the "
+                    "Ontario Dock Workers Union.")
+    assert {("founded", "Ontario Dock Workers Union", None, "1904"),
+            ("split_from", "Ontario Dock Workers Union", "Dock Union", "1904")} <= got
+
+
+def test_houses_that_separated_to_become_a_congregation() -> None:
+    from test_beginnings import claims_of
+    got = claims_of("In the 1890s the Sisters of Saint Anne established houses in Ontario, which separated "
+                    "in 1904 to become an independent congregation, the Sisters of Saint Anne of Norland.")
+    assert ("founded", "Sisters of Saint Anne of Norland", None, "1904") in got
+
+
+def test_becoming_a_new_name_is_no_new_body() -> None:
+    from test_beginnings import claims_of
+    got = claims_of("In 1990 the Dock Union became the Harbour Union.")
+    assert not [c for c in got if c[0] in ("founded", "split_from")]

@@ -204,6 +204,14 @@ def _name_like(span: Span) -> bool:
         t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def _gloss(inner: Span) -> bool:
+    """ "German for the skin", "Latin for 'the way'", "literally 'new wave'", "meaning ...":
+    a translation of the words of a name, not a name."""
+    first = inner[0].lower_
+    return first in ("literally", "lit", "lit.", "meaning", "i.e.", "translated") or (
+        len(inner) > 2 and inner[0].ent_type_ in ("NORP", "LANGUAGE") and inner[1].lower_ in ("for", "meaning"))
+
+
 def _translated(doc: Doc, before: Span, inner: Span, added: list[Span]) -> list[tuple[Span, Span]]:
     """ "Farmers' League (Ligue paysanne, LP)", "Union 21/The Ecologists (Union
     21/Die Ökologen)": a name in another language, with or without its acronym, bracketed
@@ -217,6 +225,8 @@ def _translated(doc: Doc, before: Span, inner: Span, added: list[Span]) -> list[
                 letters_match(tail.text, alt.text) or letters_match(tail.text, before.text))):
             return []
         acronym = tail
+    if _gloss(alt):
+        return []  # "Die Haut (German for the skin)": what the name means, not another name
     if len(alt) < 2 or not _name_like(alt) or alt.text == before.text or any(
             m.start <= alt.start and alt.end <= m.end and m.label_ != EntityKind.ORG.value
             for m in doc.spans[SPANS_KEY]):

@@ -166,11 +166,22 @@ COMING_NOUNS = frozenset("establishment founding foundation inception creation f
 ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
 ORIGIN_VERBS = frozenset("date trace".split())
 DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
+# Beginnings told with a date and no founder: "X originated in 1890", "X dates back to 1526",
+# "X has existed since 1901", "X began operations in 1962", "the regiment was raised in 1861",
+# "X held its founding congress in 1919". Each verb with the words it needs.
+BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold".split())
+# What a body begins when it begins to work: "began operations", "commenced trading".
+OPERATIONS_NOUNS = frozenset("""operation operations trading service services broadcasting
+broadcast publication publishing flying business""".split())
+# Gatherings that found a body when called its founding one.
+FOUNDING_GATHERINGS = frozenset("congress conference convention meeting assembly synod".split())
 
 # Ending: "X dissolved", "X was wound up / closed down / shut down", "X folded", "defunct".
 ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close shut wind break split".split())
 ENDING_PARTICLES = {"close": frozenset({"down"}), "shut": frozenset({"down"}),
                     "wind": frozenset({"up"}), "break": frozenset({"up"}), "split": frozenset({"up"})}
+# A body ended by an authority: "X was banned/outlawed/proscribed in 1933".
+BANNING_VERBS = frozenset("ban outlaw proscribe".split())
 ENDING_NOUNS = frozenset("dissolution disbandment demise liquidation winding closure".split())
 # A span of existence told at once: "active from 1944 to 1958".
 ACTIVE_ADJECTIVES = frozenset({"active"})
@@ -189,6 +200,9 @@ SPLITTING_NOUNS = frozenset("splinter offshoot breakaway spin spinoff faction".s
 # Uniting: "A and B merged (to form C)", "C was formed by the merger of A and B".
 UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb".split())
 UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
+# Bodies that keep their own names under a new owner they set up together: "A and B pooled
+# their operations under a new holding company, C".
+POOLING_VERBS = frozenset("pool combine bring place put".split())
 
 # Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
 # "X was sold to Y", "X is owned by Y".
@@ -197,9 +211,15 @@ chapter auxiliary offspring unit command component subdivision""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
+# What is bought or owned short of the body itself: "acquired a 40% stake in X", "owns a
+# share of X", "bought the rights to X", "purchased X's assets".
+PART_OWNED_NOUNS = frozenset("""stake share interest holding percent % asset right licence
+license portion minority franchise option""".split())
 
 # Being based: "based in P", "headquartered in P", "the Leeds-based company".
 BASED_WORDS = frozenset("base headquarter headquarters locate situate office address seat".split())
+# Working from a place: "X operated from P", "carried on from P", "worked out of a hall in P".
+OPERATING_VERBS = frozenset("operate work run carry function organize organise".split())
 # Capitalized words before "-based" that are no place: "an Internet-based firm".
 NOT_PLACES = frozenset("""internet web cloud java linux windows unix bible christian faith
 community church science""".split())

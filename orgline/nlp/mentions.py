@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES, NOT_ACRONYMS,
-                      ORG_HEADS, ORG_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
+from .lexicon import (AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
+                      NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS, PART_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
 
@@ -197,13 +197,33 @@ def _strip_det(span: Span) -> Span:
 
 
 def _with_country_suffix(doc: Doc, span: Span) -> Span:
-    """ "Communist Party, USA": keep the country when it closes the name."""
+    """ "Communist Party, USA", "Kessel Tools, LLC", "Marlow Co., Ltd.": keep the country or
+    the legal form when it closes the name."""
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in COUNTRY_SUFFIXES:
+    while end + 1 < len(doc) and doc[end].text == "," and (
+            doc[end + 1].text in COUNTRY_SUFFIXES or _legal_form(doc[end + 1])):
         after = doc[end + 2] if end + 2 < len(doc) else None
-        if after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX"):
-            return Span(doc, span.start, end + 2, label=span.label_)
-    return span
+        if not (after is None or not after.text[:1].isalpha() or after.is_punct or after.pos_ in ("VERB", "AUX")
+                or _legal_form(doc[end + 1])):
+            break
+        end += 2
+    return Span(doc, span.start, end, label=EntityKind.ORG.value) if end != span.end else span
+
+
+def _legal_form_after(doc: Doc, span: Span) -> bool:
+    """ "Hachette Nord Associes, SNC": a name the model took for a person's is a company's
+    when a legal form closes it."""
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and _legal_form(doc[span.end + 1])
+
+
+def _legal_form(tok: Token) -> bool:
+    """ "Inc.", "LLC", "AS", "plc": capitalized as written ("as well as" is no company)."""
+    return tok.text.lower() in LEGAL_FORMS and (tok.text[:1].isupper() or tok.text == "plc")
+
+
+# Legal forms written after a comma at the end of a company's name.
+LEGAL_FORMS = frozenset("""inc inc. llc l.l.c. ltd ltd. plc co. corp. gmbh ag s.a. sa s.a.s. nv
+n.v. bv b.v. spa s.p.a. srl s.r.l. oy ab as a/s kg lp llp pty snc sarl sas""".split())
 
 
 def _with_qualifier(doc: Doc, span: Span) -> Span:
@@ -256,13 +276,66 @@ def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(span)
             continue
         left, right = doc[span.start:ands[0]], doc[ands[0] + 1:span.end]
-        if len(left) and len(right) and (
-                right.text in alone - {span.text} or left.text in alone - {span.text}):
+        if len(left) and len(right) and (right.text in alone - {span.text} or (
+                left.text in alone - {span.text} and not _name_tail(right)) or (
+                len(left) > 1 and _name_tail(left) and _name_tail(right)) or _after_plural(doc, span)):
             out += [Span(doc, left.start, left.end, label=span.label_),
                     Span(doc, right.start, right.end, label=span.label_)]
         else:
             out.append(span)
     return out
+
+
+def _split_at_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Orbis Media Group's Helios Radio", "Germany's Social Democratic Party": the model
+    reads one name where the text names a body and what belongs to it. The possessor is
+    cut off when it is plainly a name of its own: it ends in an organization noun, the
+    text names it alone elsewhere, or the model reads it as a place. A possessive inside
+    one name ("St Anne's College", "the Women's Institute") meets none of these."""
+    alone = {m.text for m in spans}
+    out: list[Span] = []
+    for span in spans:
+        cut = next((t for t in span[1:-1] if t.text in ("'s", "'", "’s", "’") and t.dep_ == "case"), None)
+        if span.label_ != EntityKind.ORG.value or cut is None:
+            out.append(span)
+            continue
+        left, right = doc[span.start:cut.i], doc[cut.i + 1:span.end]
+        place = any(t.ent_type_ in ("GPE", "LOC") for t in left)
+        heads = ORG_HEADS - PEOPLE_HEADS  # "the Students' Federation" is one name
+        if right[0].text[:1].isupper() and left[-1].lower_ not in PEOPLE_HEADS and (
+                left[-1].lower_ in heads or left.text in alone or place):
+            label = EntityKind.PLACE.value if place and left[-1].lower_ not in heads else span.label_
+            out += [Span(doc, left.start, left.end, label=label), Span(doc, right.start, right.end, label=span.label_)]
+        else:
+            out.append(span)
+    return out
+
+
+def _name_tail(words: Span) -> bool:
+    """ "Engineering Corporation", "Feeder Airlines": words ending as a body's name does
+    (not in a plural of people: "Young Workers and Students Party" is one name)."""
+    last = words[-1].lower_.strip(".")
+    return len(words) > 1 and last in NAME_TAILS and words[0].lower_ not in NAME_TAILS | ORG_HEADS
+
+
+# Last words of a body's name ("... Savings Bank", "... Corporation"), people's plurals aside.
+
+
+# Organization-name heads that are plurals of people.
+PEOPLE_HEADS = frozenset("""students workers youth sisters brothers daughters sons friends
+servants fathers missionaries""".split())
+
+
+NAME_TAILS = (ORG_HEADS | ORG_NOUNS) - PEOPLE_HEADS - AMBIGUOUS_ORG_NOUNS
+
+
+def _after_plural(doc: Doc, span: Span) -> bool:
+    """ "its subsidiaries A and B", "two clubs, A and B": after a plural organization noun
+    the names are several."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in (",", "the", ":"):
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "NNS" and (doc[i].lemma_.lower() in ORG_NOUNS | PART_NOUNS)
 
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:
@@ -298,6 +371,15 @@ PASSIVE_BODY_PREDICATES = frozenset({"found", "establish", "form", "launch", "ac
                                      "organise", "constitute", "set"})
 
 
+def _broke_up(subj: Token) -> bool:
+    """ "The Velvet Foxes split up in 1990": a name after "the" that breaks up is a band or
+    a group ("Tom and Anna broke up" has no "the")."""
+    verb = subj.head
+    return verb.lemma_.lower() in ("split", "break") and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+
+
 def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Zentrix was acquired", "Halmek itself was absorbed", "Ordre Ancien was dissolved":
     NER misses many one-off names; the subject of a verb only a body can undergo is one."""
@@ -307,7 +389,8 @@ def _named_by_what_it_does(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         lemma, passive = tok.head.lemma_.lower(), tok.dep_ == "nsubjpass"
-        if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES):
+        if lemma not in BODY_PREDICATES and not (passive and lemma in PASSIVE_BODY_PREDICATES) \
+                and not _broke_up(tok):
             continue
         if tok.lower_ == "which" and tok.head.dep_ == "relcl":  # "Van Dam Lampenfabriek, which was
             held = covered.get(tok.head.head.i)  # established in 1921": not a person
@@ -945,11 +1028,44 @@ def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
-                doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS \
-                and doc[span.start - 2].text.islower() and not any(t.lower_ in ORG_HEADS for t in span):
+                not any(t.lower_ in ORG_HEADS for t in span) and (
+                    doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
+                    and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)
+                    or _where_a_body_is(doc, span)):
             span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
         out.append(span)
     return out
+
+
+def _where_a_body_is(doc: Doc, span: Span) -> bool:
+    """ "based in Tarvik", "headquartered at Ostby", "moved its offices to Tarvik": where a
+    body is based or moves is a place, a name the model took for a body's included, unless
+    the name holds a word for a body ("moved to the Dock Union's hall" names none here)."""
+    if span.label_ != EntityKind.ORG.value or any(t.lower_ in NAME_TAILS for t in span):
+        return False
+    prep = span.root.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "to", "from") or span.root.dep_ != "pobj":
+        return False
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma in ("base", "headquarter", "locate", "situate"):
+        return True
+    if prep.lower_ == "from" and lemma in ("operate", "work", "carry", "function"):
+        return True  # "carried on from Tarvik"
+    return lemma in ("move", "relocate", "transfer") and prep.lower_ == "to" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("headquarters", "office", "offices", "seat", "base", "operations")
+        for c in verb.children)
+
+
+def _from_after_body(doc: Doc, span: Span, before: list[Span]) -> bool:
+    """ "a football club from Fyllingby, Bergen", "a punk band from Tarvik": where a body
+    is from is a place (and so is the next name in a "Town, Region" list after it)."""
+    i = span.start - 1
+    if doc[i].text == "," and before and before[-1].end == i and before[-1].label_ == EntityKind.PLACE.value:
+        return _from_after_body(doc, before[-1], before[:-1]) or before[-1].start > 0 and \
+            doc[before[-1].start - 1].lower_ == "from"
+    return doc[i].lower_ == "from" and i > 0 and doc[i - 1].pos_ == "NOUN" and \
+        doc[i - 1].lemma_.lower() in ORG_NOUNS - AMBIGUOUS_ORG_NOUNS | {"team", "label"}
 
 
 def _with_coordinated_places(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1173,9 +1289,9 @@ def _titled_works(doc: Doc) -> list[Span]:
 def mentions_component(doc: Doc) -> Doc:
     rules = _quoted_spans(doc) + _titled_works(doc) + _org_name_spans(doc)
     spans = _resolve_overlaps(_without_dates(doc, rules + _trusted_ner(doc)))
-    spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" else s
-             for s in spans]
-    spans = _split_coordinated(doc, _resolve_overlaps(spans))
+    spans = [_with_qualifier(doc, _with_country_suffix(doc, s)) if s.label_ == "org" or _legal_form_after(doc, s)
+             else s for s in spans]
+    spans = _split_at_possessive(doc, _split_coordinated(doc, _resolve_overlaps(spans)))
     spans = _with_coordinated_places(doc, _places_by_what_they_are(doc, spans))
     spans = _merge_place_pairs(doc, spans)
     spans = sorted(spans + _surnames(doc, spans), key=lambda m: m.start)

@@ -19,6 +19,7 @@ from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
 from .lexicon import (ALSO_CALLED, AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
                       REPORTING_VERBS as REPORTING)
+from .lines import ENTRY
 from .mentions import SPANS_KEY as MENTIONS_KEY
 from .pieces import PIECE_CHARACTERS
 
@@ -29,6 +30,7 @@ EXPLETIVE_VERBS = frozenset({"decide", "intend", "plan", "propose", "hope", "exp
                              "say", "report", "announce", "agree", "think", "feel",
                              "suggest", "claim", "argue", "estimate", "rumour", "rumor"})
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+LATER = frozenset({"later", "subsequently", "afterwards", "afterward", "eventually", "thereafter", "since"})
 ENTRY_MARKS = frozenset({"-", "\u2013", "\u2014", ":", "--"})
 CLAUSE_DEPS = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "pcomp")
 DECAY = 0.5
@@ -243,11 +245,19 @@ class Reader:
             if person is not None:
                 return person
         named = self.first_mention(c for c in tok.children if c.dep_ == "appos")
+        if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
+            # "the expelled faction, organized in the Harbour Youth League,": that body
+            named = self.first_mention(p for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
+                "organize", "organise", "constitute", "regroup", "reorganize", "reorganise")
+                for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("in", "as", "into")
+                for p in prep.children if p.dep_ == "pobj")
         if named is None and tok.dep_ == "appos" and tok.pos_ == "NOUN":
             named = self.mention(tok.head)  # "the Sisters of Saint Roch, a community founded in 1830"
         if named is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in ORG_ANAPHORS:
             named = self._named_after_comma(tok)
-        if named is not None and tok.pos_ == "NOUN":  # "a new party, the X,": X
+        if named is not None and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text.islower()):
+            # "a new party, the X,": X; "the city's bishop, A" (the model may tag a
+            # lower-case title a proper noun)
             ref = self.ref_of_span(named)
             if ref.kind in kinds:
                 return ref
@@ -660,6 +670,11 @@ class Reader:
             # inside a noun: "the 2009 crisis")
             verb = self._clause_head(verb.head)
             own = [d for d in dates if self._clause_head(d.root) == verb and self._adverbial(d)]
+        if not own and verb.dep_ in ("relcl", "advcl") and any(
+                c.lower_ == "when" and c.dep_ == "advmod" for c in verb.children):
+            # "In 1773, when X was founded by Y, ...": the clause is dated by the date it
+            # hangs on
+            own = [d for d in dates if d.start <= verb.head.i < d.end]
         pick = own or [d for d in dates if self._adverbial(d) and self._dates_one_of(d, about, claim_type)]
         # a date the parse hangs on the verb itself ("adopted the name in 1941") beats one
         # it misattached ("... and, the following year, adopted")
@@ -689,11 +704,25 @@ class Reader:
 
     def dates_for(self, trigger: Token, claim_type: str,
                   about: tuple[Ref, ...] = ()) -> tuple[str | None, str | None]:
-        """The claim's (date, end) from its clause's temporal expression."""
-        span = self.date_span(trigger, about, claim_type)
+        """The claim's (date, end) from its clause's temporal expression; in a chronology,
+        a later sentence of a dated entry without a date of its own takes the entry's
+        ("1921 - ... found the X. The new party joins Y at once.")."""
+        span = self.date_span(trigger, about, claim_type) or self._entry_date(trigger.sent)
         if span is None:
             return None, None
         return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)
+
+    def _entry_date(self, sent: Span) -> Span | None:
+        """The year opening the chronology line a sentence continues, if it is one."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if any(t.lower_ in LATER for t in sent):
+            return None  # "It is dissolved later": some time after the entry's year
+        if line_start == sent.start_char or not text[line_start:line_start + 1].isdigit() or \
+                not ENTRY.match(text, line_start) or any(
+                    d.start_char >= sent.start_char and d.end_char <= sent.end_char for d in self.dates):
+            return None
+        return next((d for d in self.dates if d.start_char == line_start and d._.edtf), None)
 
     def date_for(self, trigger: Token) -> str | None:
         """The date of an event (a founding, a merger) in the trigger's clause."""

@@ -129,10 +129,11 @@ _ORD = (r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|s
         r"|eighteenth|nineteenth|twentieth|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
         r"|ninety)-\w+|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
         r"|hundredth|\d{3}th)")
-_DECADE = r"(?P<decade>(?!(?:1[0-9]|20)00s)(?:1[0-9]|20)[0-9]0s|['\u2019][0-9]0s)"
+# "the 1800s" is a century, "the 2000s" the decade (its century is not over)
+_DECADE = r"(?P<decade>(?!1[0-9]00s)(?:1[0-9]|20)[0-9]0s|['\u2019][0-9]0s)"
 _CENTURY = (r"(?:(?P<cord>\d{1,2}(?:st|nd|rd|th)|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
             r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century"
-            r"|(?P<hundreds>1[0-9]|20)00s)")
+            r"|(?P<hundreds>1[0-9])00s)")
 _PART = r"(?P<part>early|mid|late|Early|Mid|Late)"
 _REL = r"(?P<rel>following|next|same|previous|preceding|subsequent|prior)"
 _FOUNDING = (r"(?P<founding>(?:its|their|our|the)\s+(?:founding|foundation|formation|creation"
@@ -305,7 +306,7 @@ def decade(m: re.Match[str], ctx: Context) -> str | None:
     d = m["decade"]
     if d[0] in "'\u2019":
         return f"{ctx.century() or 19}{d[1]}X"
-    return None if d[2:4] == "00" else f"{d[:3]}X"
+    return None if d[2:4] == "00" and d[:2] != "20" else f"{d[:3]}X"
 
 
 def decade_word(m: re.Match[str], ctx: Context) -> str | None:
@@ -334,7 +335,7 @@ YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "beginning": (1, 
 def part_decade(m: re.Match[str], ctx: Context) -> str | None:
     d = m["decade"]
     base = (int(f"{ctx.century() or 19}{d[1]}0") if d[0] in "'\u2019" else int(d[:4]))
-    if base % 100 == 0 and d[0] not in "'\u2019":
+    if base % 100 == 0 and base != 2000 and d[0] not in "'\u2019":
         return None
     lo, hi = PARTS[m["part"].lower()]
     return f"{base + lo}/{base + hi}"

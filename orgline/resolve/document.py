@@ -18,7 +18,7 @@ from ..model import (Claim, DocumentFacts, Entity, EntityKind, Name, NameKind, S
 from ..edtf import bounds
 from ..nlp.draft import Draft, Ref
 from ..nlp.lexicon import COUNTRY_SUFFIXES
-from ..nlp.mentions import SPANS_KEY, is_acronym
+from ..nlp.mentions import LEGAL_FORMS, SPANS_KEY, is_acronym
 
 
 class _Clusters:
@@ -103,13 +103,22 @@ class _Builder:
         self.mentions[new] += moved
 
     def _link_country_forms(self) -> None:
-        """ "LPP" and "LPP, USA" are one organization once the text defines the latter."""
+        """ "LPP" and "LPP, USA" are one organization once the text defines the latter;
+        so are "Kessel Tools" and "Kessel Tools, LLC" (a legal form only: "KWS USA, LLC"
+        is not "KWS")."""
         orgs = {k for k, kind in self.kinds.items() if kind is EntityKind.ORG}
+        countries = {s.upper().replace(".", "") for s in COUNTRY_SUFFIXES}
+        forms = {s.lower().replace(".", "") for s in LEGAL_FORMS}
         for k in orgs:
             core, _, suffix = k.rpartition(" ")
-            if suffix and suffix.upper() in {s.upper().replace(".", "") for s in COUNTRY_SUFFIXES} \
-                    and core in orgs:
+            if suffix and suffix.upper() in countries and core in orgs:
                 self.clusters.union(k, core)
+            while core and suffix in forms:
+                same = [c for c in (core, "person:" + core.partition(":")[2]) if c in self.kinds]
+                if same:  # the model may take the short form for a person's name
+                    self.clusters.union(k, same[0])
+                    break
+                core, _, suffix = core.rpartition(" ")
 
     def _link_person_short_names(self) -> None:
         """ "Margaret Quist ... Quist resigned": a one-word name of a person is the person

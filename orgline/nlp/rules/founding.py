@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -24,6 +24,14 @@ def predicate_holder(r: Reader, verb: Token) -> Ref | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and \
             verb.head.dep_ in ("attr", "appos"):
         return r.described(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and any(
+            c.lower_ in ("a", "an") for c in verb.head.children):
+        # "united with X, a small community founded in 1830": an apposition by its commas,
+        # which the parser may take for an object
+        comma = verb.head.left_edge.i - 1
+        before = r.mention(r.doc[comma - 1]) if comma > 0 and r.doc[comma].text == "," else None
+        if before is not None and before.label_ == EntityKind.ORG.value and before.end == comma:
+            return r.ref_of_span(before)
     return None
 
 
@@ -122,7 +130,8 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.8)
         return
-    yield founding
+    if founding.date is not None or place is not None:
+        yield founding  # "X was formed by A" with neither date nor place: founded_by says it all
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
                            rule="orgline.founded_in.v1", confidence=0.75)
@@ -156,11 +165,14 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X dates its foundation to a conference held at P in December 1925": X's own account
     of its founding (a body traced "to" another body is a predecessor, not a founding)."""
     obj = dobj(verb)
-    if verb.pos_ != "VERB" or obj is None or obj.lemma_.lower() not in ORIGIN_NOUNS:
-        return
+    if verb.pos_ != "VERB" or obj is None or not (obj.lemma_.lower() in ORIGIN_NOUNS or (
+            obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
+                c.lower_ in ("first", "founding", "constituent", "inaugural") for c in obj.children))):
+        return  # "dates its foundation to", "dates its first congress to 1905"
     poss = next((c for c in obj.children if c.dep_ == "poss"), None)
     subject = r.ref(poss, ORG) if poss is not None else None
-    subject = subject or r.ref(r.subject(verb), ORG)
+    teller = r.ref(r.subject(verb), ORG_PERSON)  # "the historian A dates its first congress to"
+    subject = subject or teller
     for event in r.preps(verb, "to"):
         if r.refs_in(event, ORG) is not None:
             return
@@ -169,13 +181,58 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
         if subject is None or date is None:
             return
         founding = draft(r, verb, "founded", subject, date=date._.edtf, negated=r.negated(verb),
-                         according_to=subject, rule="orgline.dated_origin.v1", confidence=0.7)
+                         according_to=teller or subject, rule="orgline.dated_origin.v1", confidence=0.7)
         yield founding
         place = next((p for t in r.doc[event.left_edge.i:event.right_edge.i + 1]
                       for p in [r.mention(t)] if p is not None and p.label_ == EntityKind.PLACE.value), None)
         if place is not None:
             yield founding.but(type="location", object=r.ref_of_span(place), kind="founded in",
                                rule="orgline.dated_origin.v1", confidence=0.6)
+
+
+@rule("began", " ".join(sorted(BEGINNING_VERBS)))
+def began(r: Reader, verb: Token) -> Iterator[Draft]:
+    """A beginning told with its date and no founder: "X originated in 1890", "X dates back
+    to 1526" / "dates from 1526", "X has existed since 1901", "X began operations in 1962",
+    "the regiment was raised in 1861", "X held its founding congress in 1919". Only a body
+    named or in focus, and only with a date: "the union grew in 1920" or "prices were raised"
+    say nothing of a beginning, and are not read."""
+    if verb.pos_ != "VERB" or r.negated(verb) or not _begins(r, verb):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    founding = draft(r, verb, "founded", subject, rule="orgline.began.v1", confidence=0.7)
+    if founding.date is not None and not founding.date.startswith(".."):
+        yield founding
+
+
+def _begins(r: Reader, verb: Token) -> bool:
+    lemma, obj = verb.lemma_.lower(), dobj(verb)
+    if lemma == "originate":
+        return not r.preps(verb, "from", "as", "out")  # "originated from X": a predecessor
+    if lemma == "date":
+        return any(c.lower_ == "back" for c in verb.children) or bool(r.preps(verb, "from"))
+    if lemma == "exist":  # "has existed since 1901"
+        return any(c.lower_ == "since" for c in verb.children if c.dep_ == "prep")
+    if lemma in ("begin", "commence", "start"):
+        return obj is not None and obj.lemma_.lower() in OPERATIONS_NOUNS and not any(
+            c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in obj.children) and not (
+            r.preps(verb, "to", "from", "between") or r.preps(obj, "to", "from", "between", "in"))
+        # "began operations to Paris", "started services between A and B": a route
+    if lemma == "raise":  # "the regiment was raised": military bodies only
+        subj = r.subject(verb)
+        return is_passive(verb) and subj is not None and any(
+            t.lower_ in MILITARY_NOUNS for t in subj.subtree)
+    if lemma == "hold":  # "held its founding congress in 1919"
+        return obj is not None and obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
+            c.lower_ in ("founding", "constituent", "inaugural") for c in obj.children)
+    return False
+
+
+MILITARY_NOUNS = frozenset({"regiment", "battalion", "brigade", "squadron", "corps", "army", "legion",
+                            "division", "militia", "guard", "guards", "fusiliers", "rifles", "dragoons",
+                            "hussars", "lancers", "infantry", "cavalry", "artillery"})
 
 
 def _joined_to_form(r: Reader, verb: Token, result: Ref | None) -> Iterator[Draft]:
@@ -330,6 +387,29 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is not None:
         yield draft(r, verb, "dissolved", subject, negated=r.negated(verb),
                      rule="orgline.dissolved.v1", confidence=0.8)
+
+
+# Words that tell a banned body went on.
+GOES_ON = frozenset({"underground", "exile", "clandestine", "clandestinely", "secretly", "continue",
+                     "survive", "persist", "carry", "legalize", "legalise", "relegalize"})
+
+
+@rule("banned", " ".join(sorted(BANNING_VERBS)))
+def banned(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X was banned after the coup of 1933", "the junta outlawed X": a body an authority
+    ends. Not a ban "from" something or "for" a time (a club banned from a league for two
+    years goes on), nor a ban on an activity ("banned strikes")."""
+    if verb.pos_ != "VERB" or r.preps(verb, "from", "for") or any(
+            t.lemma_.lower() in GOES_ON for t in verb.sent):
+        return  # "outlaws the party; it carries on underground and in exile": not its end
+    if is_passive(verb):
+        subject = r.ref(r.subject(verb), ORG)
+    else:
+        obj = dobj(verb)
+        subject = r.ref(obj, ORG) if obj is not None else None
+    if subject is not None:
+        yield draft(r, verb, "dissolved", subject, negated=r.negated(verb), rule="orgline.banned.v1",
+                    confidence=0.65)
 
 
 @rule("active_span", " ".join(sorted(ACTIVE_ADJECTIVES)))

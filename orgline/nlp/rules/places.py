@@ -9,7 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..mentions import BODY_NOUNS
-from ..lexicon import BASED_WORDS, NOT_PLACES
+from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
@@ -29,6 +29,10 @@ def _owner(r: Reader, tok: Token) -> Ref | None:
             return own
         if head.dep_ in ("attr", "appos"):
             return r.ref(r.subject(head.head) if head.dep_ == "attr" else head.head, ORG)
+        if head.dep_ == "compound" and head.pos_ == "NOUN":  # "the Berlin-based band Red Kites"
+            return r.ref(head.head, ORG)
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "The publisher, based in P, is X"
+            return r.first_ref((c for c in head.head.children if c.dep_ == "attr"), ORG)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if poss is not None:
         return r.ref(poss, ORG)
@@ -119,10 +123,12 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
         owner = r.ref(r.subject(anchor), ORG)
     if owner is None:
         return
+    # "the Leeds-based firm X was sold in 1990": the sale's date is not the location's
+    undated = {"date": None} if tok.dep_ == "amod" else {}
     for place in places:
         if place.text != owner.text:
             yield draft(r, tok, "location", owner, object=place, kind=kind,
-                        negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75)
+                        negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75, **undated)
 
 
 @rule("moved", "move relocate transfer")
@@ -174,6 +180,27 @@ def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     places = [r.ref(c, PLACE) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     places += [r.refs_in(p, PLACE) for p in r.preps(noun, "in", "from")]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X was a club from P": the parser
+        places += [r.refs_in(p, PLACE) for p in r.preps(noun.head, "from")]  # hangs "from" on "was"
     for place in dict.fromkeys(p for p in places if p is not None and p.text != owner.text):
         yield draft(r, noun, "location", owner, object=place, kind="based in", date=None,
                     rule="orgline.described_place.v1", confidence=0.6)
+
+
+@rule("operated_from", " ".join(sorted(OPERATING_VERBS)))
+def operated_from(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the faction carried on from Boston", "the network worked out of a church hall in
+    Kisumu", "the party was run from Paris": where a body works from is where it is based
+    (not "ran from 1990 to 1995", a span of time, nor a bus that runs from A to B)."""
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() == "carry" and not any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)):
+        return
+    froms = [p for p in r.preps(verb, "from") if not r.preps(verb, "to")]
+    froms += [p for o in verb.children if o.dep_ == "prep" and o.lower_ == "out"
+              for of in o.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj"]
+    places = [x for x in (r.refs_in(p, PLACE) or address(r, p) for p in froms) if x is not None]
+    subj = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else r.subject(verb)
+    owner = r.ref(subj, ORG) if places else None  # "the faction, ..., carried on from P" (a misparse)
+    for place in places if owner is not None else []:
+        yield draft(r, verb, "location", owner, object=place, kind="based in", negated=r.negated(verb),
+                    rule="orgline.operated_from.v1", confidence=0.6)

@@ -7,11 +7,14 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, ORG_ANAPHORS, PARENT_NOUNS,
+from ..lexicon import (ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+                       PART_OWNED_NOUNS,
+                       PARENT_NOUNS,
                        PART_NOUNS,
                        TAKEOVER_NOUNS)
 from ..reader import Reader
 from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
+from .members import _employer
 
 
 # ---- relations between organizations ------------------------------------------------------
@@ -20,7 +23,11 @@ from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
 def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
     lemma = tok.lemma_.lower()
-    if lemma == "member":
+    among = _among(tok)
+    if among is not None:  # "X was among the founding affiliates of Y", "one of the members of Y"
+        subject = r.ref(r.subject(among), ORG_PERSON)
+        objects = r.preps(tok, "of")
+    elif lemma == "member":
         if tok.dep_ not in ("attr", "appos") or not r.preps(tok, "of"):
             return
         subject = r.ref(r.subject(tok.head), ORG_PERSON)
@@ -43,9 +50,46 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         return  # "its members joined X": people moving; "X's members were never members of Y": a denial for X
     for o in objects:
         target = r.refs_in(o, ORG)
-        if target is not None and target != subject:
-            yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
-                         rule="orgline.member_of.v1", confidence=0.75)
+        if target is None or target == subject:
+            continue
+        if subject.kind == EntityKind.PERSON and (_employer(target) or _hired_as(tok) or _described_employer(r, target)):
+            continue  # "A joined the bank in 1990", "A joined Y as chief engineer": a job
+        yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
+                    rule="orgline.member_of.v1", confidence=0.75)
+
+
+def _among(noun: Token) -> Token | None:
+    """The copula of "X was among the (founding) members/affiliates of Y" or "X was one of
+    the members of Y", where the noun names members in the plural."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in ("member", "affiliate") \
+            or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ == "among" and prep.head.lemma_ == "be":
+        return prep.head
+    if prep.lower_ == "of" and prep.head.lower_ == "one" and prep.head.dep_ == "attr":
+        return prep.head.head
+    return None
+
+
+EMPLOYING_KINDS = ("company", "school", "agency", "press", "military", "place")
+
+
+def _described_employer(r: Reader, body: Ref) -> bool:
+    """ "A joined Kessel Tools, a firm founded in 1950": a body the text calls a firm, a
+    school, an agency or a newspaper is one people work for."""
+    said = r.described_as.get(r.key(body), set())
+    return any(said & ORG_NOUNS_BY_KIND[kind] for kind in EMPLOYING_KINDS)
+
+
+def _hired_as(verb: Token) -> bool:
+    """ "A joined Y as a clerk / as its chief executive": a post held, not a membership
+    (unlike "joined Y as a member", "as its drummer", "as a candidate")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and noun.lemma_.lower() not in MEMBER_ROLES:
+            return True
+    return False
 
 
 def _future(tok: Token) -> bool:
@@ -161,9 +205,21 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
         parent = r.ref(poss, ORG)
     if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
         parent = r.ref(r.subject(noun.head), ORG)  # "the league kept a student department, the SLL"
-    if parent is not None and parent != child:
-        yield draft(r, noun, "parent_org", child, object=parent, negated=r.negated(noun.head),
-                    rule="orgline.part_of.v1", confidence=0.7)
+    if parent is None or parent == child:
+        return
+    for one in [child] + _listed_with(r, child):  # "its subsidiaries A and B"
+        if one != parent:
+            yield draft(r, noun, "parent_org", one, object=parent, negated=r.negated(noun.head),
+                        rule="orgline.part_of.v1", confidence=0.7)
+
+
+def _listed_with(r: Reader, ref: Ref) -> list[Ref]:
+    """The bodies coordinated with a named one: "A, B and C" after a plural noun."""
+    if ref.via != "mention" or ref.end <= ref.start:
+        return []
+    root = r.doc[ref.start:ref.end].root
+    found = (r.ref(c, ORG) for c in root.conjuncts)
+    return [x for x in found if x is not None and x != ref]
 
 
 @rule("parent_noun", " ".join(sorted(PARENT_NOUNS)))
@@ -213,6 +269,8 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
         owner = next((r.refs_in(p, ORG) for p in r.preps(verb, "by")), None)
     else:
         obj = dobj(verb)
+        if obj is not None and obj.lemma_.lower() in PART_OWNED_NOUNS:
+            return  # "bought a stake in X", "acquired the rights to X": X keeps its owner
         child = r.refs_in(obj, ORG) if obj is not None else None
         m = r.mention(obj) if obj is not None and child is None else None
         if m is not None and m.label_ == EntityKind.PERSON.value:  # a firm bought: not a person
@@ -262,3 +320,26 @@ def joint(r: Reader, adj: Token) -> Iterator[Draft]:
         yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.joint.v1", confidence=0.6)
         return
+
+
+@rule("pooled_under", " ".join(sorted(POOLING_VERBS)))
+def pooled_under(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A and B pooled their operations under a new holding company, C", "A brought its
+    businesses under C": each body is C's from then, and a new C is founded then."""
+    if verb.pos_ != "VERB" or r.negated(verb):
+        return
+    obj = dobj(verb)
+    subj = r.subject(verb)
+    if obj is None or subj is None or obj.lemma_.lower() not in ("operation", "business", "activity"):
+        return  # "placed its boats under the care of X", "brought its stations under X"
+    owner_noun = next((p for p in r.preps(verb, "under")), None)
+    owner = r.refs_in(owner_noun, ORG) if owner_noun is not None else None
+    if owner is None:
+        return
+    members = [x for x in (r.ref(t, ORG) for t in [subj] + list(subj.conjuncts)) if x is not None]
+    for member in members:
+        if member != owner:
+            yield draft(r, verb, "parent_org", member, object=owner, rule="orgline.pooled_under.v1",
+                        confidence=0.65)
+    if members and any(c.lower_ == "new" for c in owner_noun.children):
+        yield draft(r, verb, "founded", owner, rule="orgline.pooled_under.v1", confidence=0.65)

@@ -159,3 +159,32 @@ def _spun_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
     if any(c.lower_ in ("independent", "separate") for a in r.preps(verb, "as") for c in a.children):
         yield draft(r, verb, "founded", child, negated=r.negated(verb),
                     rule="orgline.spun_out_of.v1", confidence=0.6)
+
+
+INDEPENDENT = frozenset({"independent", "separate", "autonomous", "self-governing"})
+PARTING = frozenset({"separate", "break", "split", "secede", "detach"})
+
+
+@rule("became_independent", "become")
+def became_independent(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the Ontario branch of the X became an independent union, the Y", "houses that
+    separated in 1904 to become an independent congregation, the Y": Y comes into being
+    then, split from the body its branch belonged to. Without a word of parting ("X became
+    the Y") it is a rename, read by the naming rules."""
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None or r.negated(verb) or not (any(c.lower_ in INDEPENDENT for c in attr.children) or (
+            verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.lemma_.lower() in PARTING)):
+        return
+    named = r.mention(attr)
+    if named is None:  # the name after the noun's comma, however the parser hung it
+        named = next((m for m in r.mentions if attr.i < m.start <= attr.i + 3
+                      and r.doc[m.start - 1].text in (",", "the")), None)
+    if named is None or named.label_ != "org":
+        return
+    new = r.ref_of_span(named)
+    founding = draft(r, verb, "founded", new, rule="orgline.became_independent.v1", confidence=0.65)
+    yield founding
+    branch = r.subject(verb)
+    parent = next(others(r, branch, new, "of"), None) if branch is not None and branch.pos_ == "NOUN" else None
+    if parent is not None:
+        yield founding.but(type="split_from", object=parent, rule="orgline.became_independent.v1")

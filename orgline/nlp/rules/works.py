@@ -148,6 +148,9 @@ def described_ideology(r: Reader, noun: Token) -> Iterator[Draft]:
     elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("adopt", "embrace") and \
             noun.lemma_.lower() in ("programme", "program", "platform", "line"):
         holder = r.ref(r.subject(noun.head), ORG)
+    elif _self_described(noun) is not None:
+        yield from _declared_itself(r, noun, _self_described(noun))  # type: ignore[arg-type]
+        return
     else:
         return
     value = _described_ideology(r, noun) if holder is not None else None
@@ -155,3 +158,27 @@ def described_ideology(r: Reader, noun: Token) -> Iterator[Draft]:
         when = {} if noun.dep_ == "dobj" else {"date": None}
         yield draft(r, noun, "ideology", holder, value=value, negated=r.negated(noun.head),
                     rule="orgline.described_ideology.v1", confidence=0.6, **when)
+
+
+SELF_DESCRIBING = frozenset({"declare", "proclaim", "describe", "call", "style", "define",
+                             "constitute", "reconstitute", "brand", "present"})
+
+
+def _self_described(noun: Token) -> Token | None:
+    """The verb of "X declared itself a communist party" / "described itself as a socialist
+    party" (the parser hangs the noun on the verb as a clause or after "as")."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if verb.lemma_.lower() not in SELF_DESCRIBING or noun.dep_ not in ("ccomp", "oprd", "xcomp", "pobj", "dobj"):
+        return None
+    reflexive = list(verb.children) + list(noun.children)
+    return verb if any(t.lower_ in ("itself", "themselves") for t in reflexive) else None
+
+
+def _declared_itself(r: Reader, noun: Token, verb: Token) -> Iterator[Draft]:
+    """ "In 1921 X declared itself a communist party": X's own account of what it holds, dated
+    by the declaration."""
+    holder = r.ref(r.subject(verb), ORG)
+    value = _described_ideology(r, noun) if holder is not None else None
+    if holder is not None and value is not None:
+        yield draft(r, verb, "ideology", holder, value=value, negated=r.negated(verb),
+                    according_to=holder, rule="orgline.declared_itself.v1", confidence=0.65)
