@@ -686,3 +686,33 @@ def test_people_said_to_be_the_members(text: str, body: str, people: set[str]) -
 
 def test_a_board_member_of_a_firm_in_focus_is_no_member() -> None:
     assert members("Acme Motors was founded in 1950. The only board member was Ann Lee.") == set()
+
+
+@pytest.mark.parametrize("text, person, bodies", [
+    ("Marco Diaz joined Harlow Rovers from Greystone Athletic for an undisclosed fee in 2012.", "Marco Diaz",
+     {"Harlow Rovers", "Greystone Athletic"}),
+    ("In 2014 Ann Lee signed for Harlow Rovers from Tarvik United on a free transfer.", "Ann Lee",
+     {"Harlow Rovers", "Tarvik United"}),
+])
+def test_a_transfer_from_one_team_to_another(text: str, person: str, bodies: set[str]) -> None:
+    assert {(person, b) for b in bodies} <= members(text)
+
+
+def test_a_move_between_firms_is_no_membership() -> None:
+    assert members("In 2014 Ann Lee moved to Acme Motors from Tarvik Steel.") == set()
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Hardy plays bass in the rock band Velvet Foxes.", "Tom Hardy", "Velvet Foxes"),
+    ("Tom Hardy played guitar for the rock band Velvet Foxes from 1990.", "Tom Hardy", "Velvet Foxes"),
+])
+def test_playing_an_instrument_in_or_for_a_band(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee played drums for Tom Jones in 1970.",
+    "Ann Lee played drums for Acme Motors in 1970.",
+])
+def test_playing_an_instrument_for_a_singer_or_a_firm_is_no_membership(text: str) -> None:
+    assert members(text) == set()

@@ -641,7 +641,8 @@ def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
         if not (titled or in_context):
             continue
         start = m.end + 1
-        if doc[start].lower_ == "the":
+        the = doc[start].lower_ == "the"
+        if the:
             start += 1
         held = covered.get(start)
         if held is not None:
@@ -652,7 +653,7 @@ def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
         while end < len(doc) and end not in covered and doc[end].is_alpha and doc[end].text[:1].isupper() \
                 and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE"):
             end += 1
-        if end > start:
+        if end > start and (the or titled or end - start > 1):  # "A and B of Tarvik" may be a town
             found.append(Span(doc, start, end, label=EntityKind.ORG.value))
     return found
 

@@ -375,10 +375,9 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
     if person is None or person.kind != EntityKind.PERSON:
         return
     preps: tuple[str, ...]
+    instrument = lemma == "play" and any(c.dep_ == "dobj" for c in verb.children)
     if lemma == "play":
-        if any(c.dep_ == "dobj" for c in verb.children):
-            return  # "played bass for A": a backing musician
-        preps = ("for",)
+        preps = ("for",)  # "played bass for A" is a backing musician's: only for a band, below
     elif lemma == "sign":
         preps = ("by",) if is_passive(verb) else ("for", "with")  # "was signed by X"
     elif lemma in ("draft", "select") and is_passive(verb):
@@ -400,6 +399,8 @@ def played_for(r: Reader, verb: Token) -> Iterator[Draft]:
             continue
         if set(body.text.lower().split()) & COMPETITIONS:
             continue  # "played for the Harlow Cup": no team
+        if instrument and not (_band_word(p) or _called_a_band(r, body)):
+            continue  # "played guitar for X": X must be a band ("for the band X"), not a singer
         yield draft(r, verb, "member_of", person, object=body,
                     negated=r.negated(verb), rule="orgline.played_for.v1", confidence=0.7)
 
@@ -1181,3 +1182,29 @@ def members_are(r: Reader, noun: Token) -> Iterator[Draft]:
     for m in people:
         yield draft(r, noun, "member_of", r.ref_of_span(m), object=body, negated=r.negated(verb),
                     rule="orgline.members_are.v1", confidence=0.65, date=None)
+
+
+# Words by which a sentence tells of a player's move between teams.
+TRANSFER_CUES = frozenset({"fee", "transfer", "loan", "club", "contract", "season", "debut", "squad",
+                           "team", "undisclosed", "free"})
+
+
+@rule("joined_from", "join sign move transfer")
+def joined_from(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A joined X from Y for an undisclosed fee", "A signed for X from Y on a free
+    transfer", "A moved to X from Y": the team a player comes *from* is one they played
+    in. Where they "moved to" is left alone: a town the model took for a body as often. Only in a sentence
+    about a transfer (a fee, a loan, a club, a contract): "she joined Acme from the bank"
+    is a change of job."""
+    if verb.pos_ != "VERB" or not any(t.lemma_.lower() in TRANSFER_CUES for t in verb.sent):
+        return
+    person = _person_subject(r, verb)
+    if person is None or person.kind != EntityKind.PERSON:
+        return
+    for p in r.preps(verb, "from"):
+        body = r.ref(p, ORG)
+        if body is None or _employer(body) or set(body.text.lower().split()) & COMPETITIONS:
+            continue
+        yield draft(r, verb, "member_of", person, object=body, rule="orgline.joined_from.v1",
+                    confidence=0.6, date=None, end=r.date_for(verb))
+
