@@ -264,3 +264,18 @@ def test_an_apposition_the_parser_took_for_an_object(text: str, body: str, date:
     f = read(text)
     label = {e.key: e.label for e in f.entities}
     assert (body, date) in [(label[c.subject], c.date) for c in f.claims if c.type == "founded"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("1884 - Delegates of eleven clubs meeting in Tarvik found the Norland Chess Association (NCA).\n"
+     "1974 - Headquarters move from Tarvik to Ostby.", "Ostby"),
+    ("The Norland Chess Association was founded in 1884. In 1974 the headquarters moved to Bergen.", "Bergen"),
+    ("The Norland Chess Association was founded in 1884. In 1974 its headquarters moved to Bergen.", "Bergen"),
+])
+def test_headquarters_that_move_are_the_body_in_focus(text: str, place: str) -> None:
+    assert ("Norland Chess Association", place) in pairs(text, "location")
+
+
+def test_a_headquarters_of_no_body_in_particular() -> None:
+    assert pairs("The Norland Chess Association was founded in 1884. In 1974 a new headquarters "
+                 "moved to Bergen.", "location") == set()

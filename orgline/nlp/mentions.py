@@ -1052,9 +1052,10 @@ def _where_a_body_is(doc: Doc, span: Span) -> bool:
         return True
     if prep.lower_ == "from" and lemma in ("operate", "work", "carry", "function"):
         return True  # "carried on from Tarvik"
-    return lemma in ("move", "relocate", "transfer") and prep.lower_ == "to" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("headquarters", "office", "offices", "seat", "base", "operations")
-        for c in verb.children)
+    return lemma in ("move", "relocate", "transfer") and prep.lower_ in ("to", "from") and any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in (
+            "headquarters", "headquarter", "office", "offices", "seat", "base", "operations")
+        for c in verb.children)  # "moved its headquarters to P", "headquarters moved from P to Q"
 
 
 def _from_after_body(doc: Doc, span: Span, before: list[Span]) -> bool:

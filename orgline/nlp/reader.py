@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -84,6 +85,7 @@ class Reader:
             self.aliases[norm_name(short.text)] = norm_name(long.text)
         self.dates: list[Span] = list(doc.spans[DATES_KEY])
         self._date_starts = _starts(self.dates)
+        self.text = doc.text
         self.report_date = self._dateline()
         self.dated = {i for d in self.dates for i in range(d.start, d.end)}
         self.salience: dict[str, float] = {}
@@ -104,6 +106,9 @@ class Reader:
         self.focus_before: Ref | None = None
         self.thing_before = False  # the sentence before told of a place or a work as its subject
         self.entry_verbs = self._entry_verbs()
+        # what a rule learns once about the whole document (which bodies it calls a band):
+        # asked again per claim, a scan of every mention made a long document quadratic
+        self.memo: dict[str, Any] = {}
 
     # ---- mentions and references ------------------------------------------------------
 
@@ -714,15 +719,21 @@ class Reader:
 
     def _entry_date(self, sent: Span) -> Span | None:
         """The year opening the chronology line a sentence continues, if it is one."""
-        text = self.doc.text
-        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        text = self.text  # Doc.text joins every token: read once per document, not per claim
+        newline = text.rfind("\n", max(0, sent.start_char - 2000), sent.start_char)
+        if newline < 0 and sent.start_char > 2000:
+            return None  # no chronology line is that long; and a scan back per claim was quadratic
+        line_start = newline + 1
         if any(t.lower_ in LATER for t in sent):
             return None  # "It is dissolved later": some time after the entry's year
         if line_start == sent.start_char or not text[line_start:line_start + 1].isdigit() or \
-                not ENTRY.match(text, line_start) or any(
-                    d.start_char >= sent.start_char and d.end_char <= sent.end_char for d in self.dates):
+                not ENTRY.match(text, line_start) or _within(self.dates, self._date_starts, sent.start, sent.end):
             return None
-        return next((d for d in self.dates if d.start_char == line_start and d._.edtf), None)
+        entry = self.doc.char_span(line_start, sent.start_char, alignment_mode="expand")
+        if entry is None:
+            return None
+        return next((d for d in _within(self.dates, self._date_starts, entry.start, entry.end)
+                     if d.start_char == line_start and d._.edtf), None)
 
     def date_for(self, trigger: Token) -> str | None:
         """The date of an event (a founding, a merger) in the trigger's clause."""

@@ -533,10 +533,16 @@ def _titled(tok: Token) -> bool:
 
 
 def _mention_any(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The named entity a token is in, found by its IOB tags (not a scan of every entity)."""
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start = tok.doc, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 # Words for a body one belongs to, by which "left the band" takes the body in focus.
@@ -1033,15 +1039,17 @@ def _called_a_band(r: Reader, body: Ref) -> bool:
     kinds = r.described_as.get(key, set())
     if kinds & BAND_KIND_WORDS or ("group" in kinds and r.described_kinds.get(key, set()) & MUSIC_WORDS):
         return True
-    for m in r.mentions:
-        if m.label_ != EntityKind.ORG.value or r.key(r.ref_of_span(m)) != key:
-            continue
-        before = r.doc[m.start - 1] if m.start > 0 else None
-        if before is not None and _band_word(before):
-            return True
-        if m.root.dep_ == "appos" and _band_word(m.root.head):
-            return True
-    return False
+    if "band_keys" not in r.memo:
+        r.memo["band_keys"] = {r.key(r.ref_of_span(m)) for m in r.mentions
+                               if m.label_ == EntityKind.ORG.value and _set_off_as_band(r, m)}
+    return key in r.memo["band_keys"]
+
+
+def _set_off_as_band(r: Reader, m: Span) -> bool:
+    """ "the rock band X", "X, a trio from ...": a mention a band word stands before or
+    in apposition to."""
+    before = r.doc[m.start - 1] if m.start > 0 else None
+    return (before is not None and _band_word(before)) or (m.root.dep_ == "appos" and _band_word(m.root.head))
 
 
 @rule("band_seat_in_focus", " ".join(sorted(BAND_SEATS)))

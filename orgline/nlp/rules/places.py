@@ -140,6 +140,8 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
     if owner is None and subj is not None and subj.lemma_.lower() in SEATS:
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         owner = r.ref(poss, ORG) if poss is not None else None
+        if poss is None and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+            owner = r.focus(subj)  # "1974 - Headquarters move from Perth to Edinburgh": the body in focus
     if owner is None:
         return
     for place in _destinations(r, verb):
