@@ -716,3 +716,49 @@ def test_playing_an_instrument_in_or_for_a_band(text: str, person: str, body: st
 ])
 def test_playing_an_instrument_for_a_singer_or_a_firm_is_no_membership(text: str) -> None:
     assert members(text) == set()
+
+
+# -- a club called by its town's name; a band's own "The"; "member of X for the Y Party" --
+
+@pytest.mark.parametrize("text, person, club", [
+    ("Rui Costa Lima is a Portuguese footballer. In 2012 he signed for Vianense.", "Rui Costa Lima", "Vianense"),
+    ("Mara Lindqvist is a Swedish handball player. After a spell at Kalmar, she joined the "
+     "Lund Falcons in 2010.", "Mara Lindqvist", "Kalmar"),
+])
+def test_a_club_called_by_its_town_is_a_body_where_a_player_signs_or_spends_a_spell(
+        text: str, person: str, club: str) -> None:
+    assert kinds(text)[club] == "org"
+
+
+@pytest.mark.parametrize("text", [
+    "Rui Lima is a Portuguese footballer. He played for Portugal at the 2006 World Cup.",
+    "Ana Sousa is a Brazilian civil servant. In 1990 she was transferred to Recife.",
+])
+def test_a_country_played_for_or_a_town_transferred_to_stays_a_place(text: str) -> None:
+    assert "org" not in {k for n, k in kinds(text).items() if n in ("Portugal", "Recife")}
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Mick Doyle is an Irish drummer. He was a founding member of the punk band The Static Ones.",
+     "Mick Doyle", "Static Ones"),
+    ("Ann Keel is a Scottish fiddler. She was a member of the folk group The Harrow Pipers.",
+     "Ann Keel", "Harrow Pipers"),
+])
+def test_a_band_name_with_its_own_article_after_a_band_word(text: str, person: str, body: str) -> None:
+    assert kinds(text)[body] == "org"
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Anna Berg is a Swedish politician and a member of the Riksdag for the Moderate Party.",
+     "Anna Berg", "Moderate Party"),
+    ("Jonas Weber is a German politician and a member of the Landtag for the Free Voters Party.",
+     "Jonas Weber", "Free Voters Party"),
+])
+def test_a_member_of_a_parliament_for_a_party(text: str, person: str, party: str) -> None:
+    assert (person, party) in members(text)
+
+
+def test_a_member_for_a_constituency_names_no_party() -> None:
+    text = "Anna Berg is a Swedish politician and a member of the Riksdag for Kalmar County."
+    assert all(body != "Kalmar County" for _, body in members(text))

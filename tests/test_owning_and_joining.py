@@ -279,3 +279,21 @@ def test_headquarters_that_move_are_the_body_in_focus(text: str, place: str) -> 
 def test_a_headquarters_of_no_body_in_particular() -> None:
     assert pairs("The Norland Chess Association was founded in 1884. In 1974 a new headquarters "
                  "moved to Bergen.", "location") == set()
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("The Delmar Institute is a research institute of the University of Kestrel.",
+     "Delmar Institute", "University of Kestrel"),
+    ("The Ninth Rifle Brigade is a formation of the Norland Army.", "Ninth Rifle Brigade", "Norland Army"),
+    ("The Rennick School of Law is a school of Harwood University.", "Rennick School of Law", "Harwood University"),
+])
+def test_a_unit_of_a_body_named_with_it(text: str, child: str, parent: str) -> None:
+    assert (child, parent) in pairs(text, "parent_org")
+
+
+@pytest.mark.parametrize("text", [
+    "Linden Hall is a school of music in Vienna.",
+    "The Hoffmann Institute of Physics was founded in 1921.",
+])
+def test_a_school_or_institute_of_a_subject_has_no_parent(text: str) -> None:
+    assert pairs(text, "parent_org") == set()

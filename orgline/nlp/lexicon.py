@@ -207,7 +207,8 @@ POOLING_VERBS = frozenset("pool combine bring place put".split())
 # Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
 # "X was sold to Y", "X is owned by Y".
 PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
-chapter auxiliary offspring unit command component subdivision""".split())
+chapter auxiliary offspring unit command component subdivision formation college faculty
+institute school""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())

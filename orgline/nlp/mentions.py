@@ -676,11 +676,14 @@ def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
         if m.label_ == EntityKind.PLACE.value and doc[m.start].ent_type_ not in ("FAC", "LOC"):
             continue
         i = m.start - 1
-        if doc[i].text == "," and i > 0:
+        if doc[i].text == "The" and i > 0 and i != doc[i].sent.start:
+            i -= 1  # "the punk band The Static Ones": the name's own article
+        right_after = doc[i].text != ","
+        if not right_after and i > 0:
             i -= 1
         before = doc[i]
         if before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in BAND_WORDS and (
-                m.root.dep_ == "appos" and m.root.head.i == before.i or i == m.start - 1):
+                m.root.dep_ == "appos" and m.root.head.i == before.i or right_after):
             found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
     return found
 
@@ -706,7 +709,7 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
     covered = {k: m for m in spans for k in range(m.start, m.end)}
     found: list[Span] = []
     for prep in doc:
-        if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in ("for", "to", "with", "of", "by"):
+        if prep.dep_ not in ("prep", "dative", "agent") or prep.lower_ not in ("for", "to", "with", "of", "by", "at"):
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
@@ -727,7 +730,8 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
                 held = None
             elif held is not None:
                 held = Span(doc, held.start, held.end, label=EntityKind.PERSON.value)
-        if held is None or held.label_ not in _RETYPABLE or held.end != pobj.i + 1:
+        if held is None or held.end != pobj.i + 1 or held.label_ not in _RETYPABLE and not (
+                held.label_ == EntityKind.PLACE.value and _a_players_club(prep)):
             continue
         head = prep.head
         if head.pos_ == "ADV" and head.head.i != head.i:
@@ -747,6 +751,8 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
                 c.dep_ == "dobj" and c.lemma_.lower() == "season" for c in head.children) and \
                 held.label_ == EntityKind.PERSON.value:
             team = plural  # "spent three seasons with X"
+        elif held.label_ == EntityKind.PLACE.value:
+            team = True  # "signed a contract with Tarvik": the model's town is the club
         elif head.pos_ == "NOUN" and lemma in BAND_ROLES and prep.lower_ in ("for", "of"):
             team = the  # "the guitarist of the Velvet Foxes", not "the drummer for Ann Lee"
         else:
@@ -754,6 +760,19 @@ def _bodies_played_for(doc: Doc, spans: list[Span]) -> list[Span]:
         if team:
             found.append(Span(doc, held.start, held.end, label=EntityKind.ORG.value))
     return found
+
+
+def _a_players_club(prep: Token) -> bool:
+    """ "signed for Tarvik", "a contract with Tarvik", "on loan to Tarvik", "a spell at
+    Tarvik": what a player signs for or spends a spell at is a club, where the model
+    read a town (a club is often called by its town's name). Not "played for Tarvik",
+    which a national side's player says of a country, nor "moved" or "transferred to"."""
+    head, word = prep.head, prep.lower_
+    lemma = head.lemma_.lower()
+    if head.pos_ == "VERB":
+        return lemma == "sign" and word in ("for", "with") or lemma == "loan" and word == "to"
+    return head.pos_ == "NOUN" and (lemma == "contract" and word == "with" or
+                                    lemma in ("spell", "stint", "loan") and word in ("at", "with", "to"))
 
 
 # A party named by its members' word for themselves, capitalized: "a Republican member of

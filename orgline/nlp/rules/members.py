@@ -754,6 +754,8 @@ def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
     else:
         return
     member = verb.head.head if verb.dep_ == "pobj" and verb.head.lower_ == "of" else None
+    if member is None and tok.dep_ == "prep" and verb.pos_ == "NOUN" and verb.lemma_.lower() in PARTY_ROLES:
+        member = verb  # "a member of the Riksdag for the X Party": "for" hung on "member"
     if member is not None and member.lemma_.lower() in PARTY_ROLES and pobj is not None:
         sat_for = r.ref(pobj, ORG)  # "a member of the Bundestag for the X Party"
         people = _people_after(r, member) or _person_described(r, member)
