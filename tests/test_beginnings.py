@@ -28,6 +28,16 @@ def founded(text: str) -> list[tuple[str, str | None]]:
     ("The Red Workers Party held its founding congress in 1919.", "Red Workers Party", "1919"),
     ("The Harbour Teachers Federation held its inaugural conference in May 1920.",
      "Harbour Teachers Federation", "1920-05"),
+    ("The Harlow Gazette is a daily newspaper. It was first published in 1901.", "Harlow Gazette", "1901"),
+    ("The Tarvik Courier is a weekly newspaper. It was first published in 1889.", "Tarvik Courier", "1889"),
+    ("Nordbank is a Danish bank. It traces its history to 1857.", "Nordbank", "1857"),
+    ("Tarvik University is a public university. The university was chartered in 1832.",
+     "Tarvik University", "1832"),
+    ("The Harbour Savings Bank was chartered by the state in 1811.", "Harbour Savings Bank", "1811"),
+    ("The Norland Film Academy is a film school. Since its inception in 1989, it has trained "
+     "4,000 students.", "Norland Film Academy", "1989"),
+    ("Tarvik Rovers F.C. is a football club. The club was founded in 1901.", "Tarvik Rovers F.C.", "1901"),
+    ("FK Harlow Sloboda is a Serbian football club founded in 1921.", "FK Harlow Sloboda", "1921"),
 ])
 def test_a_dated_beginning(text: str, body: str, date: str) -> None:
     assert founded(text) == [(body, date)]
@@ -42,6 +52,11 @@ def test_a_dated_beginning(text: str, body: str, date: str) -> None:
     "Nordair Corporation started services between Oslo and Bergen in 1970.",
     "The Kessel Workers Union held its annual congress in 1919.",
     "The Harbour Trading Company dates its letters carefully.",
+    "The Harlow Gazette published the report in 1901.",
+    "The report was first published in 1901 by the Harlow Gazette.",
+    "The Kessel Workers Union first appeared in the strike of 1901.",
+    "The Harbour Trading Company chartered a ship in 1901.",
+    "The Delmar Trust is a charity. Since its inception in 1990, the award has been given to 30 writers.",
 ])
 def test_no_beginning(text: str) -> None:
     assert founded(text) == []

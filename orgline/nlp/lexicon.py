@@ -19,6 +19,9 @@ friends servants fathers missionaries
 airlines airways records orchestra choir regiment battalion squadron seminary school
 hospital museum conservatory polytechnic ensemble quartet
 """.split())
+# Sports clubs' abbreviations, at either end of a name: "Tarvik Rovers F.C.", "FK Harlow".
+# Not "SC" or "CD" or "AC": a state, a disc and a current as often.
+CLUB_MARKS = frozenset("fc f.c. afc a.f.c. rfc r.f.c. fk sk bk".split())
 
 # Common nouns for a kind of organization, one list for every use: "the school" refers
 # back to the body in focus, and "X is a record label" types X as a body. Grouped by kind.
@@ -155,7 +158,7 @@ IDEOLOGIES: dict[str, str] = {
 # Coming into being: "X was founded/established/set up", "Y founded X", "X opened its doors".
 COMING_VERBS = frozenset("""
 found establish form create launch organize organise start set begin constitute incorporate
-inaugurate come register open
+inaugurate come register open charter
 """.split())
 COMING_PARTICLES = {"set": frozenset({"up"}), "open": frozenset({"doors"})}
 # Intransitive uses that found their subject: "X formed in 1970", "the channel launched".
@@ -163,13 +166,15 @@ COMING_INTRANSITIVE = frozenset("form begin start constitute come incorporate la
 # The person or body that brought one into being: "Y, the founder of X", "X founder Y".
 FOUNDER_NOUNS = frozenset("founder co-founder cofounder foundress".split())
 COMING_NOUNS = frozenset("establishment founding foundation inception creation formation".split())
-ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots".split())
+ORIGIN_NOUNS = frozenset("foundation founding origin origins beginning birth start roots history lineage".split())
 ORIGIN_VERBS = frozenset("date trace have".split())  # "has its origins in 1890"
 DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend originate".split())
 # Beginnings told with a date and no founder: "X originated in 1890", "X dates back to 1526",
 # "X has existed since 1901", "X began operations in 1962", "the regiment was raised in 1861",
-# "X held its founding congress in 1919". Each verb with the words it needs.
-BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold".split())
+# "X held its founding congress in 1919", a newspaper "first published in 1901" (not
+# "first appeared": a union first appears in a strike, in the records). Each verb with the
+# words it needs.
+BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold publish".split())
 # What a body begins when it begins to work: "began operations", "commenced trading".
 OPERATIONS_NOUNS = frozenset("""operation operations trading service services broadcasting
 broadcast publication publishing flying business""".split())

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
+from .lexicon import (CLUB_MARKS, AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
                       NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS, PART_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
@@ -106,7 +106,7 @@ def _org_name_spans(doc: Doc) -> list[Span]:
         run = _after_people_of(run)
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
             run = run[1:]  # "1923 - Renamed the Border Draughts Union": a verb opens no name
-        if any(t.lower_ in ORG_HEADS and t.text[:1].isupper() for t in run) and len(run) > 1:
+        if any(t.lower_ in ORG_HEADS | CLUB_MARKS and t.text[:1].isupper() for t in run) and len(run) > 1:
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1
     return spans

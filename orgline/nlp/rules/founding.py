@@ -207,7 +207,8 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
 def began(r: Reader, verb: Token) -> Iterator[Draft]:
     """A beginning told with its date and no founder: "X originated in 1890", "X dates back
     to 1526" / "dates from 1526", "X has existed since 1901", "X began operations in 1962",
-    "the regiment was raised in 1861", "X held its founding congress in 1919". Only a body
+    "the regiment was raised in 1861", "X held its founding congress in 1919", "the
+    Gazette was first published in 1901" (a book is no body: not read). Only a body
     named or in focus, and only with a date: "the union grew in 1920" or "prices were raised"
     say nothing of a beginning, and are not read."""
     if verb.pos_ != "VERB" or r.negated(verb) or not _begins(r, verb):
@@ -237,6 +238,8 @@ def _begins(r: Reader, verb: Token) -> bool:
         subj = r.subject(verb)
         return is_passive(verb) and subj is not None and any(
             t.lower_ in MILITARY_NOUNS for t in subj.subtree)
+    if lemma == "publish":  # a periodical "first published in 1901"
+        return is_passive(verb) and any(c.lower_ == "first" and c.dep_ == "advmod" for c in verb.children)
     if lemma == "hold":  # "held its founding congress in 1919"
         return obj is not None and obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
             c.lower_ in ("founding", "constituent", "inaugural") for c in obj.children)

@@ -42,7 +42,7 @@ def establishment(r: Reader, noun: Token) -> Iterator[Draft]:
         # own subject names that body ("X has trained nurses since its inception in 1985")
         verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
         named = r.ref(r.subject(verb), ORG) if verb is not None else None
-        if named is None or named.via != "mention" or r.key(named) != r.key(owner):
+        if named is None or named.via not in ("mention", "coref") or r.key(named) != r.key(owner):
             return
     if owner is not None and date is not None:
         yield draft(r, noun, "founded", owner, date=date, negated=r.negated(noun.head),
