@@ -762,3 +762,51 @@ def test_a_member_of_a_parliament_for_a_party(text: str, person: str, party: str
 def test_a_member_for_a_constituency_names_no_party() -> None:
     text = "Anna Berg is a Swedish politician and a member of the Riksdag for Kalmar County."
     assert all(body != "Kalmar County" for _, body in members(text))
+
+
+# -- officers of a membership body; a party in brackets or "from" a party; clubs' marks --
+
+@pytest.mark.parametrize("text, person, body", [
+    ("Tom Bale was general secretary of the Harbour Workers Union from 1970 to 1985.",
+     "Tom Bale", "Harbour Workers Union"),
+    ("Lena Berg was president of the Royal Kestrel Society from 1980 to 1985.", "Lena Berg", "Royal Kestrel Society"),
+    ("Ivo Petrak was secretary of the Tarvik Golf Club.", "Ivo Petrak", "Tarvik Golf Club"),
+])
+def test_an_officer_of_a_membership_body_is_its_member(text: str, person: str, body: str) -> None:
+    assert (person, body) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Bale was president of the Soviet Union.",
+    "Tom Bale was chairman of Orbis Media Corporation.",
+    "Tom Bale was chairman of the Norland Football League.",
+    "Tom Bale was president of Tarvik University.",
+])
+def test_an_officer_of_a_state_a_firm_or_a_league_of_clubs_is_no_member(text: str) -> None:
+    assert members(text) == set()
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("The cabinet included Tom Bale (Labour) and Phil Stone (Green).", "Tom Bale", "Labour"),
+    ("The cabinet included Tom Bale (Labour) and Phil Stone (Green).", "Phil Stone", "Green"),
+    ("Tom Bale was a Norwegian politician from the Centre Party.", "Tom Bale", "Centre Party"),
+    ("Jorge Silva is a Chilean senator from the Radical Party.", "Jorge Silva", "Radical Party"),
+])
+def test_a_party_in_brackets_or_from_a_party(text: str, person: str, party: str) -> None:
+    assert (person, party) in members(text)
+
+
+def test_a_politician_from_a_state_names_no_party() -> None:
+    assert members("Tom Bale is an American politician from Ohio.") == set()
+
+
+@pytest.mark.parametrize("text, person, club", [
+    ("Tom Bale is a Swedish footballer who plays for Kalmar FF.", "Tom Bale", "Kalmar FF"),
+    ("Ivo Petrak is a Serbian footballer who plays for FK Harlow Sloboda.", "Ivo Petrak", "FK Harlow Sloboda"),
+])
+def test_a_club_named_with_its_mark(text: str, person: str, club: str) -> None:
+    assert (person, club) in members(text)
+
+
+def test_a_capitalized_if_opens_no_club() -> None:
+    assert "org" not in kinds("If Tom Bale had won, the party would have split.").values()

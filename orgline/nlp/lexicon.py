@@ -19,9 +19,10 @@ friends servants fathers missionaries
 airlines airways records orchestra choir regiment battalion squadron seminary school
 hospital museum conservatory polytechnic ensemble quartet
 """.split())
-# Sports clubs' abbreviations, at either end of a name: "Tarvik Rovers F.C.", "FK Harlow".
-# Not "SC" or "CD" or "AC": a state, a disc and a current as often.
-CLUB_MARKS = frozenset("fc f.c. afc a.f.c. rfc r.f.c. fk sk bk".split())
+# Sports clubs' abbreviations, at either end of a name and in capitals: "Tarvik Rovers
+# F.C.", "FK Harlow", "Kalmar FF". Not "SC" or "CD" or "AC": a state, a disc and a current
+# as often.
+CLUB_MARKS = frozenset("fc f.c. afc a.f.c. rfc r.f.c. fk sk bk ff if ik".split())
 
 # Common nouns for a kind of organization, one list for every use: "the school" refers
 # back to the body in focus, and "X is a record label" types X as a body. Grouped by kind.

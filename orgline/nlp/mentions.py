@@ -106,7 +106,8 @@ def _org_name_spans(doc: Doc) -> list[Span]:
         run = _after_people_of(run)
         while len(run) and (run[0].tag_ in ("VBN", "VBD", "VBZ", "VBG") or run[0].lower_ in CONNECTORS):
             run = run[1:]  # "1923 - Renamed the Border Draughts Union": a verb opens no name
-        if any(t.lower_ in ORG_HEADS | CLUB_MARKS and t.text[:1].isupper() for t in run) and len(run) > 1:
+        if len(run) > 1 and any(t.lower_ in ORG_HEADS and t.text[:1].isupper() or
+                                t.lower_ in CLUB_MARKS and t.text.replace(".", "").isupper() for t in run):
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
         i = j + 1
     return spans
@@ -815,7 +816,10 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
         said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
             tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
                                                        and nxt.text == ","))
-        if titled or said_of or (person_next and tok.i != tok.sent.start):
+        bracketed = before is not None and before.text == "(" and nxt is not None and nxt.text == ")" and \
+            before.i > 0 and covered.get(before.i - 1) is not None and \
+            covered[before.i - 1].label_ == EntityKind.PERSON.value  # "Tom Hardy (Labour)"
+        if titled or said_of or bracketed or (person_next and tok.i != tok.sent.start):
             found.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
     return found
 

@@ -63,6 +63,23 @@ FOUNDING = frozenset({"found", "establish", "form", "create", "start", "launch",
                       "cofound", "organize", "organise"})
 
 
+# Officers a membership body elects from its members: "general secretary of the X Workers
+# Union", "president of the Y Society" (not of a firm, a school or a state).
+OFFICERS = frozenset({"president", "chairman", "chairwoman", "chair", "secretary", "treasurer"})
+
+
+def _a_membership_body(r: Reader, ref: Ref) -> bool:
+    """A society, club, guild or federation by its name, or a union of people ("the Dock
+    Workers Union", not "the Soviet Union"); not a league, which may be one of clubs."""
+    words = {w.strip(".,").lower() for w in ref.text.split()}
+    if _employer(ref) or not words & (MEMBER_BODIES - {"league", "institute", "order", "party"}):
+        return False
+    if words & {"union"} and ref.via == "mention":
+        return any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("trade", "trades", "labour", "labor")
+                   for t in r.doc[ref.start:ref.end])
+    return not words & {"union"}
+
+
 def _a_party(ref: Ref) -> bool:
     """A body whose name says it is a political party ("the Green Party", "Labour")."""
     return any(w.strip(".,").lower() in ("party", "partei", "partido", "parti", "partito")
@@ -236,7 +253,8 @@ def member_by_title(r: Reader, noun: Token) -> Iterator[Draft]:
     body = _body_named_with(r, noun) or _body_of_conjoined_title(r, noun)
     if body is None or body.kind != EntityKind.ORG or (lemma not in FOUNDER_ROLES and _employer(body)):
         return
-    if office and not (_a_party(body) or body.text.lower() in PARTY_LABELS):
+    if office and not (_a_party(body) or body.text.lower() in PARTY_LABELS or (
+            lemma in OFFICERS and _a_membership_body(r, body))):
         return  # "the deputy director of Acme", "the mayor of Tarvik": an office, not a party
     people = _people_after(r, noun) or _person_described(r, noun)
     if any(c.lower_ in ("future", "would-be", "prospective") for c in noun.children):
@@ -314,6 +332,21 @@ def member_appositive(r: Reader, noun: Token) -> Iterator[Draft]:
                         date=None)
 
 
+@rule("politician_from_party", "from")
+def politician_from_party(r: Reader, prep: Token) -> Iterator[Draft]:
+    """ "A is a Norwegian politician from the Centre Party": a member's title "from" a
+    party ("a senator from Ohio" names a state, and gives nothing)."""
+    title = prep.head
+    if title.pos_ != "NOUN" or title.lemma_.lower() not in PARTY_ROLES:
+        return
+    party = next((r.ref(p, ORG) for p in prep.children if p.dep_ == "pobj"), None)
+    if party is None or not _a_party(party):
+        return
+    for person in _people_after(r, title) or _person_described(r, title):
+        yield draft(r, prep, "member_of", person, object=party, negated=r.negated(title.head),
+                    rule="orgline.politician_from_party.v1", confidence=0.65)
+
+
 @rule("person_of_body", "of")
 def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
     """ "A and B of the band X toured", "toured with A and B of X", "A of the X Party":
@@ -347,7 +380,7 @@ def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
 
 @rule("party_in_brackets", "(")
 def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
-    """ "the mayor is A (X Party)": a party in brackets after a person's name."""
+    """ "the mayor is A (X Party)", "A (Labour)": a party in brackets after a person's name."""
     i = paren.i
     if i == 0 or i + 2 >= len(r.doc):
         return
@@ -356,7 +389,7 @@ def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
     if person is None or body is None or person.end != i or body.start != i + 1 or \
             body.end >= len(r.doc) or r.doc[body.end].text != ")":
         return
-    if not any(t.lower_ in PARTY_WORDS for t in body):
+    if not any(t.lower_ in PARTY_WORDS | PARTY_LABELS for t in body):
         return
     yield draft(r, paren, "member_of", r.ref_of_span(person), object=r.ref_of_span(body),
                 rule="orgline.party_in_brackets.v1", confidence=0.7, date=None)
