@@ -810,3 +810,12 @@ def test_a_club_named_with_its_mark(text: str, person: str, club: str) -> None:
 
 def test_a_capitalized_if_opens_no_club() -> None:
     assert "org" not in kinds("If Tom Bale had won, the party would have split.").values()
+
+
+@pytest.mark.parametrize("text, person, band", [
+    ("The first popular artist was Tom Bale, who created the band Harrow influenced by punk.", "Tom Bale", "Harrow"),
+    ("The best known singer was Ana Lund, who formed the trio Velvet Rain influenced by folk.",
+     "Ana Lund", "Velvet Rain"),
+])
+def test_a_band_named_after_its_noun_though_parsed_as_a_clause_subject(text: str, person: str, band: str) -> None:
+    assert (person, band) in members(text)

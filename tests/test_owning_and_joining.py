@@ -297,3 +297,25 @@ def test_a_unit_of_a_body_named_with_it(text: str, child: str, parent: str) -> N
 ])
 def test_a_school_or_institute_of_a_subject_has_no_parent(text: str) -> None:
     assert pairs(text, "parent_org") == set()
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("Norbus belonged to the state-owned TIH industrial holding.", "Norbus", "TIH"),
+    ("Kessel Motors is a Spanish truck maker. It belonged to the Orbis Group until 1990.",
+     "Kessel Motors", "Orbis Group"),
+    ("Kessel Motors belonged to the Orbis Media Corporation from 1970 to 1990.",
+     "Kessel Motors", "Orbis Media Corporation"),
+])
+def test_a_firm_belonging_to_a_holding_or_group_is_owned(text: str, child: str, parent: str) -> None:
+    assert (child, parent) in pairs(text, "parent_org")
+    assert (child, parent) not in pairs(text)
+
+
+@pytest.mark.parametrize("text, member, body", [
+    ("The Tarvik Workers Union belonged to the Norland Federation of Labour.",
+     "Tarvik Workers Union", "Norland Federation of Labour"),
+    ("The Green Party belongs to the European Green Group.", "Green Party", "European Green Group"),
+])
+def test_a_union_or_party_belonging_to_a_federation_is_a_member(text: str, member: str, body: str) -> None:
+    assert (member, body) in pairs(text)
+    assert pairs(text, "parent_org") == set()

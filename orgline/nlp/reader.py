@@ -644,7 +644,16 @@ class Reader:
             own = self.ref(t, kinds)
             if own is not None:
                 return own
-        return None
+        return self._name_read_as_a_clause_subject(tok, kinds)
+
+    def _name_read_as_a_clause_subject(self, tok: Token, kinds: tuple[EntityKind, ...]) -> Ref | None:
+        """ "created the band X influenced by punk": the parser makes the name after "the
+        band" the subject of a clause hung on "band"; it is the band's name."""
+        m = self.mention(self.doc[tok.i + 1]) if tok.pos_ == "NOUN" and tok.i + 1 < len(self.doc) else None
+        if m is None or m.start != tok.i + 1 or m.root.dep_ not in ("nsubj", "nsubjpass") or \
+                m.root.head.dep_ not in ("relcl", "acl") or m.root.head.head.i != tok.i:
+            return None
+        return self.ref(m.root, kinds)
 
     @staticmethod
     def phrase(tok: Token) -> list[Token]:

@@ -54,8 +54,27 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
             continue
         if subject.kind == EntityKind.PERSON and (_employer(target) or _hired_as(tok) or _described_employer(r, target)):
             continue  # "A joined the bank in 1990", "A joined Y as chief engineer": a job
+        if lemma == "belong" and subject.kind == EntityKind.ORG and _an_owner(r, o, subject, target):
+            yield draft(r, tok, "parent_org", subject, object=target, negated=r.negated(tok),
+                        rule="orgline.belonged_to_owner.v1", confidence=0.7)
+            continue
         yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
                     rule="orgline.member_of.v1", confidence=0.75)
+
+
+# Words for a body that owns others, by which a firm "belonged to" it is owned by it.
+OWNER_WORDS = frozenset({"holding", "holdings", "conglomerate", "corporation", "company", "concern",
+                         "plc", "inc", "ltd", "trust"})
+
+
+def _an_owner(r: Reader, noun: Token, subject: Ref, target: Ref) -> bool:
+    """ "the firm belonged to the state-owned X industrial holding", "X belonged to the Y
+    Group" (said of a company): owned, not a member. A club belonging to a league, a union
+    to a federation, a party to an international stay members."""
+    words = {w.strip(".,").lower() for w in target.text.split()} | {noun.lemma_.lower()}
+    if words & OWNER_WORDS:
+        return True
+    return "group" in words and bool(r.described_as.get(r.key(subject), set()) & ORG_NOUNS_BY_KIND["company"])
 
 
 def _among(noun: Token) -> Token | None:
