@@ -319,3 +319,12 @@ def test_a_firm_belonging_to_a_holding_or_group_is_owned(text: str, child: str, 
 def test_a_union_or_party_belonging_to_a_federation_is_a_member(text: str, member: str, body: str) -> None:
     assert (member, body) in pairs(text)
     assert pairs(text, "parent_org") == set()
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("Nordic Rail Group operates Nordic Rail along with its subsidiary Tarvo Freight.",
+     "Tarvo Freight", "Nordic Rail Group"),
+    ("Orbis Books publishes poetry through its imprint Kestrel Press.", "Kestrel Press", "Orbis Books"),
+])
+def test_its_subsidiary_or_imprint_named_after_the_noun(text: str, child: str, parent: str) -> None:
+    assert (child, parent) in pairs(text, "parent_org")

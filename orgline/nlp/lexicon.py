@@ -213,7 +213,7 @@ POOLING_VERBS = frozenset("pool combine bring place put".split())
 # Owning and being owned: "X, a subsidiary of Y", "X is part of Y", "Y acquired X",
 # "X was sold to Y", "X is owned by Y".
 PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
-chapter auxiliary offspring unit command component subdivision formation college faculty
+chapter auxiliary offspring unit command component subdivision formation college faculty imprint
 institute school""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())

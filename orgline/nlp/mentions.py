@@ -661,8 +661,10 @@ def _bodies_people_are_of(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # Words for a band or a team, after which a name is the band's or team's, whatever the
 # model made of it: "the band Night Ferries", "a new band, Black Orchard".
-BAND_WORDS = frozenset({"band", "duo", "trio", "quartet", "quintet", "ensemble", "group",
-                        "team", "club", "outfit", "supergroup"})
+NAMING_NOUNS = frozenset({"band", "duo", "trio", "quartet", "quintet", "ensemble", "group",
+                        "team", "club", "outfit", "supergroup",
+                        # and what a firm owns: "its subsidiary Tarvo Freight", "the label Harrow"
+                        "subsidiary", "affiliate", "imprint", "label"})
 
 
 def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -683,7 +685,7 @@ def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
         if not right_after and i > 0:
             i -= 1
         before = doc[i]
-        if before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in BAND_WORDS and (
+        if before.pos_ == "NOUN" and before.text.islower() and before.lemma_.lower() in NAMING_NOUNS and (
                 m.root.dep_ == "appos" and m.root.head.i == before.i or right_after):
             found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
     return found

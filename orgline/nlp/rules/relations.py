@@ -214,12 +214,14 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     if noun.pos_ != "NOUN":
         return
     # "kept a student department, the X": the parser may hang X on the verb
-    child = r.described(noun, also=[c for c in noun.head.children if c.dep_ in ("oprd", "appos")
-                                    and c.i > noun.i] if noun.dep_ == "dobj" else [])
+    named = noun.head if noun.dep_ == "compound" else noun  # "its subsidiary Tarvo Freight"
+    child = r.ref(named, ORG) if named is not noun else r.described(
+        noun, also=[c for c in noun.head.children if c.dep_ in ("oprd", "appos")
+                    and c.i > noun.i] if noun.dep_ == "dobj" else [])
     if child is None:
         return
     parent = next(others(r, noun, child, "of"), None)
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    poss = next((c for c in named.children if c.dep_ == "poss"), None)
     if parent is None and poss is not None:  # "Its student wing, X, was set up in 1970"
         parent = r.ref(poss, ORG)
     if parent is None and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in ("keep", "have", "maintain", "run", "set", "create", "form"):
