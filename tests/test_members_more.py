@@ -819,3 +819,25 @@ def test_a_capitalized_if_opens_no_club() -> None:
 ])
 def test_a_band_named_after_its_noun_though_parsed_as_a_clause_subject(text: str, person: str, band: str) -> None:
     assert (person, band) in members(text)
+
+
+@pytest.mark.parametrize("text, person, band", [
+    ("Jonas Berg is a Swedish guitarist. He was also a member of Tarvik between 2006 and 2011 as a guitarist.",
+     "Jonas Berg", "Tarvik"),
+    ("Ivo Petrak is a Czech ice hockey player. He was a member of Kladno from 1990 to 1994 as a defender.",
+     "Ivo Petrak", "Kladno"),
+])
+def test_a_town_one_was_a_member_of_as_a_player_is_a_band_or_team(text: str, person: str, band: str) -> None:
+    assert (person, band) in members(text)
+
+
+def test_a_town_name_after_a_new_band_and_a_comma_is_the_band() -> None:
+    assert ("Tom Bale", "Harlow") in members("In 1995 Tom Bale created a new band, Harlow, with two friends.")
+
+
+@pytest.mark.parametrize("text", [
+    "She was a member of Kalmar between 1990 and 1994 as a local councillor.",
+    "He was a member of Kalmar between 1990 and 1994, and later worked as a bus driver.",
+])
+def test_a_town_with_no_band_or_team_role_stays_a_place(text: str) -> None:
+    assert "org" not in kinds(text).values()

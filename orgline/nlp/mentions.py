@@ -671,12 +671,15 @@ def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "Sara Lund was in the band Night Ferries", "A created a new band, Black Orchard":
     a name right after a lowercase word for a band or team (or after it and a comma) is
     that band's or team's, where the model took it for a person, a title or a facility; a
-    city or a country stays a place ("the team Brazil" is left alone)."""
+    city or a country stays a place ("the team Brazil" is left alone), except after a
+    comma and a word only music uses ("a new band, Tarvik")."""
     found: list[Span] = []
     for m in spans:
         if m.label_ == EntityKind.ORG.value or m.start < 1:
             continue
-        if m.label_ == EntityKind.PLACE.value and doc[m.start].ent_type_ not in ("FAC", "LOC"):
+        a_place = m.label_ == EntityKind.PLACE.value and doc[m.start].ent_type_ not in ("FAC", "LOC")
+        if a_place and not (m.start > 1 and doc[m.start - 1].text == "," and
+                            doc[m.start - 2].lemma_.lower() in MUSIC_GROUP_NOUNS and m.root.dep_ == "appos"):
             continue
         i = m.start - 1
         if doc[i].text == "The" and i > 0 and i != doc[i].sent.start:
@@ -689,6 +692,38 @@ def _bands_named_after_their_noun(doc: Doc, spans: list[Span]) -> list[Span]:
                 m.root.dep_ == "appos" and m.root.head.i == before.i or right_after):
             found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
     return found
+
+
+# Words for a group of musicians, never a team or a country's side.
+MUSIC_GROUP_NOUNS = frozenset({"band", "duo", "trio", "quartet", "quintet", "supergroup"})
+
+
+def _bands_one_is_a_member_of_as_player(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "He was a member of Tarvik between 2006 and 2011 as a guitarist": a name one is a
+    member of, in a clause that gives one a band's or team's role, is that band or team,
+    where the model read a town or a person."""
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ == EntityKind.ORG.value or m.start < 2 or doc[m.start - 1].lower_ != "of" or \
+                doc[m.start - 2].lemma_.lower() != "member":
+            continue
+        member = doc[m.start - 2]
+        clause = doc[m.end:m.root.sent.end]
+        if any(t.lower_ == "as" and _hangs_on(t, (member.i, member.head.i)) and any(
+                x.lemma_.lower() in BAND_ROLES | TEAM_ROLES for x in doc[t.i + 1:t.i + 4]) for t in clause):
+            found.append(Span(doc, m.start, m.end, label=EntityKind.ORG.value))
+    return found
+
+
+def _hangs_on(tok: Token, heads: tuple[int, ...]) -> bool:
+    """Whether a word hangs on one of ``heads``, through the prepositions and dates between
+    ("member of X from 1990 to 1994 as a defender": "as" on "from")."""
+    t = tok
+    while t.head.i != t.i and t.head.i not in heads:
+        if t.head.pos_ not in ("ADP", "NUM") and t.head.ent_type_ != "DATE":
+            return False
+        t = t.head
+    return t.head.i in heads
 
 
 # Words for a sportsman that, like a player's position, take the team after "for": "a
@@ -1329,6 +1364,7 @@ def mentions_component(doc: Doc) -> Doc:
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
         _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans) + \
+        _bands_one_is_a_member_of_as_player(doc, spans) + \
         _bodies_formerly_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
