@@ -116,6 +116,22 @@ def test_formed_by_the_merger_of_merges_into_the_product() -> None:
     assert not any(f[0] == "formed_from" for f in got)
 
 
+def test_the_merger_with_its_date_between_it_and_the_bodies() -> None:
+    has("Kestrel Media is a publishing company formed from the merger on April 1, 2003 of the developer "
+        "Tarvo and the publisher Orbis.",
+        ("merged", "Tarvo", "Kestrel Media", "2003-04-01"), ("merged", "Orbis", "Kestrel Media", "2003-04-01"))
+    has("The Harbour Alliance was formed from the merger in 1931 of the Dock Porters Union and the Quay Guild.",
+        ("merged", "Dock Porters Union", "Harbour Alliance", "1931"),
+        ("merged", "Quay Guild", "Harbour Alliance", "1931"))
+
+
+def test_a_name_coordinated_with_a_body_is_a_body() -> None:
+    has("Kestrel Media was formed in 2003 from the merger of Tarvo Games and Orbis Books.",
+        ("merged", "Tarvo Games", "Kestrel Media", "2003"), ("merged", "Orbis Books", "Kestrel Media", "2003"))
+    got = facts("The festival was sponsored by Orbis Books and Tom Bale.")
+    assert not any("Tom Bale" in (f[1], f[2]) for f in got)
+
+
 def test_merger_without_a_product_is_one_claim_per_pair() -> None:
     got = facts("The Tallow Party merged with the Candle League in 1931.")
     merged = [f for f in got if f[0] == "merged"]

@@ -715,6 +715,25 @@ def _bands_one_is_a_member_of_as_player(doc: Doc, spans: list[Span]) -> list[Spa
     return found
 
 
+def _bodies_coordinated_with_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "the merger of Tarvo Games and Orbis Books": a capitalized name coordinated with a
+    body's name, which the model saw nothing in (or took for an event), is a body too.
+    A person or a place named beside a body stays what it is."""
+    covered = {k for m in spans for k in range(m.start, m.end)}
+    found: list[Span] = []
+    for m in spans:
+        if m.label_ != EntityKind.ORG.value:
+            continue
+        root = m.root
+        for other in list(root.conjuncts):
+            run = _proper_run_ending_at(doc, other.i)
+            if run is None or len(run) < 2 or any(k in covered for k in range(run.start, run.end)) or \
+                    not all(t.pos_ == "PROPN" for t in run):
+                continue
+            found.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
+    return found
+
+
 def _hangs_on(tok: Token, heads: tuple[int, ...]) -> bool:
     """Whether a word hangs on one of ``heads``, through the prepositions and dates between
     ("member of X from 1990 to 1994 as a defender": "as" on "from")."""
@@ -1364,7 +1383,7 @@ def mentions_component(doc: Doc) -> Doc:
         _bodies_joined_or_left(doc, spans) + _people_listed_with_people(doc, spans) + \
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
         _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans) + \
-        _bands_one_is_a_member_of_as_player(doc, spans) + \
+        _bands_one_is_a_member_of_as_player(doc, spans) + _bodies_coordinated_with_bodies(doc, spans) + \
         _bodies_formerly_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic

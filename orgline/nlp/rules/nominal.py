@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..lexicon import COMING_NOUNS, ENDING_NOUNS, UNITING_NOUNS
@@ -75,6 +76,19 @@ def _product(r: Reader, noun: Token) -> Ref | None:
     return r.ref(r.subject(verb), ORG) or predicate_holder(r, verb)
 
 
+def _of_after_its_date(r: Reader, noun: Token, first: Ref | None) -> list[Ref]:
+    """ "the merger on April 1, 2003 of A and B": the parser hangs "of A and B" on the
+    date that stands between; the bodies are still the merger's."""
+    for t in r.doc[noun.i + 1:min(noun.i + 10, noun.sent.end)]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return []
+        if t.lower_ == "of" and t.dep_ == "prep" and t.head.ent_type_ == "DATE" and t.head.i > noun.i:
+            named = [r.ref_of_span(m) for m in r.mentions_within(t.i + 1, t.right_edge.i + 1)
+                     if m.label_ == EntityKind.ORG.value]
+            return [x for x in named if x != first]
+    return []
+
+
 @rule("merger", " ".join(sorted(UNITING_NOUNS)))
 def merger(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "the 1998 merger of A and B", "after its merger with X in January 1991"."""
@@ -85,6 +99,8 @@ def merger(r: Reader, noun: Token) -> Iterator[Draft]:
     first = r.ref(poss, ORG) if poss is not None else None
     members = [first] if first is not None else []
     members += [x for x in others(r, noun, first, "of") if x not in members]
+    if len(members) < 2:
+        members += [x for x in _of_after_its_date(r, noun, first) if x not in members]
     members += [x for x in (r.ref(c, ORG) for c in noun.conjuncts) if x and x not in members]
     partners = [x for x in others(r, noun, first, "with") if x not in members]
     into = next(others(r, noun, None, "into"), None)
