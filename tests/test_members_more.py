@@ -841,3 +841,35 @@ def test_a_town_name_after_a_new_band_and_a_comma_is_the_band() -> None:
 ])
 def test_a_town_with_no_band_or_team_role_stays_a_place(text: str) -> None:
     assert "org" not in kinds(text).values()
+
+
+def test_every_person_who_forms_a_band_is_its_member() -> None:
+    got = members("Tom Bale, Jonas Berg and Phil Stone formed the band Harrow in 1990.")
+    assert {("Tom Bale", "Harrow"), ("Jonas Berg", "Harrow"), ("Phil Stone", "Harrow")} <= got
+
+
+def test_people_who_form_a_company_are_not_its_members() -> None:
+    got = members("Tom Bale and Jonas Berg formed the company Harrow Tools in 1990.")
+    assert got == set()
+
+
+@pytest.mark.parametrize("text, member, body", [
+    ("Tarvik Rovers is one of the twelve member clubs of the Norland Football League.",
+     "Tarvik Rovers", "Norland Football League"),
+    ("The Dock Porters Union was among the founding member unions of the Norland Trades Union Congress.",
+     "Dock Porters Union", "Norland Trades Union Congress"),
+])
+def test_one_of_the_member_clubs_or_unions_of(text: str, member: str, body: str) -> None:
+    assert (member, body) in members(text)
+
+
+def test_one_of_the_oldest_clubs_of_a_league_is_no_membership_claim() -> None:
+    assert members("Tarvik Rovers is one of the oldest clubs of the Norland Football League.") == set()
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("Tom Bale is a Liberal Democrat politician and former MP.", "Tom Bale", "Liberal Democrat"),
+    ("Hans Vogel was a German Christian Democrat politician.", "Hans Vogel", "Christian Democrat"),
+])
+def test_a_two_word_democrat_label_is_kept_whole(text: str, person: str, party: str) -> None:
+    assert (person, party) in members(text)

@@ -876,8 +876,16 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
             before.i > 0 and covered.get(before.i - 1) is not None and \
             covered[before.i - 1].label_ == EntityKind.PERSON.value  # "Tom Hardy (Labour)"
         if titled or said_of or bracketed or (person_next and tok.i != tok.sent.start):
-            found.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.ORG.value))
+            start = tok.i
+            if tok.lower_ in ("democrat", "democratic") and start > 0 and doc[start - 1].text[:1].isupper() and \
+                    doc[start - 1].lower_ in DEMOCRAT_QUALIFIERS and start - 1 not in covered:
+                start -= 1  # "a Liberal Democrat politician", "Social Democratic member"
+            found.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
     return found
+
+
+# Words that make "Democrat" another party's label: "Liberal Democrat", "Christian Democrat".
+DEMOCRAT_QUALIFIERS = frozenset({"liberal", "social", "christian", "free", "national", "new"})
 
 
 # Plural words for bodies after which "such as" or "including" lists bodies of that kind.

@@ -541,8 +541,13 @@ def founding_members(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "formed the band X", "created the group X"
         body = r.refs_in(obj, ORG)
         founder = _person_subject(r, verb)
-        if body is not None and founder is not None:
-            yield draft(r, verb, "member_of", founder, object=body, negated=r.negated(verb),
+        if body is None or founder is None:
+            return
+        subj = r.subject(verb)
+        others_ = [x for x in (_mention(r, c, EntityKind.PERSON) for c in (subj.conjuncts if subj is not None else ()))
+                   if x is not None]  # "A, B and C formed the band X": each one a member
+        for person in [founder] + [r.ref_of_span(m) for m in others_ if r.ref_of_span(m) != founder]:
+            yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
                         rule="orgline.founding_members.v1", confidence=0.7)
         return
     if body is None or _employer(body):

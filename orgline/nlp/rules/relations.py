@@ -23,10 +23,11 @@ from .members import _employer
 def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
     lemma = tok.lemma_.lower()
-    among = _among(tok)
+    plural = tok.head if lemma == "member" and tok.dep_ in ("compound", "amod") else tok  # "member clubs"
+    among = _among(plural)
     if among is not None:  # "X was among the founding affiliates of Y", "one of the members of Y"
         subject = r.ref(r.subject(among), ORG_PERSON)
-        objects = r.preps(tok, "of")
+        objects = r.preps(plural, "of")
     elif lemma == "member":
         if tok.dep_ not in ("attr", "appos") or not r.preps(tok, "of"):
             return
@@ -78,10 +79,13 @@ def _an_owner(r: Reader, noun: Token, subject: Ref, target: Ref) -> bool:
 
 
 def _among(noun: Token) -> Token | None:
-    """The copula of "X was among the (founding) members/affiliates of Y" or "X was one of
-    the members of Y", where the noun names members in the plural."""
-    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() not in ("member", "affiliate") \
-            or noun.dep_ != "pobj":
+    """The copula of "X was among the (founding) members/affiliates of Y", "X was one of
+    the members of Y" or "one of the twelve member clubs of Y", where the noun names
+    members in the plural."""
+    member_kind = any(c.dep_ in ("compound", "amod") and c.lower_ in ("member", "constituent", "affiliated")
+                      for c in noun.children)  # "one of the twelve member clubs of Y"
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or not (
+            noun.lemma_.lower() in ("member", "affiliate") or member_kind) or noun.dep_ != "pobj":
         return None
     prep = noun.head
     if prep.lower_ == "among" and prep.head.lemma_ == "be":
