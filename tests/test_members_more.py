@@ -873,3 +873,19 @@ def test_one_of_the_oldest_clubs_of_a_league_is_no_membership_claim() -> None:
 ])
 def test_a_two_word_democrat_label_is_kept_whole(text: str, person: str, party: str) -> None:
     assert (person, party) in members(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ana Ruiz is a Chilean novelist. She joined the Radical Party in 1990.", "Ana Ruiz"),
+    ("Ana Ruiz is the lead singer of Harrow.", "Ana Ruiz"),
+])
+def test_a_full_name_said_to_be_what_only_a_person_is_names_a_person(text: str, person: str) -> None:
+    assert kinds(text)[person] == "person"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Orbis Media is a British publisher.", "Orbis Media"),
+    ("The Velvet Foxes are an English rock band.", "Velvet Foxes"),
+])
+def test_a_body_said_to_be_a_publisher_or_band_stays_a_body(text: str, body: str) -> None:
+    assert kinds(text)[body] == "org"

@@ -247,5 +247,16 @@ TEAM_ROLES = frozenset({"player", "striker", "forward", "midfielder", "defender"
 # Not "secretary" or "delegate": "Treasury Secretary A", "the conference delegate A" name
 # an office in a government or a meeting as often as in a union.
 UNION_ROLES = frozenset({"steward", "unionist", "trade-unionist"})
+# What only a person is, by which "X is a Brazilian footballer" or "X was an English
+# novelist" names a person where the model saw a body, a place or nothing. Not words a
+# firm is also called ("producer", "manufacturer", "director", "publisher", "model").
+OCCUPATIONS = frozenset("""actor actress singer songwriter musician composer conductor rapper
+painter sculptor photographer architect novelist author writer poet playwright screenwriter
+journalist broadcaster presenter comedian dancer politician diplomat lawyer judge economist
+historian philosopher scientist physicist chemist biologist mathematician astronomer engineer
+inventor physician surgeon nurse priest bishop monk nun theologian missionary soldier officer
+footballer cricketer athlete sprinter swimmer cyclist boxer wrestler golfer jockey coach
+businessman businesswoman entrepreneur industrialist banker activist trade-unionist unionist
+academic professor teacher scholar linguist explorer aviator socialite""".split())
 # Every role noun that makes its holder a member of the body named with it.
 MEMBER_ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES

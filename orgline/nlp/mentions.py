@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (CLUB_MARKS, AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
+from .lexicon import (CLUB_MARKS, OCCUPATIONS, AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
                       NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS, PART_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
@@ -734,6 +734,28 @@ def _bodies_coordinated_with_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _people_said_to_be(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ana Ruiz is a Chilean novelist", "Ivo Petrak (born 1990) is a Czech footballer":
+    an encyclopedia's first words name a person by what they are; a full name (two words
+    or more) said to be what only a person is names a person, whatever the model saw."""
+    by_start = {m.start: m for m in spans}
+    found: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "attr" or tok.pos_ != "NOUN" or tok.head.lemma_ != "be" or \
+                tok.lemma_.lower() not in OCCUPATIONS | MEMBER_ROLES:
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        run = _proper_run_ending_at(doc, subj.i) if subj is not None and subj.pos_ == "PROPN" else None
+        if run is None or len(run) < 2 or not all(t.text[:1].isupper() for t in run):
+            continue
+        held = by_start.get(run.start)
+        if held is not None and held.label_ == EntityKind.PERSON.value:
+            continue
+        if held is None or held.end == run.end:
+            found.append(Span(doc, run.start, run.end, label=EntityKind.PERSON.value))
+    return found
+
+
 def _hangs_on(tok: Token, heads: tuple[int, ...]) -> bool:
     """Whether a word hangs on one of ``heads``, through the prepositions and dates between
     ("member of X from 1990 to 1994 as a defender": "as" on "from")."""
@@ -1392,6 +1414,7 @@ def mentions_component(doc: Doc) -> Doc:
         _bodies_people_are_of(doc, spans) + _bands_named_after_their_noun(doc, spans) + \
         _bodies_played_for(doc, spans) + _party_labels(doc, spans) + _bodies_listed_by_kind(doc, spans) + \
         _bands_one_is_a_member_of_as_player(doc, spans) + _bodies_coordinated_with_bodies(doc, spans) + \
+        _people_said_to_be(doc, spans) + \
         _bodies_formerly_of(doc, spans)
     found = _resolve_overlaps(found)
     inside = {i for f in found for i in range(f.start, f.end)}  # a set: a scan per span was quadratic
