@@ -889,3 +889,23 @@ def test_a_full_name_said_to_be_what_only_a_person_is_names_a_person(text: str, 
 ])
 def test_a_body_said_to_be_a_publisher_or_band_stays_a_body(text: str, body: str) -> None:
     assert kinds(text)[body] == "org"
+
+
+@pytest.mark.parametrize("text, people, body", [
+    ("In 1994 Tom Bale with Rudi Meier joined the underground band Neue Raster.",
+     {"Tom Bale", "Rudi Meier"}, "Neue Raster"),
+    ("Jonas Berg, together with Ivo Petrak, joined the Harbour Workers Union in 1931.",
+     {"Jonas Berg", "Ivo Petrak"}, "Harbour Workers Union"),
+])
+def test_people_who_join_with_the_subject_join_too(text: str, people: set[str], body: str) -> None:
+    assert {(p, body) for p in people} <= members(text)
+
+
+def test_elected_a_member_in_a_coordinated_clause() -> None:
+    text = ("Ivan Petrov is a Russian mathematician. He was elected in 1966 a corresponding member "
+            "and in 1990 a full member of the Russian Academy of Sciences.")
+    assert ("Ivan Petrov", "Russian Academy of Sciences") in members(text)
+
+
+def test_joining_a_bank_with_a_colleague_is_a_job() -> None:
+    assert members("In 1990 Tom Bale with Rudi Meier joined Orbis Bank.") == set()

@@ -29,20 +29,31 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         subject = r.ref(r.subject(among), ORG_PERSON)
         objects = r.preps(plural, "of")
     elif lemma == "member":
-        if tok.dep_ not in ("attr", "appos") or not r.preps(tok, "of"):
+        if not r.preps(tok, "of"):
             return
-        subject = r.ref(r.subject(tok.head), ORG_PERSON)
+        if tok.dep_ in ("attr", "appos"):
+            subject = r.ref(r.subject(tok.head), ORG_PERSON)
+        elif tok.dep_ in ("oprd", "conj") and tok.head.pos_ == "VERB" and \
+                tok.head.lemma_.lower() in ("elect", "appoint", "make", "name", "become", "admit"):
+            subject = r.ref(r.subject(tok.head), ORG_PERSON)  # "elected in 1966 a corresponding member and in 1990 a full member of X"
+        else:
+            return
         objects = r.preps(tok, "of")
     elif lemma == "join":
         obj = dobj(tok)
         objects = [obj] + list(obj.conjuncts) if obj is not None else []
         subject = r.ref(r.subject(tok), ORG_PERSON)
+        companions = _joined_with(r, tok)
     else:
         objects = r.preps(tok, "with", "to")
         subject = r.ref(r.subject(tok), ORG_PERSON)
         if subject is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in ORG_ANAPHORS and any(
                 c.lower_ == "the" for c in tok.head.children):
             subject = r.focus(tok.head)  # "The coalition affiliated with X in 1981 but withdrew"
+    if lemma != "join":
+        companions = []
+    if subject is None and companions:
+        subject, companions = companions[0], companions[1:]
     if subject is None or tok.lower_ in ("will", "would") or _future(tok):
         return
     subj_tok = r.subject(tok.head if lemma == "member" else tok)
@@ -61,6 +72,20 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
             continue
         yield draft(r, tok, "member_of", subject, object=target, negated=r.negated(tok),
                     rule="orgline.member_of.v1", confidence=0.75)
+        for person in companions:
+            if not (_employer(target) or _hired_as(tok) or _described_employer(r, target)):
+                yield draft(r, tok, "member_of", person, object=target, negated=r.negated(tok),
+                            rule="orgline.joined_with.v1", confidence=0.65)
+
+
+def _joined_with(r: Reader, verb: Token) -> list[Ref]:
+    """ "A with B joined X", "A, together with B, joined X": the people who join alongside
+    the subject join too (only people: "joined X with its 4,000 members" names none)."""
+    subj = r.subject(verb)
+    preps = [p for t in ([subj] if subj is not None else []) for p in t.children
+             if p.dep_ == "prep" and p.lower_ == "with"]
+    found = [r.ref(pobj, (EntityKind.PERSON,)) for p in preps for pobj in p.children if pobj.dep_ == "pobj"]
+    return [x for x in found if x is not None]
 
 
 # Words for a body that owns others, by which a firm "belonged to" it is owned by it.
