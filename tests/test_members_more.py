@@ -909,3 +909,24 @@ def test_elected_a_member_in_a_coordinated_clause() -> None:
 
 def test_joining_a_bank_with_a_colleague_is_a_job() -> None:
     assert members("In 1990 Tom Bale with Rudi Meier joined Orbis Bank.") == set()
+
+
+@pytest.mark.parametrize("text, person, party", [
+    ("The Labour Party's Tom Bale won the seat in 1997.", "Tom Bale", "Labour Party"),
+    ("Tom Bale, a Social Democrat, was appointed minister in 1990.", "Tom Bale", "Social Democrat"),
+    ("Tom Bale has sat in the Storting for the Centre Party since 2005.", "Tom Bale", "Centre Party"),
+    ("Tom Bale led the Norland Centre Party from 1990 to 2001.", "Tom Bale", "Norland Centre Party"),
+    ("Tom Bale chaired the Royal Kestrel Society.", "Tom Bale", "Royal Kestrel Society"),
+])
+def test_more_ways_a_person_is_in_a_party_or_society(text: str, person: str, party: str) -> None:
+    assert (person, party) in members(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orbis Media's Tom Bale said the deal was off.",
+    "Tom Bale led Orbis Media Corporation from 1990 to 2001.",
+    "Tom Bale led the Norland Football League for a decade.",
+    "Tom Bale led the Soviet Union.",
+])
+def test_a_firms_man_or_a_leader_of_a_state_or_league_is_no_member(text: str) -> None:
+    assert members(text) == set()

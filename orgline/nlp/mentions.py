@@ -306,7 +306,9 @@ def _split_at_possessive(doc: Doc, spans: list[Span]) -> list[Span]:
         if right[0].text[:1].isupper() and left[-1].lower_ not in PEOPLE_HEADS and (
                 left[-1].lower_ in heads or left.text in alone or place):
             label = EntityKind.PLACE.value if place and left[-1].lower_ not in heads else span.label_
-            out += [Span(doc, left.start, left.end, label=label), Span(doc, right.start, right.end, label=span.label_)]
+            person = all(t.ent_type_ == "PERSON" for t in right)  # "the Labour Party's Tom Bale"
+            out += [Span(doc, left.start, left.end, label=label),
+                    Span(doc, right.start, right.end, label=EntityKind.PERSON.value if person else span.label_)]
         else:
             out.append(span)
     return out
@@ -891,6 +893,9 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
                                       or nxt.text in ("MP", "MEP", "MLA", "MSP", "MPP", "MHA", "MNA", "TD")
                                       or nxt.lower_ in PARTY_LABEL_HEADS and person_after  # "Republican Senator A"
                                       or nxt.tag_ == "POS" and person_after and tok.lower_ != "green")  # "Labour's A"
+        if before is not None and before.lower_ in DEMOCRAT_QUALIFIERS and before.text[:1].isupper() and \
+                tok.lower_ == "democrat" and tok.i > 1:
+            before = doc[tok.i - 2]  # "A, a Social Democrat, was appointed"
         said_of = before is not None and before.lower_ in ("a", "an") and tok.lower_ != "democratic" and (
             tok.dep_ in ("attr", "pobj", "appos") or (before.i == tok.sent.start and nxt is not None
                                                        and nxt.text == ","))
@@ -900,7 +905,7 @@ def _party_labels(doc: Doc, spans: list[Span]) -> list[Span]:
         if titled or said_of or bracketed or (person_next and tok.i != tok.sent.start):
             start = tok.i
             if tok.lower_ in ("democrat", "democratic") and start > 0 and doc[start - 1].text[:1].isupper() and \
-                    doc[start - 1].lower_ in DEMOCRAT_QUALIFIERS and start - 1 not in covered:
+                    doc[start - 1].lower_ in DEMOCRAT_QUALIFIERS and len(covered.get(start - 1, doc[0:1])) == 1:
                 start -= 1  # "a Liberal Democrat politician", "Social Democratic member"
             found.append(Span(doc, start, tok.i + 1, label=EntityKind.ORG.value))
     return found

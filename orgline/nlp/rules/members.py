@@ -378,6 +378,37 @@ def person_of_body(r: Reader, prep: Token) -> Iterator[Draft]:
                     rule="orgline.person_of_body.v1", confidence=0.65, date=None)
 
 
+@rule("partys_person", "'s '")
+def partys_person(r: Reader, case: Token) -> Iterator[Draft]:
+    """ "the Labour Party's Tom Bale won the seat": a person named with a party's
+    possessive is its member (a firm's or a town's possessive gives nothing)."""
+    if case.i == 0 or case.i + 1 >= len(r.doc):
+        return
+    party = _mention(r, r.doc[case.i - 1], EntityKind.ORG)
+    person = _mention(r, r.doc[case.i + 1], EntityKind.PERSON)
+    if party is None or person is None or party.end != case.i or person.start != case.i + 1:
+        return
+    body = r.ref_of_span(party)
+    if _a_party(body):
+        yield draft(r, case, "member_of", r.ref_of_span(person), object=body,
+                    rule="orgline.partys_person.v1", confidence=0.65, date=None)
+
+
+@rule("led_body", "lead head chair")
+def led_body(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A led the X Party from 1990 to 2001", "A chaired the Y Society": who leads a party
+    or a membership body is its member (who heads a firm, a school or a state is not)."""
+    if verb.pos_ != "VERB" or is_passive(verb):
+        return
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    body = r.refs_in(obj, ORG) if obj is not None else None
+    person = _person_subject(r, verb)
+    if body is None or person is None or not (_a_party(body) or _a_membership_body(r, body)):
+        return
+    yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
+                rule="orgline.led_body.v1", confidence=0.65)
+
+
 @rule("party_in_brackets", "(")
 def party_in_brackets(r: Reader, paren: Token) -> Iterator[Draft]:
     """ "the mayor is A (X Party)", "A (Labour)": a party in brackets after a person's name."""
@@ -787,7 +818,7 @@ def for_party(r: Reader, tok: Token) -> Iterator[Draft]:
         verb, pobj = tok, next((c for c in tok.children if c.dep_ == "dobj"), None)
     elif tok.dep_ == "prep":
         verb, pobj = tok.head, next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if verb.pos_ == "NOUN" and verb.dep_ in ("pobj", "dobj") and verb.head.pos_ in ("VERB", "ADP"):
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("pobj", "dobj") and verb.head.pos_ in ("VERB", "ADP"):
             verb = verb.head.head if verb.head.pos_ == "ADP" else verb.head  # "elected to parliament for X"
     else:
         return
@@ -906,8 +937,8 @@ def party_label(r: Reader, tok: Token) -> Iterator[Draft]:
     Republican, he has served ...", "A ran as a Democrat", "elected on the Democratic
     ticket with Governor B" (both of them)."""
     label = _mention(r, tok, EntityKind.ORG)
-    if label is None or len(label) != 1:
-        return
+    if label is None or label.end != tok.i + 1 or len(label) > 2:
+        return  # one word, or "Social Democrat" read at its last
     body = r.ref_of_span(label)
     nxt = r.doc[tok.i + 1] if tok.i + 1 < len(r.doc) else None
     people: list[Ref] = []
