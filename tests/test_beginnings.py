@@ -211,3 +211,21 @@ def test_when_a_body_existed(text: str, body: str, begun: str | None, ended: str
 ])
 def test_bracketed_years_of_a_post_or_a_life_are_no_body_span(text: str) -> None:
     assert not [c for c in claims_of(text) if c[0] in ("founded", "dissolved")]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Harbour Club was founded in 1901 by a merger of Tarvik Rovers and Kessel United.",
+     {"Tarvik Rovers", "Kessel United"}),
+    ("Tom Bale plays for Harlow Athletic.", {"Harlow Athletic"}),
+])
+def test_a_clubs_last_word_makes_a_name(text: str, names: set[str]) -> None:
+    kinds = {e.label: e.kind.value for e in read(text).entities}
+    assert all(kinds.get(n) == "org" for n in names), kinds
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Brighton and Hove Albion won the cup in 1910.", "Brighton and Hove Albion"),
+    ("He moved to the United States in 1990.", "United States"),
+])
+def test_a_club_word_inside_a_name_keeps_it_whole(text: str, name: str) -> None:
+    assert name in {e.label for e in read(text).entities}

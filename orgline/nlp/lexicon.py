@@ -23,6 +23,9 @@ hospital museum conservatory polytechnic ensemble quartet
 # F.C.", "FK Harlow", "Kalmar FF". Not "SC" or "CD" or "AC": a state, a disc and a current
 # as often.
 CLUB_MARKS = frozenset("fc f.c. afc a.f.c. rfc r.f.c. fk sk bk ff if ik".split())
+# The last word of many clubs' names: "Kessel United", "Tarvik Rovers". Only as the last
+# word: "United States", "Rangers Stadium".
+CLUB_TAILS = frozenset("united rovers wanderers athletic albion rangers harriers".split())
 
 # Common nouns for a kind of organization, one list for every use: "the school" refers
 # back to the body in focus, and "X is a record label" types X as a body. Grouped by kind.

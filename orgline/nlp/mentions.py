@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EntityKind
 from .dates import SPANS_KEY as DATES_KEY
-from .lexicon import (CLUB_MARKS, OCCUPATIONS, AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
+from .lexicon import (CLUB_MARKS, CLUB_TAILS, OCCUPATIONS, AMBIGUOUS_ORG_NOUNS, BAND_ROLES, BODY_MODIFIERS, COUNTRY_SUFFIXES, MEMBER_ROLES,
                       NOT_ACRONYMS, ORG_HEADS, ORG_NOUNS, PART_NOUNS, TEAM_ROLES, TYPING_ORG_NOUNS, WORK_NOUNS)
 
 SPANS_KEY = "orgline_mentions"
@@ -109,8 +109,26 @@ def _org_name_spans(doc: Doc) -> list[Span]:
         if len(run) > 1 and any(t.lower_ in ORG_HEADS and t.text[:1].isupper() or
                                 t.lower_ in CLUB_MARKS and t.text.replace(".", "").isupper() for t in run):
             spans.append(Span(doc, run.start, run.end, label=EntityKind.ORG.value))
+        elif len(run) > 1:
+            spans += _clubs_by_last_word(doc, run)
         i = j + 1
     return spans
+
+
+def _clubs_by_last_word(doc: Doc, run: Span) -> list[Span]:
+    """ "Kessel United", "Tarvik Rovers and Kessel United": each part of a capitalized run,
+    cut at "and" after two words or more, that ends in a club's last word and has a word
+    before it ("Brighton and Hove Albion" is one name)."""
+    out, start = [], run.start
+    for k in range(run.start, run.end + 1):
+        if k < run.end and doc[k].lower_ in ("and", "&") and k - start < 2:
+            continue  # "Brighton and Hove Albion": a one-word part before "and" is in the name
+        if k == run.end or doc[k].lower_ in ("and", "&"):
+            part = doc[start:k]
+            if len(part) > 1 and part[-1].lower_ in CLUB_TAILS and part[-1].text[:1].isupper():
+                out.append(Span(doc, part.start, part.end, label=EntityKind.ORG.value))
+            start = k + 1
+    return out
 
 
 def _after_people_of(run: Span) -> Span:
@@ -318,7 +336,7 @@ def _name_tail(words: Span) -> bool:
     """ "Engineering Corporation", "Feeder Airlines": words ending as a body's name does
     (not in a plural of people: "Young Workers and Students Party" is one name)."""
     last = words[-1].lower_.strip(".")
-    return len(words) > 1 and last in NAME_TAILS and words[0].lower_ not in NAME_TAILS | ORG_HEADS
+    return len(words) > 1 and last in NAME_TAILS | CLUB_TAILS and words[0].lower_ not in NAME_TAILS | ORG_HEADS
 
 
 # Last words of a body's name ("... Savings Bank", "... Corporation"), people's plurals aside.
