@@ -443,5 +443,25 @@ def acronyms_component(doc: Doc) -> Doc:
     defined = [short for short, _ in links if len(short) <= 3] + [long for _, long in links] + known
     mentions += _repeats(doc, defined, mentions)
     doc.spans[SPANS_KEY] = sorted(mentions, key=lambda s: s.start)
-    doc._.orgline_aliases = links
+    doc._.orgline_aliases = links + _head_word_links(doc, doc.spans[SPANS_KEY])
     return doc
+
+
+def _head_word_links(doc: Doc, mentions: Any) -> list[tuple[Span, Span]]:
+    """ "the Coastal Fishermen's Alliance ... the Alliance affiliated to ...": a capitalized
+    head word after "the" is the body named before it whose name ends in that word, when
+    the text names no other such body anywhere ("the X Union" and "the Y Union" leave
+    "the Union" alone, wherever the second is named)."""
+    links: list[tuple[Span, Span]] = []
+    ending: dict[str, dict[str, Span]] = {}  # head word -> the names ending in it
+    orgs = [m for m in mentions if m.label_ == EntityKind.ORG.value]
+    for m in orgs:
+        if len(m) > 1 and m[-1].lower_ in ORG_HEADS:
+            ending.setdefault(m[-1].text, {}).setdefault(m.text.lower(), m)
+    for m in orgs:
+        head = m[-1].text
+        named = list(ending.get(head, {}).values())
+        if len(m) == 1 and head.lower() in ORG_HEADS and head[:1].isupper() and m.start > 0 and \
+                doc[m.start - 1].lower_ == "the" and len(named) == 1 and named[0].end <= m.start:
+            links.append((m, named[0]))
+    return links

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
-from .lexicon import (ALSO_CALLED, AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
+from .lexicon import (ORG_HEADS, ALSO_CALLED, AMBIGUOUS_ORG_NOUNS, NOT_ORG_NOUNS, ORG_ANAPHORS, ORG_NOUNS, ORG_PRONOUNS,
                       REPORTING_VERBS as REPORTING)
 from .lines import ENTRY
 from .mentions import SPANS_KEY as MENTIONS_KEY
@@ -322,8 +322,8 @@ class Reader:
                 return self.last_created  # "set up the X Committee. The committee ..."
             merged = self.merged_here or self.merged_before
             if merged is not None and "the" in dets and not any(
-                    c.dep_ in ("amod", "compound") for c in tok.children):
-                return merged  # "... merged to form C. The party is based in ..."
+                    c.dep_ in ("amod", "compound") for c in tok.children) and not self._rival_of_merged(merged, tok):
+                return merged  # "... merged to form C. The party is based in ..." (not "the guild": another)
             named = any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children)
             if dets & {"the", "this", "that"} and not named and not any(
                     c.dep_ in ("prep", "relcl", "acl") and c.lower_ != "of" for c in tok.children):
@@ -376,6 +376,21 @@ class Reader:
             if fitting is not None or tok.lemma_.lower() in AMBIGUOUS_ORG_NOUNS:
                 best = fitting  # "the station" is no body but one named or described so
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _rival_of_merged(self, merged: Ref, tok: Token) -> bool:
+        """ "A and B merged to form the X Union. The guild refused to join": the product's
+        name ends in another word for a body than the anaphor's, and a body outside the
+        merger's sentence bears the anaphor's word. "A League and B Party formed the C
+        Alliance. The party ..." is still the product."""
+        last = merged.text.split()[-1].lower() if merged.text.split() else ""
+        if last not in ORG_HEADS or last in (tok.lemma_.lower(), tok.lower_):
+            return False
+        rival = self._salient_fitting(tok)
+        if rival is None or merged.end > len(self.doc):
+            return False
+        told = self.doc[merged.start].sent
+        party = {self.key(self.ref_of_span(m)) for m in self.mentions_within(told.start, told.end)}
+        return self.key(rival) not in party
 
     def _kind_fits(self, ref: Ref, words: list[str]) -> bool:
         """Whether the nouns qualifying "the record label" are in the body's names or in what
@@ -463,6 +478,15 @@ class Reader:
                     named[self.key(self.ref_of_span(m))] = self.ref_of_span(m)
             if len(named) == count and not here:
                 here = named
+        if len(here) == 1 and count == 2:
+            # "it cooperated with B, and in 1957 the two unions merged": a pronoun before
+            # names the other body, ahead of any body only in focus
+            for t in self.doc[tok.sent.start:tok.i]:
+                if t.pos_ == "PRON" and t.lower_ in ("it", "its") and t.dep_ in (*SUBJECT_DEPS, "poss"):
+                    ref = self.ref(t, (EntityKind.ORG,))
+                    if ref is not None and self.key(ref) not in here:
+                        here = {self.key(ref): ref, **here}
+                        break
         if len(here) >= count:
             return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in list(here.values())[-count:]]
         if count > 2:
