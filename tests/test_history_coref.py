@@ -48,3 +48,36 @@ def test_the_guild_after_a_merger_is_the_guild_not_the_new_union() -> None:
     got = claims()
     assert ("dissolved", "Independent Skippers' Guild", None, "1961") in got
     assert not any(t == "dissolved" and s == "Maritime and Fisheries Union" for t, s, *_ in got)
+
+
+BANK = (
+    "Harwick & Sons was a family bank founded in Lenford in 1843 by the cloth merchant Josiah Harwick. "
+    "In 1889 the partners converted the business into a limited company, Harwick Bank Ltd. "
+    "Ten years later the bank absorbed the smaller Marbury Savings Bank.\n\n"
+    "A dispute over lending led several directors to resign in 1902; they established a rival bank, "
+    "the Marbury and County Bank, the following year. In 1911 Harwick Bank took over the Marbury and "
+    "County Bank."
+)
+
+
+def test_a_business_converted_into_a_company_goes_on_under_the_new_name() -> None:
+    f = read(BANK)
+    names = {n.text for e in f.entities if e.label in ("Harwick & Sons", "Harwick Bank Ltd.") for n in e.names}
+    assert {"Harwick & Sons", "Harwick Bank Ltd."} <= names
+
+
+def test_they_after_people_resigning_are_the_people_not_a_bank() -> None:
+    got = facts(BANK)
+    assert not any(t == "founded_by" and s == "Marbury and County Bank" for t, s, *_ in got)
+    assert any(t == "founded" and s == "Marbury and County Bank" and d == "1903" for t, s, _o, d, *_ in got)
+
+
+def test_absorbed_and_taken_over() -> None:
+    got = {(t, s, o) for t, s, o, *_ in facts(BANK)}
+    assert any(t == "merged" and s == "Marbury Savings Bank" and "Harwick" in str(o) for t, s, o in got)
+    assert any(t == "parent_org" and s == "Marbury and County Bank" and "Harwick" in str(o) for t, s, o in got)
+
+
+def test_turning_a_mill_into_flats_or_taking_part_is_nothing() -> None:
+    got = facts("In 1990 Orbis Media converted the old mill into flats. Orbis Media took part in the fair.")
+    assert not any(t in ("named", "parent_org") and o not in (None, "Orbis Media") for t, _s, o, *_ in got)

@@ -219,7 +219,7 @@ PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division 
 chapter auxiliary offspring unit command component subdivision formation college faculty imprint
 institute school""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
-ACQUIRING_VERBS = frozenset("acquire buy purchase own sell".split())
+ACQUIRING_VERBS = frozenset("acquire buy purchase own sell take".split())  # "take" only as "taken over"
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())
 # What is bought or owned short of the body itself: "acquired a 40% stake in X", "owns a
 # share of X", "bought the rights to X", "purchased X's assets".

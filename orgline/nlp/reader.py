@@ -287,6 +287,10 @@ class Reader:
         if low == "it" and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in EXPLETIVE_VERBS and any(
                 c.dep_ in ("xcomp", "ccomp") for c in tok.head.children):
             return None  # "It was intended to dissolve ...", "it is said that ...": no one
+        if low in ("they", "their", "them") and tok.pos_ == "PRON" and any(
+                t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass", "dobj") and
+                t.lemma_.lower() not in ORG_NOUNS | ORG_ANAPHORS for t in self.doc[tok.sent.start:tok.i]):
+            return None  # "led several directors to resign; they established a bank": the people
         if low in ORG_PRONOUNS and tok.pos_ == "PRON":
             here = self.created_here  # "set up a new society under the old name; ... it was not"
             if here is not None and here.new and here.end <= tok.i:

@@ -519,15 +519,23 @@ def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
 @rule("merged", " ".join(sorted(UNITING_VERBS)))
 def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
-    "A united with B"."""
+    "B absorbed A", "A was absorbed by B", "A united with B"."""
     subj_tok = r.subject(verb)
     group = r.pair(subj_tok) if subj_tok is not None else []  # "the three parties merged"
     first = r.ref(subj_tok, ORG) or (group[0] if group else None)
     if first is None:
         return
+    if verb.lemma_.lower() == "absorb" and not is_passive(verb):
+        taken = r.refs_in(dobj(verb), ORG) if dobj(verb) is not None else None  # "A absorbed B": B into A
+        if taken is not None and taken != first:
+            yield draft(r, verb, "merged", taken, object=first, date=r.date_for(verb), negated=r.negated(verb),
+                        rule="orgline.merged.v1", confidence=0.75)
+        return
     members = group or [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
     partners = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "with")) if x]
-    into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into")) if x]
+    into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into"))
+            if x] or ([x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "by")) if x]
+                      if verb.lemma_.lower() == "absorb" and is_passive(verb) else [])  # "B was absorbed by A"
     form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
                  and c.lemma_.lower() in ("form", "create", "found", "become", "establish")), None)
     made = (dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None)) if form is not None else None

@@ -56,6 +56,31 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
                         rule="orgline.name_for_own.v1", confidence=0.6)
 
 
+@rule("converted_into", "convert reorganize reorganise reconstitute transform turn restructure")
+def converted_into(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the partners converted the business into a limited company, X Ltd.", "X was
+    reorganized as Y", "X was reconstituted as Y": the same body goes on under the new
+    name ("converted the mill into flats" names no body, and gives nothing)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() == "turn" and not r.preps(verb, "into"):
+        return
+    owner_tok = r.subject(verb) if is_passive(verb) else next(
+        (c for c in verb.children if c.dep_ == "dobj"), None)
+    owner = r.ref(owner_tok, ORG) if owner_tok is not None else None
+    if owner is None and owner_tok is not None and owner_tok.lemma_.lower() in ("business", "firm", "partnership") \
+            and any(c.lower_ == "the" for c in owner_tok.children):
+        owner = r.focus_before  # "converted the business into a company": the firm in focus
+    targets = r.preps(verb, "into", "as")
+    name = next((x for x in (r.refs_in(p, ORG) for p in targets) if x is not None), None)
+    if name is None and targets:  # "into a limited company, X Ltd.": the parser may lose the name
+        after = [m for m in r.mentions_within(targets[0].i + 1, targets[0].sent.end)
+                 if m.label_ == EntityKind.ORG.value and m.start <= targets[0].i + 2]
+        name = r.ref_of_span(after[0]) if after else None
+    if owner is None or name is None or r.key(owner) == r.key(name):
+        return
+    yield draft(r, verb, "named", owner, value=name.text, value_ref=name, kind="official",
+                negated=r.negated(verb), rule="orgline.converted_into.v1", confidence=0.75)
+
+
 @rule("operated_as", "operate trade play compete exist function run")
 def operated_as(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "played its first seasons as N", "now operates as N", "has traded as N since 2017",

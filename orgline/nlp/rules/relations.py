@@ -304,11 +304,13 @@ def part_of_whole(r: Reader, noun: Token) -> Iterator[Draft]:
 
 @rule("acquired", " ".join(sorted(ACQUIRING_VERBS)))
 def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X was acquired by Y", "Y bought X", "Y owns X", "X is owned by Y": X belongs to Y
+    """ "X was acquired by Y", "Y bought X", "Y took over X", "Y owns X", "X is owned by Y": X belongs to Y
     from then; "X was sold to Y", "Z sold X to Y": X belongs to Y (a body, never a person:
     "owned by its members" or "owned by the founder" is no parent organization)."""
     if verb.pos_ != "VERB" and verb.tag_ != "VBN":
         return
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return  # "X was taken over by Y", "Y took over X"; not "took part", "took the name"
     if verb.lemma_.lower() == "sell":
         yield from _sold(r, verb)
         return
