@@ -81,3 +81,31 @@ def test_absorbed_and_taken_over() -> None:
 def test_turning_a_mill_into_flats_or_taking_part_is_nothing() -> None:
     got = facts("In 1990 Orbis Media converted the old mill into flats. Orbis Media took part in the fair.")
     assert not any(t in ("named", "parent_org") and o not in (None, "Orbis Media") for t, _s, o, *_ in got)
+
+
+PARTY = (
+    "The People's Reform Party (PRP) was a liberal political party in Norland. It was launched at a "
+    "congress in Dalby in May 1908.\n\n"
+    "In 1923 its left wing broke away and founded the Radical Workers' League, which later joined the "
+    "Social Democratic Party. The PRP denied that the split had cost it members.\n\n"
+    "From 1934 to 1940 the PRP governed in coalition with the Farmers' Party."
+)
+
+
+def test_a_body_that_later_joined_is_not_dated_by_the_sentence() -> None:
+    got = facts(PARTY)
+    assert ("member_of", "Radical Workers' League", "Social Democratic Party", None, False, None) in got
+
+
+def test_denying_what_a_split_cost_does_not_deny_the_split() -> None:
+    got = facts(PARTY)
+    assert not any(t == "broke_with" and neg for t, _s, _o, _d, neg, _a in got)
+    assert any(t == "split_from" and s == "Radical Workers' League" for t, s, *_ in got)
+
+
+def test_governing_in_coalition_is_working_with() -> None:
+    got = {(t, s, o, neg) for t, s, o, _d, neg, _a in facts(PARTY)}
+    assert ("worked_with", "People's Reform Party", "Farmers' Party", False) in got
+    got = {(t, s, o, neg) for t, s, o, _d, neg, _a in
+           facts("The Reform Party never entered a coalition with the Farmers' Party.")}
+    assert ("worked_with", "Reform Party", "Farmers' Party", True) in got

@@ -705,6 +705,8 @@ class Reader:
             return None
         verb = self._clause_head(trigger)
         own = [d for d in dates if self._clause_head(d.root) == verb]
+        if not own and any(c.dep_ == "advmod" and c.lower_ in LATER for c in verb.children):
+            return None  # "founded X, which later joined Y": after the sentence's date, not at it
         while not own and verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
                 verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))):
             # "split in 1969 and set up a party", "left in 1907 to form": a coordinated or

@@ -207,6 +207,11 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
 
 
 def _bare_break(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "There was a break with Y in 1931": the body in focus broke with the one body the
+    sentence names. Not "the split had cost it members": a split told before, now the
+    subject of what it caused (and a denial of the cost is no denial of the split)."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() not in ("be", "come", "occur", "happen"):
+        return
     sent = noun.sent
     others = {r.key(r.ref_of_span(m)): r.ref_of_span(m) for m in r.mentions
               if m.start >= sent.start and m.end <= sent.end and m.label_ == "org"}
@@ -232,6 +237,23 @@ def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
     for other in others(r, verb, subject, "with", "alongside"):
         yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.worked_with.v1", confidence=0.7)
+
+
+@rule("in_coalition", "coalition alliance")
+def in_coalition(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X governed in coalition with Y from 1934", "X formed an alliance with Y": bodies
+    that govern or stand together work with each other (the coalition is no body here)."""
+    if noun.pos_ != "NOUN" or r.mention(noun) is not None:
+        return
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is None:
+        return
+    for other in list(others(r, noun, subject, "with")) + list(others(r, verb, subject, "with")):
+        yield draft(r, noun, "worked_with", subject, object=other, negated=r.negated(verb),
+                    rule="orgline.in_coalition.v1", confidence=0.65)
 
 
 # ---- parent organizations -----------------------------------------------------------------
