@@ -274,3 +274,17 @@ def test_broke_up_and_split_up_end_the_body() -> None:
     got = has("The Corran Dockers Union broke away from the Port Workers Federation in 1921.",
               ("split_from", "Corran Dockers Union", "Port Workers Federation", "1921"))
     assert not any(f[0] == "dissolved" for f in got)
+
+
+def test_separated_from_is_a_split() -> None:
+    has("The Tarvik Guild separated from the Kessel Union in 1920.",
+        ("split_from", "Tarvik Guild", "Kessel Union", "1920"))
+
+
+def test_an_orders_mother_house_moving_is_its_seat() -> None:
+    has("The Sisters of St Wenna are a Catholic congregation founded in Truro in 1854. "
+        "In 1980 its mother house moved to Bodmin.",
+        ("location", "Sisters of St Wenna", "Bodmin", "1980"))
+    got = facts("Dalby Rowing Club was formed in 1865. The Sisters of St Wenna ran schools. "
+                "The mother house moved to Bodmin in 1980.")
+    assert not any(f[0] == "location" and f[2] == "Bodmin" for f in got)

@@ -1185,9 +1185,16 @@ def _where_a_body_is(doc: Doc, span: Span) -> bool:
     if prep.lower_ == "from" and lemma in ("operate", "work", "carry", "function"):
         return True  # "carried on from Tarvik"
     return lemma in ("move", "relocate", "transfer") and prep.lower_ in ("to", "from") and any(
-        c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in (
-            "headquarters", "headquarter", "office", "offices", "seat", "base", "operations")
-        for c in verb.children)  # "moved its headquarters to P", "headquarters moved from P to Q"
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and (c.lemma_.lower() in (
+            "headquarters", "headquarter", "office", "offices", "seat", "base", "operations", "motherhouse")
+            or is_mother_house(c))
+        for c in verb.children)  # "moved its headquarters to P", "the mother house moved to Q"
+
+
+def is_mother_house(noun: Token) -> bool:
+    """ "the mother house", "its head house": a religious order's seat, as a firm's head office."""
+    return noun.lemma_.lower() == "house" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("mother", "head") for c in noun.children)
 
 
 def _from_after_body(doc: Doc, span: Span, before: list[Span]) -> bool:

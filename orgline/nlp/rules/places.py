@@ -8,12 +8,12 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..mentions import BODY_NOUNS
+from ..mentions import BODY_NOUNS, is_mother_house
 from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
-SEATS = frozenset({"headquarters", "headquarter", "office", "offices", "secretariat", "seat"})
+SEATS = frozenset({"headquarters", "headquarter", "office", "offices", "secretariat", "seat", "motherhouse"})
 KINDS = {"headquarter": "headquarters", "headquarters": "headquarters", "office": "office",
          "address": "address", "base": "based in", "locate": "based in", "situate": "based in",
          "seat": "headquarters"}
@@ -133,14 +133,16 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
 
 @rule("moved", "move relocate transfer")
 def moved(r: Reader, verb: Token) -> Iterator[Draft]:
-    """ "X moved its office from P to Q", "its headquarters moved to Q": located at Q
-    from the date, at P before."""
+    """ "X moved its office from P to Q", "its headquarters moved to Q", "its mother house
+    moved to Q": located at Q from the date, at P before. "The mother house moved" names
+    no owner: an order's house is not told by the body merely in focus."""
     subj = r.subject(verb)
     owner = r.ref(subj, ORG)
-    if owner is None and subj is not None and subj.lemma_.lower() in SEATS:
+    if owner is None and subj is not None and (subj.lemma_.lower() in SEATS or is_mother_house(subj)):
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)
         owner = r.ref(poss, ORG) if poss is not None else None
-        if poss is None and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        if poss is None and not is_mother_house(subj) and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
             owner = r.focus(subj)  # "1974 - Headquarters move from Perth to Edinburgh": the body in focus
     if owner is None:
         return

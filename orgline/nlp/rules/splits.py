@@ -89,7 +89,7 @@ def _in_view(r: Reader, tok: Token) -> Ref | None:
     return r.ref_of_span(before[-1], via="coref") if before else r.focus_before
 
 
-@rule("split_away", "break split secede defect splinter")
+@rule("split_away", "break split secede defect splinter separate")
 def split_away(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X broke away from Y", "X split (off) from Y", "X seceded from Y"."""
     if verb.pos_ not in ("VERB", "AUX"):
