@@ -487,9 +487,9 @@ class Reader:
             # names the other body, ahead of any body only in focus
             for t in self.doc[tok.sent.start:tok.i]:
                 if t.pos_ == "PRON" and t.lower_ in ("it", "its") and t.dep_ in (*SUBJECT_DEPS, "poss"):
-                    ref = self.ref(t, (EntityKind.ORG,))
-                    if ref is not None and self.key(ref) not in here:
-                        here = {self.key(ref): ref, **here}
+                    said = self.ref(t, (EntityKind.ORG,))
+                    if said is not None and self.key(said) not in here:
+                        here = {self.key(said): said, **here}
                         break
         if len(here) >= count:
             return [Ref(x.start, x.end, x.kind, x.text, via="coref") for x in list(here.values())[-count:]]

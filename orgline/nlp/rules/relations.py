@@ -243,17 +243,24 @@ def worked_with(r: Reader, verb: Token) -> Iterator[Draft]:
 def in_coalition(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "X governed in coalition with Y from 1934", "X formed an alliance with Y": bodies
     that govern or stand together work with each other (the coalition is no body here)."""
-    if noun.pos_ != "NOUN" or r.mention(noun) is not None:
+    if noun.pos_ != "NOUN" or r.mention(noun) is not None or noun.dep_ not in ("pobj", "dobj"):
         return
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return
-    subject = r.ref(r.subject(verb), ORG)
+    verb, subject, partners = _partners_through(r, noun)
     if subject is None:
         return
-    for other in list(others(r, noun, subject, "with")) + list(others(r, verb, subject, "with")):
+    for other in partners:
         yield draft(r, noun, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.in_coalition.v1", confidence=0.65)
+
+
+def _partners_through(r: Reader, noun: Token) -> tuple[Token, Ref | None, list[Ref]]:
+    """For a noun of acting together ("in coalition", "a joint list"): the verb it hangs
+    on, that verb's subject and the bodies "with" it, on the noun or on the verb."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    subject = r.ref(r.subject(verb), ORG) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return verb, None, []
+    return verb, subject, list(others(r, noun, subject, "with")) + list(others(r, verb, subject, "with"))
 
 
 # ---- parent organizations -----------------------------------------------------------------
@@ -383,17 +390,12 @@ def _ally(r: Reader, noun: Token) -> Iterator[Draft]:
 @rule("joint", "joint")
 def joint(r: Reader, adj: Token) -> Iterator[Draft]:
     """ "ran on a joint list with X", "runs joint field courses with X"."""
-    noun = adj.head
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return
-    subject = r.ref(r.subject(verb), ORG)
+    verb, subject, partners = _partners_through(r, adj.head)
     if subject is None:
         return
-    for other in list(others(r, verb, subject, "with")) + list(others(r, noun, subject, "with")):
+    for other in partners[:1]:
         yield draft(r, verb, "worked_with", subject, object=other, negated=r.negated(verb),
                     rule="orgline.joint.v1", confidence=0.6)
-        return
 
 
 @rule("pooled_under", " ".join(sorted(POOLING_VERBS)))
@@ -407,7 +409,9 @@ def pooled_under(r: Reader, verb: Token) -> Iterator[Draft]:
     if obj is None or subj is None or obj.lemma_.lower() not in ("operation", "business", "activity"):
         return  # "placed its boats under the care of X", "brought its stations under X"
     owner_noun = next((p for p in r.preps(verb, "under")), None)
-    owner = r.refs_in(owner_noun, ORG) if owner_noun is not None else None
+    if owner_noun is None:
+        return
+    owner = r.refs_in(owner_noun, ORG)
     if owner is None:
         return
     members = [x for x in (r.ref(t, ORG) for t in [subj] + list(subj.conjuncts)) if x is not None]
