@@ -526,8 +526,8 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     if first is None:
         return
     if verb.lemma_.lower() == "absorb" and not is_passive(verb):
-        obj = dobj(verb)
-        taken = r.refs_in(obj, ORG) if obj is not None else None  # "A absorbed B": B into A
+        absorbed = dobj(verb)
+        taken = r.refs_in(absorbed, ORG) if absorbed is not None else None  # "A absorbed B": B into A
         if taken is not None and taken != first:
             yield draft(r, verb, "merged", taken, object=first, date=r.date_for(verb), negated=r.negated(verb),
                         rule="orgline.merged.v1", confidence=0.75)
