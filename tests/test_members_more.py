@@ -8,6 +8,7 @@ import pytest
 
 from orgline.model import DocumentFacts, Source
 from orgline.nlp import extract
+from test_extraction import facts
 
 
 def read(text: str) -> DocumentFacts:
@@ -930,3 +931,18 @@ def test_more_ways_a_person_is_in_a_party_or_society(text: str, person: str, par
 ])
 def test_a_firms_man_or_a_leader_of_a_state_or_league_is_no_member(text: str) -> None:
     assert members(text) == set()
+
+
+def test_a_member_who_left_and_the_one_who_replaced_them() -> None:
+    got = facts("The Grey Gulls were formed in 1994 by the singer Ada Morn and the fiddler Piet Ruud. "
+                "Ruud left the band in 2001 and was replaced by Tomas Lind.")
+    assert ("member_of", "Tomas Lind", "Grey Gulls", "2001") in {f[:4] for f in got}
+    got = facts("The Harrow Rugby Club was founded in 1901. Its captain Ola Berg left the club in 1920 "
+                "and was replaced by Peter Hanson.")
+    assert ("member_of", "Peter Hanson", "Harrow Rugby Club", "1920") in {f[:4] for f in got}
+
+
+def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person() -> None:
+    got = facts("The Grey Gulls were formed in 1994 by the singer Ada Morn. "
+                "Morn is also a member of the Kessel Chamber Choir.")
+    assert ("member_of", "Ada Morn", "Kessel Chamber Choir", None) in {f[:4] for f in got}

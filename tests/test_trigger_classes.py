@@ -288,3 +288,94 @@ def test_an_orders_mother_house_moving_is_its_seat() -> None:
     got = facts("Dalby Rowing Club was formed in 1865. The Sisters of St Wenna ran schools. "
                 "The mother house moved to Bodmin in 1980.")
     assert not any(f[0] == "location" and f[2] == "Bodmin" for f in got)
+
+
+# ---- added with the fresh histories of banks, orders, airlines, papers, regiments, bands ----
+
+def test_combined_to_create_merges_both_into_the_product() -> None:
+    got = has("The Fenwick Mutual Bank and the Ollery Building Society combined in 1989 to create Fenwick Ollery plc.",
+              ("merged", "Fenwick Mutual Bank", "Fenwick Ollery plc", "1989"),
+              ("merged", "Ollery Building Society", "Fenwick Ollery plc", "1989"),
+              ("founded", "Fenwick Ollery plc", None, "1989"))
+    assert len([f for f in got if f[0] == "merged"]) == 2
+    has("In 1931 the Brora Football Club and Lairg Rovers amalgamated to create Brora Lairg United.",
+        ("merged", "Brora Football Club", "Brora Lairg United", "1931"),
+        ("merged", "Lairg Rovers", "Brora Lairg United", "1931"))
+
+
+def test_a_pair_that_merges_or_reunites_with_no_product_is_one_claim() -> None:
+    got = facts("The Ashby Glaziers Union and the Carrow Glaziers Union merged in 1968.")
+    assert [f[:4] for f in got if f[0] == "merged"] == [
+        ("merged", "Ashby Glaziers Union", "Carrow Glaziers Union", "1968")]
+    has("The Dowling Sisters reunited with the Brendan Sisters in 1968.",
+        ("merged", "Dowling Sisters", "Brendan Sisters", "1968"))
+    got = facts("The Fenwick Bank and the Ollery Society had combined assets of four million pounds.")
+    assert not any(f[0] == "merged" for f in got)
+
+
+def test_a_periodical_first_issued_or_appearing_is_founded() -> None:
+    # the body is labelled by its first name
+    has("The Daily Herald is a newspaper. It was first issued on 2 March 1856 as the Bremwick Weekly Herald "
+        "by the printer Samuel Fyfe.",
+        ("founded", "Bremwick Weekly Herald", None, "1856-03-02"),
+        ("named", "Bremwick Weekly Herald", "Bremwick Weekly Herald", "1856-03-02"),
+        ("founded_by", "Bremwick Weekly Herald", "Samuel Fyfe", "1856-03-02"))
+    has("Northwind Airways began operations in May 1962 as Polar Air Taxi.",
+        ("founded", "Polar Air Taxi", None, "1962-05"),
+        ("named", "Polar Air Taxi", "Polar Air Taxi", "1962-05"))
+    has("The Tarvik Courier is a weekly newspaper. It first appeared on 3 May 1877.",
+        ("founded", "Tarvik Courier", None, "1877-05-03"))
+
+
+def test_a_newspaper_published_in_a_town_is_based_there() -> None:
+    has("The Daily Courier is a newspaper published in Bremport.",
+        ("location", "Daily Courier", "Bremport", None))
+    has("The Kessel Post, a weekly printed in Tarvik, was closed in 1940.",
+        ("location", "Kessel Post", "Tarvik", None))
+    got = facts("Orbis Media published a guide in London.")
+    assert not any(f[0] == "location" for f in got)
+
+
+def test_based_at_a_towns_airport_is_based_in_the_town() -> None:
+    has("Northwind Airways was an airline based at Tromsby airport.",
+        ("location", "Northwind Airways", "Tromsby", None))
+
+
+def test_severed_or_cut_ties_and_disaffiliated_break_with() -> None:
+    has("The Tarvik Trust severed its ties with the Kessel Network in 1999.",
+        ("broke_with", "Tarvik Trust", "Kessel Network", "1999"))
+    has("The Tarvik Trust cut its ties with the Kessel Network in 1999.",
+        ("broke_with", "Tarvik Trust", "Kessel Network", "1999"))
+    has("The Federation of Hill Farmers disaffiliated from the Labour Party in 1931.",
+        ("broke_with", "Federation of Hill Farmers", "Labour Party", "1931"))
+    has("The Kessel Union withdrew from the Northern Federation in 1950.",
+        ("broke_with", "Kessel Union", "Northern Federation", "1950"))
+    got = facts("The Tarvik Trust cut its staff in 1999 after the Kessel Network left.")
+    assert not any(f[0] == "broke_with" for f in got)
+
+
+def test_an_affiliate_of_is_a_member() -> None:
+    has("Verdant Futures is an environmental charity. It became an affiliate of Friends of the Earth in 1990.",
+        ("member_of", "Verdant Futures", "Friends of the Earth", "1990"))
+
+
+def test_a_regiment_of_an_army_raised_by_an_officer() -> None:
+    has("The 3rd Highland Rifles was an infantry regiment of the British Army, raised in 1794 at "
+        "Inverlochy by Sir Alasdair Munro.",
+        ("founded", "3rd Highland Rifles", None, "1794"),
+        ("founded_by", "3rd Highland Rifles", "Alasdair Munro", "1794"),
+        ("parent_org", "3rd Highland Rifles", "British Army", "1794"))
+
+
+def test_a_charity_registered_in_a_country_is_not_founded_undated() -> None:
+    got = has("Verdant Futures is an environmental charity registered in Scotland. It was set up in 1987.",
+              ("location", "Verdant Futures", "Scotland", None),
+              ("founded", "Verdant Futures", None, "1987"))
+    assert not any(f[0] == "founded" and f[3] is None for f in got)
+
+
+def test_a_body_active_between_two_years_after_a_place() -> None:
+    has("The Workers' Education League was an adult education body active in northern England between "
+        "1908 and 1955.",
+        ("founded", "Workers' Education League", None, "1908"),
+        ("dissolved", "Workers' Education League", None, "1955"))

@@ -46,8 +46,14 @@ def read_claims(doc: Doc) -> list[Draft]:
         attributor.apply(sent, found)
         drafts.extend(found)
         r.learn_names(found)
-        r.end_sentence(sent, [d.subject for d in found if d.subject.kind.value == "org"])
+        r.end_sentence(sent, [_in_focus_after(d) for d in found if d.subject.kind.value == "org"])
     return drafts
+
+
+def _in_focus_after(d: Draft):
+    """The body a claim leaves in focus: its subject, but for a merger the body merged
+    into, which the text goes on about ("A and B merged. Its headquarters moved ...")."""
+    return d.object if d.type == "merged" and d.object is not None else d.subject
 
 
 @Language.component("orgline_claims_v1")

@@ -178,7 +178,7 @@ DESCENT_VERBS = frozenset("grow emerge evolve develop spring arise descend origi
 # "X held its founding congress in 1919", a newspaper "first published in 1901" (not
 # "first appeared": a union first appears in a strike, in the records). Each verb with the
 # words it needs.
-BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold publish".split())
+BEGINNING_VERBS = frozenset("originate date exist begin commence start raise hold publish issue print appear".split())
 # What a body begins when it begins to work: "began operations", "commenced trading".
 OPERATIONS_NOUNS = frozenset("""operation operations trading service services broadcasting
 broadcast publication publishing flying business""".split())
@@ -200,14 +200,14 @@ RENAMING_VERBS = frozenset("change adopt take assume choose revive rename rebran
 
 # Joining and leaving.
 JOINING_WORDS = frozenset("join affiliate member belong".split())
-LEAVING_VERBS = frozenset("break sever split leave quit break_away".split())
+LEAVING_VERBS = frozenset("break sever split leave quit break_away disaffiliate withdraw cut".split())
 
 # Splitting: "X broke away from Y", "X was spun off/out of Y".
 SPLITTING_VERBS = frozenset("break split secede defect splinter".split())
 SPLITTING_NOUNS = frozenset("splinter offshoot breakaway spin spinoff faction".split())
 
 # Uniting: "A and B merged (to form C)", "C was formed by the merger of A and B".
-UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb".split())
+UNITING_VERBS = frozenset("merge amalgamate unite fuse combine absorb reunite reunify".split())
 UNITING_NOUNS = frozenset("merger amalgamation fusion".split())
 # Bodies that keep their own names under a new owner they set up together: "A and B pooled
 # their operations under a new holding company, C".
@@ -217,7 +217,7 @@ POOLING_VERBS = frozenset("pool combine bring place put".split())
 # "X was sold to Y", "X is owned by Y".
 PART_NOUNS = frozenset("""subsidiary wing arm section affiliate branch division department
 chapter auxiliary offspring unit command component subdivision formation college faculty imprint
-institute school""".split())
+institute school regiment battalion brigade squadron""".split())
 PARENT_NOUNS = frozenset("parent owner".split())
 ACQUIRING_VERBS = frozenset("acquire buy purchase own sell take".split())  # "take" only as "taken over"
 TAKEOVER_NOUNS = frozenset("takeover acquisition purchase".split())

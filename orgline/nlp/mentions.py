@@ -184,8 +184,9 @@ def _trusted_ner(doc: Doc) -> list[Span]:
         if paren is not None:  # "League for Rural Democracy (LRD": the name ends at an
             # unclosed "("; "Labour Party of Erewhon (Radical)" keeps its parenthesis
             ent = _strip_det(doc[ent.start:paren])
-        while len(ent) > 1 and kind is EntityKind.ORG and (ent[-1].is_lower or any(
-                t.is_lower and t.lower_ not in CONNECTORS for t in ent[1:])):
+        while len(ent) > 1 and kind is EntityKind.ORG and not _legal_form(ent[-1]) and (
+                ent[-1].is_lower or any(t.is_lower and t.lower_ not in CONNECTORS and not _legal_form(t)
+                                        for t in ent[1:])):
             ent = ent[:-1]  # "Tenants Federation in October": NER ran past the name
         if not len(ent) or not ent[0].text[:1].isupper():
             continue
@@ -1372,7 +1373,8 @@ def _surnames(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for tok in doc:
         end = first_seen.get(tok.text)
-        if end is not None and tok.i >= end and tok.i not in covered and tok.pos_ == "PROPN":
+        if end is not None and tok.i >= end and tok.i not in covered and (
+                tok.pos_ == "PROPN" or tok.text[:1].isupper() and not tok.is_stop):  # "Morn is ...", tagged a noun
             out.append(Span(doc, tok.i, tok.i + 1, label=EntityKind.PERSON.value))
     return out
 

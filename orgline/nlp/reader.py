@@ -441,7 +441,8 @@ class Reader:
         top = max(self.salience.values())
         fitting = [k for k, v in self.salience.items() if v >= share * top and k in self.latest
                    and (word in self.latest[k].text.lower().split() + self.name_words.get(k, [])
-                        or (word in AMBIGUOUS_ORG_NOUNS and word in self.described_as.get(k, ())))]
+                        or (word in AMBIGUOUS_ORG_NOUNS or k == self.topic)
+                        and word in self.described_as.get(k, ()))]  # the text's subject "is a congregation"
         if not fitting:
             return None
         return self.latest[max(fitting, key=lambda k: self.salience[k] + (TOPIC_BONUS if k == self.topic else 0))]
@@ -579,6 +580,10 @@ class Reader:
 
     def end_sentence(self, sent: Span, subjects: list[Ref]) -> None:
         self.thing_before = self._tells_of_a_thing(sent)
+        # "Two years later it bought the X Bank": the body "it" stands for stays in focus,
+        # not the one it acted on
+        said = [ref for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and t.lower_ in ("it", "they")
+                for ref in [self.ref(t, (EntityKind.ORG,))] if ref is not None]
         for k in self.salience:
             self.salience[k] *= DECAY
         if self.forgets:
@@ -586,7 +591,9 @@ class Reader:
                 del self.salience[k]
         inside = [m for m in self.mentions_within(sent.start, sent.end)
                   if m.label_ == EntityKind.ORG.value]
-        org_subject = any(m.root.dep_ in SUBJECT_DEPS for m in inside)
+        org_subject = bool(said) or any(m.root.dep_ in SUBJECT_DEPS for m in inside)
+        for ref in said:
+            self._add(ref, 1.0)
         for m in inside:  # "A peasant uprising split the NWP(M)": with no body as subject, the
             # body the main verb acts on is the one in focus
             main_object = not org_subject and m.root.dep_ == "dobj" and m.root.head.dep_ == "ROOT"
@@ -650,6 +657,8 @@ class Reader:
                 i -= 1
             i -= 1
         m = self.mention(self.doc[i]) if i >= 0 else None
+        if m is not None and m.root.dep_ == "pobj" and m.root.head.head.dep_ in ("attr", "appos"):
+            return None  # "X was a regiment of the British Army, raised in 1794": the regiment
         return m.root if m is not None and m.end == i + 1 else None
 
     def preps(self, tok: Token, *words: str) -> list[Token]:

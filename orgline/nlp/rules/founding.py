@@ -81,12 +81,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             return  # "formed an alliance with": the partnership rules read it (a named one founds)
         subject = r.ref(obj, ORG) or r.called(obj)  # "founded a party they called X"
         founder = _founder(r, r.subject(verb))
+        if _uniting_purpose(verb) is not None:
+            return  # "merged to form C": the merger rule reads it
         merges = list(_joined_to_form(r, verb, subject))
         if merges:
             founder = None  # the bodies that merged into it, not its founders
             yield from merges
-        if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in ("merge", "unite", "amalgamate", "combine", "join", "fuse"):
-            return  # "merged to form C": the merger rule reads it
     elif lemma in COMING_INTRANSITIVE:
         subject = r.ref(r.subject(verb), ORG)
         if lemma == "launch" and subject is not None and subject.via != "mention":
@@ -143,8 +143,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.8)
         return
-    if founding.date is not None or place is not None:
+    if founding.date is not None or (place is not None and lemma != "register"):
         yield founding  # "X was formed by A" with neither date nor place: founded_by says it all
+        # "a charity registered in Scotland" tells where it is registered, not when it began
     if place is not None:
         yield founding.but(type="location", object=place, place=None, kind="founded in",
                            rule="orgline.founded_in.v1", confidence=0.75)
@@ -217,8 +218,21 @@ def began(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is None:
         return
     founding = draft(r, verb, "founded", subject, rule="orgline.began.v1", confidence=0.7)
-    if founding.date is not None and not founding.date.startswith(".."):
-        yield founding
+    if founding.date is None or founding.date.startswith(".."):
+        return
+    yield founding
+    place = next((p for p in (r.refs_in(x, PLACE) for x in r.preps(verb, "in", "at")) if p is not None), None)
+    if place is not None:  # "raised in 1794 at Inverlochy", "originated in Cork in 1834"
+        yield founding.but(type="location", object=place, kind="founded in",
+                           rule="orgline.began_in.v1", confidence=0.65)
+    for name in (n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as")) if n is not None and n != subject):
+        # "began operations in 1962 as Polar Air Taxi", "first issued in 1856 as the Weekly Courier"
+        yield founding.but(type="named", value=name.text, value_ref=name, kind="official",
+                           rule="orgline.began_as.v1", confidence=0.75)
+    founder = next((_founder(r, p) for p in r.preps(verb, "by") + [
+        b for a in r.preps(verb, "as") for b in r.preps(a, "by")]), None) if is_passive(verb) else None
+    if founder is not None and founder != subject:  # "first printed in 1856 by Samuel Fyfe"
+        yield founding.but(type="founded_by", object=founder, rule="orgline.began.v1", confidence=0.65)
 
 
 def _begins(r: Reader, verb: Token) -> bool:
@@ -238,17 +252,61 @@ def _begins(r: Reader, verb: Token) -> bool:
         subj = r.subject(verb)
         return is_passive(verb) and subj is not None and any(
             t.lower_ in MILITARY_NOUNS for t in subj.subtree)
-    if lemma == "publish":  # a periodical "first published in 1901"
-        return is_passive(verb) and any(c.lower_ == "first" and c.dep_ == "advmod" for c in verb.children)
+    if lemma in ("publish", "issue", "print"):  # a periodical "first published in 1901"
+        return is_passive(verb) and _first(verb)
+    if lemma == "appear":  # "the Courier first appeared in 1856", not "in the strike of 1901"
+        return _first(verb) and any(p.i in r.dated for p in r.preps(verb, "in", "on"))
     if lemma == "hold":  # "held its founding congress in 1919"
         return obj is not None and obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
             c.lower_ in ("founding", "constituent", "inaugural") for c in obj.children)
     return False
 
 
+def _first(verb: Token) -> bool:
+    return any(c.lower_ == "first" and c.dep_ == "advmod" for c in verb.children)
+
+
 MILITARY_NOUNS = frozenset({"regiment", "battalion", "brigade", "squadron", "corps", "army", "legion",
                             "division", "militia", "guard", "guards", "fusiliers", "rifles", "dragoons",
                             "hussars", "lancers", "infantry", "cavalry", "artillery"})
+
+
+def _listed_before(r: Reader, head: Token) -> list[Ref]:
+    """ "the Kessel Football Club and Tarvik Rovers amalgamated", parsed with the first
+    name hung on the second as a modifier: the bodies listed with "and" or commas right
+    before the subject's own name, within its phrase."""
+    own = r.mention(head)
+    if own is None:
+        return []
+    out: list[Ref] = []
+    end = own.start
+    for m in reversed(r.mentions_within(head.left_edge.i, own.start)):
+        gap = r.doc[m.end:end]
+        if m.label_ != EntityKind.ORG.value or not len(gap) or any(
+                t.lower_ not in ("and", ",", "the") for t in gap) or not any(t.lower_ in ("and", ",") for t in gap):
+            break
+        out.insert(0, r.ref_of_span(m))
+        end = m.start
+    return out
+
+
+PRODUCT_VERBS = frozenset({"form", "create", "found", "become", "establish"})
+
+
+def _uniting_purpose(verb: Token) -> Token | None:
+    """The uniting verb a "to form C" clause is the purpose of: "A and B merged to form C",
+    also where the parser hung "to create C" on a noun ("A and B combined in 1989 to
+    create C", read with "combined" as a clause on A)."""
+    if verb.lemma_.lower() not in PRODUCT_VERBS | {"join"}:
+        return None
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in UNITING_VERBS | {"join"}:
+        return verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    before = [t for t in verb.sent if t.i < verb.i and t.pos_ in ("VERB", "AUX")]
+    if before and before[-1].lemma_.lower() in UNITING_VERBS and before[-1].dep_ in ("acl", "relcl", "ROOT"):
+        return before[-1]
+    return None
 
 
 def _joined_to_form(r: Reader, verb: Token, result: Ref | None) -> Iterator[Draft]:
@@ -504,7 +562,8 @@ def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
     else:
         return
     clause = adj.head if adj.dep_ == "acomp" else adj  # "was active (in P) from A to B"
-    words = range(adj.i + 1, clause.right_edge.i + 1)
+    last = max(clause.right_edge.i, adj.head.right_edge.i if adj.dep_ != "acomp" else 0)
+    words = range(adj.i + 1, last + 1)  # "a body active in England between 1908 and 1955"
     span = next((d for d in r.dates if d.start in words and d._.edtf and "/" in d._.edtf
                  and d[0].lower_ in ("from", "between")), None)
     if holder is None or span is None or r.negated(adj.head):
@@ -533,12 +592,15 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
                         rule="orgline.merged.v1", confidence=0.75)
         return
     members = group or [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
+    if len(members) == 1 and subj_tok is not None:
+        members = _listed_before(r, subj_tok) + members
     partners = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "with")) if x]
     into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into"))
             if x] or ([x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "by")) if x]
                       if verb.lemma_.lower() == "absorb" and is_passive(verb) else [])  # "B was absorbed by A"
     form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
-                 and c.lemma_.lower() in ("form", "create", "found", "become", "establish")), None)
+                 and c.lemma_.lower() in PRODUCT_VERBS), None) or next(
+        (t for t in verb.sent if t.i > verb.i and _uniting_purpose(t) == verb), None)
     made = (dobj(form) or next((c for c in form.children if c.dep_ == "attr"), None)) if form is not None else None
     result = r.ref(made, ORG) if made is not None else None
     held = r.mention(made) if made is not None else None
@@ -553,6 +615,9 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     if result is None and not into and r.created_here is not None and r.created_here not in members:
         result = r.created_here  # "The alliance came into being when A united with B"
     target = result or (into[0] if into else None)
+    if target is None and not partners and len(members) == 2:
+        partners = members[1:]  # "A and B merged in 1968": one claim for the pair, A with B
+        members = members[:1]
     if target is None and not partners:
         return
     date = r.date_for(verb)

@@ -668,9 +668,17 @@ def left_band(r: Reader, verb: Token) -> Iterator[Draft]:
     body = r.refs_in(obj, ORG)
     if body is None or _employer(body):
         return
+    left = r.date_for(verb)
     yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
-                date=None, end=r.date_for(verb),  # the day one left ends the membership
+                date=None, end=left,  # the day one left ends the membership
                 rule="orgline.left_band.v1", confidence=0.65)
+    for replaced in (c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() == "replace"
+                     and is_passive(c) and not r.negated(c)):
+        for p in r.preps(replaced, "by"):  # "A left the band in 2001 and was replaced by B"
+            successor = r.ref(p, (EntityKind.PERSON,))
+            if successor is not None and successor != person:
+                yield draft(r, replaced, "member_of", successor, object=body, date=left,
+                            rule="orgline.replaced_in.v1", confidence=0.6)
 
 
 # Taking a player or musician on: "recruited singer C", "hired drummer D", "added guitarist

@@ -13,6 +13,10 @@ from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
+# "based at Tromsby airport": a town's facility stands for the town.
+FACILITY_NOUNS = frozenset({"airport", "airfield", "aerodrome", "harbour", "harbor", "port", "station"})
+PRESS_NOUNS = frozenset({"newspaper", "magazine", "periodical", "journal", "paper", "weekly", "daily",
+                         "tabloid", "broadsheet", "gazette", "review", "bulletin"})
 SEATS = frozenset({"headquarters", "headquarter", "office", "offices", "secretariat", "seat", "motherhouse"})
 KINDS = {"headquarter": "headquarters", "headquarters": "headquarters", "office": "office",
          "address": "address", "base": "based in", "locate": "based in", "situate": "based in",
@@ -60,6 +64,8 @@ def address(r: Reader, pobj: Token) -> Ref | None:
     span = r.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
     if any(t.i in r.dated for t in span) or r.mention(pobj) is not None:
         return None  # "in March 1905" is a date; a tagged name is not an address
+    if len(span) > 1 and span[-1].lower_ in FACILITY_NOUNS and span[-2].text[:1].isupper():
+        span = span[:-1]  # "at Tromsby airport": the airport's town
     words = [t for t in span if t.is_alpha]
     if words and all(t.text[:1].isupper() or t.is_stop for t in words) and span[-1].text[:1].isupper():
         start = span.start + (1 if span[0].lower_ == "the" else 0)
@@ -129,6 +135,22 @@ def location(r: Reader, tok: Token) -> Iterator[Draft]:
         if place.text != owner.text:
             yield draft(r, tok, "location", owner, object=place, kind=kind,
                         negated=r.negated(tok), rule="orgline.location.v1", confidence=0.75, **undated)
+
+
+@rule("published_in", "publish print produce edit")
+def published_in(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the Courier, a newspaper published in Bremport": where a periodical is published
+    is where it is based. Only a participle on a press noun: "X published a book in London"
+    and "the report was printed in Paris" say where a work appeared, not where a body is."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.lemma_.lower() not in PRESS_NOUNS:
+        return
+    owner = _owner(r, verb)
+    if owner is None:
+        return
+    for place in _places_under(r, verb):
+        if place.text != owner.text:
+            yield draft(r, verb, "location", owner, object=place, kind="based in", date=None,
+                        negated=r.negated(verb), rule="orgline.published_in.v1", confidence=0.7)
 
 
 @rule("moved", "move relocate transfer")

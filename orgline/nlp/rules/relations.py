@@ -165,12 +165,22 @@ def expelled(r: Reader, verb: Token) -> Iterator[Draft]:
                     rule="orgline.expelled.v1", confidence=0.65)
 
 
+TIE_NOUNS = frozenset({"tie", "link", "relation", "connection", "contact", "affiliation"})
+
+
 @rule("broke_with", " ".join(sorted(LEAVING_VERBS)))
 def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X broke with Y", "X severed ties with Y", "X left Y", and a bare "a break ensued"
     between the organization in focus and the one other organization in the sentence."""
     lemma = tok.lemma_.lower()
     subject = r.ref(r.subject(tok), ORG) if tok.pos_ in ("VERB", "AUX") else None
+    ties = dobj(tok) if tok.pos_ == "VERB" else None
+    if ties is not None and ties.lemma_.lower() in TIE_NOUNS:
+        tok_with = ties  # "severed its ties with Y", "cut all links to Y"
+    elif lemma == "cut":
+        return  # "cut its staff": only ties are cut with a body
+    else:
+        tok_with = tok
     if lemma in ("break", "split") and (any(c.lower_ in ("away", "off") for c in tok.children)
                                         or lemma == "split" and r.preps(tok, "from")):
         return  # a breakaway: the split rules read it
@@ -197,8 +207,8 @@ def broke_with(r: Reader, tok: Token) -> Iterator[Draft]:
             yield draft(r, tok, "broke_with", both[0], object=both[1], negated=r.negated(tok),
                         rule="orgline.broke_with_both.v1", confidence=0.6)
             return
-    if subject is not None and r.preps(tok, "with", "from"):
-        for other in others(r, tok, subject, "with", "from"):
+    if subject is not None and r.preps(tok_with, "with", "from", "to"):
+        for other in others(r, tok_with, subject, "with", "from", *(("to",) if tok_with is not tok else ())):
             yield draft(r, tok, "broke_with", subject, object=other,
                         negated=r.negated(tok), rule="orgline.broke_with.v1", confidence=0.8)
         return
@@ -286,9 +296,11 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
         parent = r.ref(r.subject(noun.head), ORG)  # "the league kept a student department, the SLL"
     if parent is None or parent == child:
         return
+    # "an affiliate of Y": a union's, a charity's, a party's membership of a wider body
+    type_ = "member_of" if noun.lemma_.lower() == "affiliate" else "parent_org"
     for one in [child] + _listed_with(r, child):  # "its subsidiaries A and B"
         if one != parent:
-            yield draft(r, noun, "parent_org", one, object=parent, negated=r.negated(noun.head),
+            yield draft(r, noun, type_, one, object=parent, negated=r.negated(noun.head),
                         rule="orgline.part_of.v1", confidence=0.7)
 
 

@@ -31,6 +31,8 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
     subj = r.subject(verb)
     if subj is not None:
         steps += [c for c in subj.children if c.dep_ in ("relcl", "acl")]
+    if subj is not None and subj.lower_ == "they":  # "its branches seceded in 1926; they set up X"
+        steps += [t for t in verb.sent if t.i < verb.i and t.pos_ == "VERB" and t.lemma_.lower() in DEPARTING][-1:]
     steps += [c for c in verb.children if c.dep_ == "agent" for p in c.children
               for c in p.children if c.dep_ in ("acl", "relcl")]  # "formed by members
     # expelled from Y", "set up by students who had left Y"
@@ -51,6 +53,11 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
         left = left or next(others(r, step, new, "from", "of", *(("with",) if broke_with else ())), None)
         if left is None and broke_with:
             left = next((r.ref(c, ORG) for p in r.preps(step, "with") for c in p.children if c.dep_ == "poss"), None)
+        if left is None:  # "the Welsh branches of X seceded", "its branches seceded"
+            who = r.subject(step)
+            left = next((x for x in [r.refs_in(p, ORG) for p in r.preps(who, "of")] + [
+                r.ref(c, ORG) for c in who.children if c.dep_ == "poss"] if x is not None), None) \
+                if who is not None and who.lemma_.lower() in MEMBER_PARTS else None
         if left is None and step.lemma_.lower() != "expel":
             left = r.focus_before
         if left is not None and left != new:
@@ -58,6 +65,9 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
     return None
 
 
+# The parts of a body that leave it: "the Welsh branches of X seceded".
+MEMBER_PARTS = frozenset({"branch", "member", "section", "chapter", "lodge", "wing", "faction", "group",
+                          "delegate", "congregation", "parish", "local", "affiliate", "minority"})
 # People who are by definition a body's dissenters, or no longer in it.
 DISSENTERS = frozenset({"dissident", "defector", "rebel", "breakaway", "renegade", "dissenter"})
 QUANTIFIERS = frozenset({"many", "some", "several", "most", "group", "number", "few", "handful"})
