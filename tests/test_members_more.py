@@ -946,3 +946,10 @@ def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person() -> None:
     got = facts("The Grey Gulls were formed in 1994 by the singer Ada Morn. "
                 "Morn is also a member of the Kessel Chamber Choir.")
     assert ("member_of", "Ada Morn", "Kessel Chamber Choir", None) in {f[:4] for f in got}
+
+
+def test_its_leader_is_a_member_of_a_party_not_of_a_firm() -> None:
+    got = facts("The Agrarian Liberal Party is a political party. Its current leader is Mette Halvorsen.")
+    assert ("member_of", "Mette Halvorsen", "Agrarian Liberal Party", None) in {f[:4] for f in got}
+    got = facts("Kestrel Instruments is a maker of scales. Its leader is Harold Pike.")
+    assert not any(f[0] == "member_of" for f in got)

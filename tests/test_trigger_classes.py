@@ -379,3 +379,25 @@ def test_a_body_active_between_two_years_after_a_place() -> None:
         "1908 and 1955.",
         ("founded", "Workers' Education League", None, "1908"),
         ("dissolved", "Workers' Education League", None, "1955"))
+
+
+def test_a_body_another_closes_or_winds_up_is_dissolved() -> None:
+    has("Ivy Lane Records was an independent record label. In 1985 the label was bought by Polyvox, "
+        "which closed it in 1988.",
+        ("dissolved", "Ivy Lane Records", None, "1988"))
+    has("In 1951 the court wound up the Tarvik Savings Bank.",
+        ("dissolved", "Tarvik Savings Bank", None, "1951"))
+    got = facts("The Kessel Union was founded in 1901. The union closed its account in 1950.")
+    assert not any(f[0] == "dissolved" for f in got)
+    got = facts("Acme Tools closed its factory in Leeds in 1990.")
+    assert not any(f[0] == "dissolved" for f in got)
+
+
+def test_founded_by_people_named_after_what_they_were() -> None:
+    has("The Kessel Choir was founded in 1901 by two teachers, Anna Berg and Tom Vik.",
+        ("founded_by", "Kessel Choir", "Anna Berg", "1901"),
+        ("founded_by", "Kessel Choir", "Tom Vik", "1901"))
+    has("Kestrel Instruments was established in Leeds in 1948 by two former army engineers, Harold Pike "
+        "and Dennis Rowe.",
+        ("founded_by", "Kestrel Instruments", "Harold Pike", "1948"),
+        ("founded_by", "Kestrel Instruments", "Dennis Rowe", "1948"))

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (ORG_ANAPHORS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -355,6 +355,8 @@ def _co_founders(r: Reader, verb: Token, first: Ref) -> Iterator[Ref]:
     for head in heads:
         if head is None:
             continue
+        if head.pos_ == "NOUN" and r.mention(head) is None:  # "by two engineers, A and B": the named ones
+            head = next((c for c in head.children if c.dep_ == "appos" and r.mention(c) is not None), head)
         for conj in head.conjuncts:
             other = _founder(r, conj)
             if other is not None and other != first:
@@ -429,6 +431,11 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma in ENDING_PARTICLES and lemma != "close" and not any(
             c.lower_ in ENDING_PARTICLES[lemma] for c in verb.children):
         return
+    ended = _ended_object(r, verb)
+    if ended is not None:  # "Polyvox closed the label in 1988", "the court wound up the bank"
+        yield draft(r, verb, "dissolved", ended, negated=r.negated(verb), rule="orgline.closed_by.v1",
+                    confidence=0.7)
+        return
     if lemma in ("break", "split", "wind", "shut") and (dobj(verb) is not None or r.preps(verb, "with")):
         return  # "the police broke up the meeting", "the singer split up with him"
     if lemma == "close":  # "closed its doors" ends the body; "closed its factory" does not
@@ -461,6 +468,24 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is not None:
         yield draft(r, verb, "dissolved", subject, negated=r.negated(verb),
                      rule="orgline.dissolved.v1", confidence=0.8)
+
+
+def _ended_object(r: Reader, verb: Token) -> Ref | None:
+    """The body another one closes, winds up or disbands: named, "it", or "the label" (not
+    "closed its factory", "dissolved the board's doubts", "broke up the meeting")."""
+    obj = dobj(verb)
+    if obj is None or verb.lemma_.lower() not in ("close", "shut", "wind", "disband", "liquidate") or \
+            obj.lower_ == "doors" or is_passive(verb):
+        return None
+    if r.mention(obj) is None and obj.lower_ != "it" and obj.lemma_.lower() not in ORG_ANAPHORS:
+        return None
+    ended = r.ref(obj, ORG)
+    who = r.subject(verb)
+    closer = r.ref(verb.head, ORG_PERSON) if verb.dep_ == "relcl" and (
+        who is None or who.lower_ in ("which", "that", "who")) else r.ref(who, ORG_PERSON)
+    if obj.lower_ == "it" and ended is not None and closer is not None and r.key(ended) == r.key(closer):
+        ended = r.focus_before  # "bought by Polyvox, which closed it": not Polyvox itself
+    return ended if ended is not None and (closer is None or r.key(ended) != r.key(closer)) else None
 
 
 # Words that tell a banned body went on.

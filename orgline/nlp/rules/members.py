@@ -122,6 +122,10 @@ def _person_described(r: Reader, noun: Token) -> list[Ref]:
     one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if one is not None and one.lower_ == "one" and one.dep_ in ("attr", "appos", "conj"):
         return _person_described(r, one)  # "A is one of the songwriters of X"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "its leader is A"
+        named = [m for c in noun.head.children if c.dep_ == "attr"
+                 for m in [_mention(r, c, EntityKind.PERSON)] if m is not None]
+        return [r.ref_of_span(m) for m in named]
     if noun.dep_ in ("attr", "oprd"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
@@ -207,6 +211,10 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
             return r.ref(poss, ORG)  # "the society's founding president": the body in focus
         if poss.pos_ == "NOUN" and poss.lemma_.lower() in BELONGED_NOUNS and noun.lemma_.lower() in ROLES:
             return r.ref(poss, ORG)  # "the band's guitarist A": the band in focus
+        if poss.lower_ in ("its", "their") and noun.lemma_.lower() in PARTY_ROLES:
+            held = r.ref(poss, ORG)  # "its leader is A": of a party or a society, not of a firm
+            if held is not None and (_a_party(held) or _a_membership_body(r, held)):
+                return held
     in_ = ("in",) if noun.lemma_.lower() in BAND_ROLES | TEAM_ROLES else ()  # "the drummer in X"
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "with") + in_:
