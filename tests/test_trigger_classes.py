@@ -401,3 +401,58 @@ def test_founded_by_people_named_after_what_they_were() -> None:
         "and Dennis Rowe.",
         ("founded_by", "Kestrel Instruments", "Harold Pike", "1948"),
         ("founded_by", "Kestrel Instruments", "Dennis Rowe", "1948"))
+
+
+def test_a_chronology_line_opening_with_a_verb_the_tagger_took_for_a_name() -> None:
+    text = ("Timeline of the Coastal Fishermen's Association\n\n"
+            "1902 - Founded in Whitby as the Yorkshire Coast Fishermen's Society.\n"
+            "1911 - Absorbs the Scarborough Boatmen's Club.\n"
+            "1966 - Affiliates to the Transport and General Workers' Union.\n"
+            "1983 - Dissolved; its records go to the Hull History Centre.\n")
+    body = "Coastal Fishermen's Association"  # the name the heading gives it labels it
+    got = has(text, ("merged", "Scarborough Boatmen's Club", body, "1911"),
+              ("member_of", body, "Transport and General Workers' Union", "1966"),
+              ("dissolved", body, None, "1983"))
+    assert not any("Timeline" in str(f[1]) or "Timeline" in str(f[2]) for f in got)
+    has("History of the Kessel Chess Club\n\n1890 - Founded in Kessel.\n1921 - Moves its office to Tarvik.\n",
+        ("location", "Kessel Chess Club", "Tarvik", "1921"))
+
+
+def test_suppressed_ends_a_body_not_a_strike() -> None:
+    has("The Order of the Silver Lantern was suppressed by the French authorities in 1795.",
+        ("dissolved", "Order of the Silver Lantern", None, "1795"))
+    has("The Tarvik Workers Party was suppressed by the army in 1973.",
+        ("dissolved", "Tarvik Workers Party", None, "1973"))
+    assert not any(f[0] == "dissolved" for f in facts("The strike was suppressed in 1926."))
+
+
+def test_the_side_of_a_split_body_that_founds_another_split_from_it() -> None:
+    got = has("The National Tenants' Front was launched in 1971. In 1977 the front split over whether to back "
+              "rent strikes; the minority founded the Tenants' Action Network.",
+              ("split_from", "Tenants' Action Network", "National Tenants' Front", "1977"))
+    assert not any(f[0] == "broke_with" for f in got)
+
+
+def test_run_by_a_body_and_taken_over_when() -> None:
+    has("Harbourside Technical School opened in 1909. It was run by the Leith School Board until 1919, "
+        "when Edinburgh Corporation took it over.",
+        ("parent_org", "Harbourside Technical School", "Leith School Board", None),
+        ("parent_org", "Harbourside Technical School", "Edinburgh Corporation", "1919"))
+    has("The Kessel Youth Hostel was managed by the Harbour Housing Trust from 1950.",
+        ("parent_org", "Kessel Youth Hostel", "Harbour Housing Trust", "1950"))
+    has("The Tarvik Sailing School was run by the Kessel Yacht Club until 1980.",
+        ("parent_org", "Tarvik Sailing School", "Kessel Yacht Club", None))
+    assert not any(f[0] == "parent_org" for f in facts("The Tarvik Hostel is a shelter run by volunteers."))
+    assert not any(f[0] == "parent_org" for f in facts(
+        "Tarvik Airport is operated by the Harbour Port Authority."))
+
+
+def test_a_founding_told_by_the_body_and_dated_otherwise_by_others() -> None:
+    got = {(f[0], f[1], f[3], f[5]) for f in facts(
+        "According to its own history, the Order of the Silver Lantern was founded in Bruges in 1421, "
+        "but historians date it to the 1480s.")}
+    assert ("founded", "Order of the Silver Lantern", "1421", "Order of the Silver Lantern") in got
+    assert ("founded", "Order of the Silver Lantern", "148X", None) in got
+    got = {(f[0], f[1], f[3], f[5]) for f in facts(
+        "The Kessel Choir was founded in 1901. Anna Berg dates it to 1899.")}
+    assert ("founded", "Kessel Choir", "1899", "Anna Berg") in got

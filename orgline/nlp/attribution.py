@@ -40,7 +40,13 @@ def _according_to(r: Reader, sent: Span, before: int | None = None) -> Ref | Non
         if tok.lower_ == "according" and tok.i + 1 < len(r.doc) and r.doc[tok.i + 1].lower_ == "to":
             prep = r.doc[tok.i + 1]
             for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
-                return r.refs_in(pobj, SPEAKERS) or r.refs_in(pobj, (EntityKind.WORK,))
+                found = r.refs_in(pobj, SPEAKERS) or r.refs_in(pobj, (EntityKind.WORK,))
+                if found is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in pobj.children):
+                    # "According to its own history, X was founded in 1421": the body named next
+                    after = next((m for m in r.mentions_within(pobj.i + 1, sent.end)
+                                  if m.label_ == EntityKind.ORG.value), None)
+                    found = r.ref_of_span(after) if after is not None else None
+                return found
     return None
 
 
@@ -83,6 +89,17 @@ def _quote_speaker(r: Reader, region: tuple[int, int]) -> Ref | None:
     return None
 
 
+def _own_account(trigger: Token) -> bool:
+    """ "According to X, it was founded in 1421, but historians date it to the 1480s": a
+    clause joined by "but" or "while" with a subject of its own is another's account."""
+    clause = trigger
+    while clause.dep_ not in ("conj", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and any(
+        c.lower_ in ("but", "while", "whereas", "although", "though") for c in clause.head.children
+        if c.dep_ in ("cc", "mark") and c.i < clause.i)
+
+
 class Attributor:
     def __init__(self, r: Reader) -> None:
         self.r = r
@@ -102,7 +119,7 @@ class Attributor:
             if reported is not None:
                 d.according_to, denial = reported
                 d.negated = d.negated != denial
-            elif phrase is not None:
+            elif phrase is not None and not _own_account(trigger):
                 d.according_to = phrase
             else:
                 d.according_to = self._quoted(trigger.idx)

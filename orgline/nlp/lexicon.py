@@ -190,7 +190,7 @@ ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close s
 ENDING_PARTICLES = {"close": frozenset({"down"}), "shut": frozenset({"down"}),
                     "wind": frozenset({"up"}), "break": frozenset({"up"}), "split": frozenset({"up"})}
 # A body ended by an authority: "X was banned/outlawed/proscribed in 1933".
-BANNING_VERBS = frozenset("ban outlaw proscribe".split())
+BANNING_VERBS = frozenset("ban outlaw proscribe suppress".split())
 ENDING_NOUNS = frozenset("dissolution disbandment demise liquidation winding closure".split())
 # A span of existence told at once: "active from 1944 to 1958".
 ACTIVE_ADJECTIVES = frozenset({"active"})
@@ -263,3 +263,12 @@ businessman businesswoman entrepreneur industrialist banker activist trade-union
 academic professor teacher scholar linguist explorer aviator socialite""".split())
 # Every role noun that makes its holder a member of the body named with it.
 MEMBER_ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
+
+# Every verb above that tells an event of a body's life, with the few that move one or
+# change its name: a chronology's line opening with one ("1911 - Absorbs the X Club",
+# "1934 - Moves its office to Hull") opens with that verb, whatever the tagger made of it.
+EVENT_VERBS = (COMING_VERBS | BEGINNING_VERBS | ENDING_VERBS | BANNING_VERBS | RENAMING_VERBS
+               | JOINING_WORDS | LEAVING_VERBS | SPLITTING_VERBS | UNITING_VERBS | ACQUIRING_VERBS
+               | OPERATING_VERBS | DESCENT_VERBS | frozenset(
+                   "move relocate transfer expel elect adopt sign publish buy sell acquire".split())) - {
+                   "member", "break_away", "have", "date"}

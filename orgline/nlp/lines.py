@@ -11,9 +11,23 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from .lexicon import EVENT_VERBS
 
 ENTRY = re.compile(r"(?:(?:1[0-9]{3}|20[0-9]{2})\s*[-\u2013\u2014:]|[-*\u2022]\s|[0-9]{1,2}[.)]\s)")
+
+
+def _verb_first(tok: Token) -> None:
+    """ "1911 - Absorbs the Boatmen's Club": the tagger takes a capitalized verb opening a
+    line for a name ("Absorbs", "Moves", "Affiliates"); an event verb's third person there
+    is the verb, so the line's subject is the body the chronology is about."""
+    word = tok.lower_
+    if not tok.text[:1].isupper() or tok.tag_ == "VBZ" or not word.endswith("s"):
+        return
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    if any(stem in EVENT_VERBS for stem in stems):
+        tok.tag_ = "VBZ"
 
 
 @Language.component("orgline_lines_v1")
@@ -35,6 +49,7 @@ def lines_component(doc: Doc) -> Doc:
             for t in doc[nxt.i + 1:]:
                 if t.idx >= entry.end():
                     t.is_sent_start = False
+                    _verb_first(t)
                     break
                 t.is_sent_start = False
     return doc

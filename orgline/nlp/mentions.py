@@ -1456,5 +1456,23 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
     spans = _people_without_possessive(doc, _split_seat_for_party(doc, spans))
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(spans))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_without_heading(doc, spans)))
     return doc
+
+
+# What a title says a text is about the body it names: "Timeline of the X Association".
+HEADING_NOUNS = frozenset({"timeline", "history", "chronology", "chronicle", "outline", "overview",
+                           "annals", "records", "archives"})
+
+
+def _without_heading(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Timeline of the Coastal Fishermen's Association" heading a chronology: the body is
+    what follows "of"; the title is not one of its names."""
+    out = []
+    for span in spans:
+        if span.label_ == EntityKind.ORG.value and len(span) > 2 and span[0].lower_ in HEADING_NOUNS \
+                and span[1].lower_ == "of":
+            span = _strip_det(doc[span.start + 2:span.end])
+            span = Span(doc, span.start, span.end, label=EntityKind.ORG.value)
+        out.append(span)
+    return out

@@ -760,7 +760,16 @@ class Reader:
         """The claim's (date, end) from its clause's temporal expression; in a chronology,
         a later sentence of a dated entry without a date of its own takes the entry's
         ("1921 - ... found the X. The new party joins Y at once.")."""
+        if trigger.dep_ == "relcl" and any(c.lower_ == "when" for c in trigger.children):
+            # "until 1919, when B took it over": the year the clause hangs on
+            here = _within(self.dates, self._date_starts, trigger.sent.start, trigger.sent.end)
+            held = next((d for d in here if d.start <= trigger.head.i < d.end and d._.edtf), None)
+            if held is not None and held._.edtf.startswith("../") and "/" not in held._.edtf[3:]:
+                return claim_dates(held._.edtf[3:], "", claim_type)  # the year it lasted until
         span = self.date_span(trigger, about, claim_type) or self._entry_date(trigger.sent)
+        if span is None and trigger.i in self.entry_verbs:  # "1983 - Dissolved; its records go to P"
+            span = next((d for d in _within(self.dates, self._date_starts, trigger.sent.start, trigger.i)
+                         if d.start == trigger.sent.start and d._.edtf), None)
         if span is None:
             return None, None
         return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)

@@ -179,6 +179,9 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "X dates its foundation to a conference held at P in December 1925": X's own account
     of its founding (a body traced "to" another body is a predecessor, not a founding)."""
     obj = dobj(verb)
+    if verb.pos_ == "VERB" and obj is not None and obj.lower_ == "it" and verb.lemma_.lower() == "date":
+        yield from _dated_it(r, verb, obj)  # "historians date it to the 1480s"
+        return
     if verb.pos_ != "VERB" or obj is None or not (obj.lemma_.lower() in ORIGIN_NOUNS or (
             obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
                 c.lower_ in ("first", "founding", "constituent", "inaugural") for c in obj.children))):
@@ -202,6 +205,20 @@ def dated_origin(r: Reader, verb: Token) -> Iterator[Draft]:
         if place is not None:
             yield founding.but(type="location", object=r.ref_of_span(place), kind="founded in",
                                rule="orgline.dated_origin.v1", confidence=0.6)
+
+
+def _dated_it(r: Reader, verb: Token, obj: Token) -> Iterator[Draft]:
+    """ "X was founded in 1421, but historians date it to the 1480s": another account of
+    the founding, by whoever dates it (a named one is its source)."""
+    subject = r.ref(obj, ORG)
+    for event in r.preps(verb, "to"):
+        words = range(event.left_edge.i, event.right_edge.i + 1)
+        date = next((d for d in r.dates if d.start in words and d._.edtf), None)
+        if subject is not None and date is not None:
+            teller = r.ref(r.subject(verb), ORG_PERSON)
+            yield draft(r, verb, "founded", subject, date=date._.edtf, negated=r.negated(verb),
+                        according_to=teller, rule="orgline.dated_origin.v1", confidence=0.6)
+            return
 
 
 @rule("began", " ".join(sorted(BEGINNING_VERBS)))

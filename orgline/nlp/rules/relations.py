@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+from ..lexicon import (COMING_VERBS, ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
                        PART_OWNED_NOUNS,
                        PARENT_NOUNS,
                        PART_NOUNS,
@@ -229,6 +229,9 @@ def _bare_break(r: Reader, noun: Token) -> Iterator[Draft]:
     if focus is None or len(others) != 1:
         return
     (key, other), = others.items()
+    made = r.doc[other.start:other.end].root
+    if made.dep_ in ("dobj", "nsubjpass") and made.head.lemma_.lower() in COMING_VERBS:
+        return  # "the front split; the minority founded X": X split from it (the split rules)
     if key != r.key(focus):
         subject = Ref(focus.start, focus.end, focus.kind, focus.text, via="coref")
         yield draft(r, noun, "broke_with", subject, object=other,
@@ -369,9 +372,29 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
         if m is not None and m.label_ == EntityKind.PERSON.value:  # a firm bought: not a person
             child = Ref(m.start, m.end, EntityKind.ORG, m.text)
         owner = r.ref(r.subject(verb), ORG)
-    if child is not None and owner is not None and child != owner:
+        if obj is not None and obj.lower_ == "it" and child is not None and owner is not None \
+                and r.key(child) == r.key(owner):
+            child = r.focus_before  # "run by A until 1919, when B took it over": not B itself
+    if child is not None and owner is not None and r.key(child) != r.key(owner):
         yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
                     rule="orgline.acquired.v1", confidence=0.7)
+
+
+@rule("run_by", "run manage administer")
+def run_by(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "the school was run by the Leith School Board until 1919", "a hostel managed by the
+    X Trust": a body another body runs is part of it, for as long as the text says. Only a
+    body doing the running: "run by volunteers", "managed by its founder" name no parent;
+    and not "operated by" (an airport's or a railway line's operator owns no body)."""
+    if verb.pos_ != "VERB" or not is_passive(verb):
+        return
+    child = r.ref(r.subject(verb), ORG)
+    if child is None and verb.dep_ == "acl" and verb.head.dep_ in ("attr", "appos"):
+        child = r.described(verb.head)  # "X is a hostel run by Y"
+    owner = next((r.refs_in(p, ORG) for p in r.preps(verb, "by")), None)
+    if child is not None and owner is not None and r.key(child) != r.key(owner):
+        yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
+                    rule="orgline.run_by.v1", confidence=0.6)
 
 
 def _sold(r: Reader, verb: Token) -> Iterator[Draft]:

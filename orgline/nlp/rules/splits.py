@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..draft import Draft, Ref
+from ..lexicon import ORG_ANAPHORS
 from ..reader import Reader
 from . import ORG, draft, dobj, is_passive, others, rule
 
@@ -39,6 +40,10 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
     people = _dissenters(r, subj, verb)
     if people is not None and people != new:
         return people
+    if subj is not None and subj.lemma_.lower() in SIDES:
+        divided = _divided_before(r, verb)  # "the front split over X; the minority founded Y"
+        if divided is not None and divided != new:
+            return divided
     for step in steps:
         if step.lemma_.lower() not in DEPARTING:
             continue
@@ -62,6 +67,24 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
             left = r.focus_before
         if left is not None and left != new:
             return left
+    return None
+
+
+# The side of a divided body that leaves it: "the union split; the minority founded X".
+SIDES = frozenset({"minority", "majority", "faction", "losers", "dissenters", "rest", "remainder"})
+
+
+def _divided_before(r: Reader, verb: Token) -> Ref | None:
+    """The body a split (verb or noun) earlier in the sentence divided: its subject, or the
+    noun run into it ("the front split", misparsed as "front" modifying "split")."""
+    for tok in (t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in ("split", "divide")):
+        who = r.subject(tok) if tok.pos_ == "VERB" else None
+        who = who or next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss")), None)
+        body = r.ref(who, ORG) if who is not None else None
+        if body is None and who is not None and who.lemma_.lower() in ORG_ANAPHORS:
+            body = r.focus_before  # "the front" the parser read as an adjective
+        if body is not None:
+            return body
     return None
 
 
