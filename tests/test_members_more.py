@@ -953,3 +953,21 @@ def test_its_leader_is_a_member_of_a_party_not_of_a_firm() -> None:
     assert ("member_of", "Mette Halvorsen", "Agrarian Liberal Party", None) in {f[:4] for f in got}
     got = facts("Kestrel Instruments is a maker of scales. Its leader is Harold Pike.")
     assert not any(f[0] == "member_of" for f in got)
+
+
+def test_the_original_line_up_consisted_of_the_band_in_focus() -> None:
+    got = {f[:4] for f in facts(
+        "The Silver Comets were a British pop group formed in London in 1978. The original line-up "
+        "consisted of Jenny Frost (vocals), Alan Pike (guitar) and Rob Tate (drums).")}
+    for person in ("Jenny Frost", "Alan Pike", "Rob Tate"):
+        assert ("member_of", person, "Silver Comets", None) in got
+    got = {f[:4] for f in facts(
+        "The Harbour Jazz Quartet was formed in Tarvik in 1961. The first line-up consisted of Ole Berg "
+        "(piano) and Kari Lund (bass).")}
+    assert ("member_of", "Kari Lund", "Harbour Jazz Quartet", None) in got
+
+
+def test_the_clubs_former_player_is_the_striker() -> None:
+    got = {f[:4] for f in facts("FC Dornbach is an Austrian football club. The club's best-known former "
+                                "player is the striker Karl Hofer.")}
+    assert ("member_of", "Karl Hofer", "FC Dornbach", None) in got

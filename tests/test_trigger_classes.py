@@ -456,3 +456,31 @@ def test_a_founding_told_by_the_body_and_dated_otherwise_by_others() -> None:
     got = {(f[0], f[1], f[3], f[5]) for f in facts(
         "The Kessel Choir was founded in 1901. Anna Berg dates it to 1899.")}
     assert ("founded", "Kessel Choir", "1899", "Anna Berg") in got
+
+
+def test_split_up_after_or_before_something_else() -> None:
+    has("The Silver Comets were a British pop group formed in London in 1978. The band released three "
+        "albums before splitting up in 1984.",
+        ("dissolved", "Silver Comets", None, "1984"))
+    has("The Tarvik Bank traded for a century before closing down in 2001.",
+        ("dissolved", "Tarvik Bank", None, "2001"))
+
+
+def test_founded_as_a_part_of_another_body() -> None:
+    got = has("The Institute for Coastal Research is a research institute in Kiel. It was established in 1953 "
+              "as a department of the University of Kiel.",
+              ("parent_org", "Institute for Coastal Research", "University of Kiel", "1953"),
+              ("founded", "Institute for Coastal Research", None, "1953"))
+    assert not any(f[0] == "named" and f[2] == "University of Kiel" for f in got)
+    has("The Kessel Youth League was founded in 1920 as the youth wing of the Kessel Labour Party.",
+        ("parent_org", "Kessel Youth League", "Kessel Labour Party", "1920"))
+    got = facts("Harbour Fotball was founded in 1994 as an independent section of the Harbour Sports Club.")
+    assert not any(f[0] == "parent_org" for f in got)
+
+
+def test_a_name_taken_in_a_merger_is_borne_from_the_merger() -> None:
+    got = has("Marlow & Finch is an American law firm. It was founded in 1921. In 1967 it merged with the "
+              "New York firm Dyer Holt, taking the name Marlow Finch Dyer until 1985.",
+              ("merged", "Marlow Finch Dyer", "Dyer Holt", "1967"))
+    named = {(f[2], f[3]) for f in got if f[0] == "named"}
+    assert ("Marlow Finch Dyer", "1967") in named

@@ -23,11 +23,15 @@ def _repair_lemmas(doc: Doc) -> None:
     """The model lemmatizes rare verbs wrongly ("rebranded" -> "rebrande"); a word whose
     lemma triggers nothing but whose stem does gets the stem, so the rules see it."""
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() not in _BY_LEMMA:
+        # the sentence's root is a verb however tagged ("The line-up consisted of", NN)
+        if (tok.pos_ == "VERB" or tok.dep_ == "ROOT" and tok.lower_.endswith("ed")) and \
+                tok.lemma_.lower() not in _BY_LEMMA:
             for suffix in ("ed", "d", "ing", "s"):
                 stem = tok.lower_[:-len(suffix)] if tok.lower_.endswith(suffix) else ""
                 if stem in _BY_LEMMA:
                     tok.lemma_ = stem
+                    if tok.pos_ != "VERB":
+                        tok.pos_, tok.tag_ = "VERB", "VBD" if suffix in ("ed", "d") else tok.tag_
                     break
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..edtf import bounds
 from ..model import CLAIM_TYPES, EntityKind, norm_name
 from .dates import SPANS_KEY as DATES_KEY
 from .draft import Ref
@@ -772,7 +773,13 @@ class Reader:
                          if d.start == trigger.sent.start and d._.edtf), None)
         if span is None:
             return None, None
-        return claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)
+        date, end = claim_dates(span._.edtf, span._.timex.form if span._.timex else "", claim_type)
+        if date is None and end is not None and trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp"):
+            # "merged with B in 1967, taking the name C until 1985": from the merger on
+            start = self.dates_for(trigger.head, claim_type)[0]
+            if start is not None and (bounds(start) or (0, 0))[0] <= (bounds(end) or (0, 0))[0]:
+                date = start
+        return date, end
 
     def _entry_date(self, sent: Span) -> Span | None:
         """The year opening the chronology line a sentence continues, if it is one."""

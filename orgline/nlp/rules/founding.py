@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (ORG_ANAPHORS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (ORG_ANAPHORS, PART_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -95,7 +95,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         return
     called = [t for p in r.preps(verb, "under") if p.lemma_.lower() == "name"
               for t in p.subtree if t.i > p.i and r.mention(t) is not None]  # "under the name X"
-    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1]) if n is not None]
+    as_parts = [p for p in r.preps(verb, "as") if p.pos_ == "NOUN" and r.mention(p) is None
+                and p.lemma_.lower() in PART_NOUNS]  # "as a department of the University of Kiel"
+    owned = [p for p in as_parts if not any(c.lower_ in ("independent", "autonomous", "separate")
+                                            for c in p.children)]  # not "as an independent section of"
+    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1] if p not in as_parts)
+             if n is not None]
     if subject is None and obj is not None and names and any(
             c.lower_ in ("a", "an", "another") for c in obj.children):
         # "set up a new society under the old name, X": a body of its own, not the old X
@@ -143,6 +148,11 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.8)
         return
+    for part in owned:  # founded as a part of another body: that body's, from then
+        parent = next(others(r, part, subject, "of"), None)
+        if parent is not None:
+            yield founding.but(type="parent_org", object=parent, place=None, rule="orgline.founded_as_part.v1",
+                               confidence=0.7)
     if founding.date is not None or (place is not None and lemma != "register"):
         yield founding  # "X was formed by A" with neither date nor place: founded_by says it all
         # "a charity registered in Scotland" tells where it is registered, not when it began
@@ -467,6 +477,8 @@ def dissolved(r: Reader, verb: Token) -> Iterator[Draft]:
             t.lemma_.lower() in ("exist", "operation", "operations", "function") for t in verb.subtree):
         return
     subj_tok = r.subject(verb)
+    if subj_tok is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after", "until", "upon", "on"):
+        subj_tok = r.subject(verb.head.head)  # "released three albums before splitting up in 1984"
     if verb.lemma_.lower() == "fold" and r.preps(verb, "into"):
         into = next(others(r, verb, None, "into"), None)  # "folded into the parent": merged
         subject = r.ref(subj_tok, ORG)

@@ -124,7 +124,8 @@ def _person_described(r: Reader, noun: Token) -> list[Ref]:
         return _person_described(r, one)  # "A is one of the songwriters of X"
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "its leader is A"
         named = [m for c in noun.head.children if c.dep_ == "attr"
-                 for m in [_mention(r, c, EntityKind.PERSON)] if m is not None]
+                 for t in [c] + [a for a in c.children if a.dep_ == "appos"]  # "is the striker A"
+                 for m in [_mention(r, t, EntityKind.PERSON)] if m is not None][:1]
         return [r.ref_of_span(m) for m in named]
     if noun.dep_ in ("attr", "oprd"):
         verb = noun.head
@@ -513,6 +514,12 @@ def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
     B": the people listed are its members (two at least, all of them people). "Include"
     and "feature" only with a line-up or members as subject: "the album featured A"."""
     noun = verb.head if verb.dep_ in ("acl", "relcl") else r.subject(verb)
+    if noun is None and verb.i >= 3 and r.doc[verb.i - 3:verb.i].text.lower().replace(" ", "") == "line-up":
+        noun = r.doc[verb.i - 1]  # "line-up" cut into three words, "up" taken for a particle
+        body = r.focus_before
+        if body is not None:
+            yield from _listed_members(r, verb, body)
+        return
     if noun is None:
         return
     if verb.lemma_.lower() in ("include", "feature") and (noun.lemma_.lower() not in LINE_UP_NOUNS or any(
@@ -524,8 +531,14 @@ def consisting_of(r: Reader, verb: Token) -> Iterator[Draft]:
     if body is None:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         body = r.ref(poss, ORG) if poss is not None else None
+    if body is None and noun.lemma_.lower() in LINE_UP_NOUNS and any(c.lower_ == "the" for c in noun.children):
+        body = r.focus_before  # "The original line-up consisted of A, B and C": the band in focus
     if body is None:
         return
+    yield from _listed_members(r, verb, body)
+
+
+def _listed_members(r: Reader, verb: Token, body: Ref) -> Iterator[Draft]:
     objs = r.preps(verb, "of") if verb.lemma_.lower() == "consist" else [
         o for c in verb.children if c.dep_ == "dobj" for o in [c] + list(c.conjuncts)]
     people = [_mention(r, o, EntityKind.PERSON) for o in objs]
