@@ -438,8 +438,10 @@ def test_run_by_a_body_and_taken_over_when() -> None:
         "when Edinburgh Corporation took it over.",
         ("parent_org", "Harbourside Technical School", "Leith School Board", None),
         ("parent_org", "Harbourside Technical School", "Edinburgh Corporation", "1919"))
-    has("The Kessel Youth Hostel was managed by the Harbour Housing Trust from 1950.",
-        ("parent_org", "Kessel Youth Hostel", "Harbour Housing Trust", "1950"))
+    has("The Kessel Sailing School was managed by the Harbour Yacht Club from 1950.",
+        ("parent_org", "Kessel Sailing School", "Harbour Yacht Club", "1950"))
+    assert not any(f[0] == "parent_org" for f in facts(
+        "Tarvik Airport is managed by the Harbour Port Authority."))
     has("The Tarvik Sailing School was run by the Kessel Yacht Club until 1980.",
         ("parent_org", "Tarvik Sailing School", "Kessel Yacht Club", None))
     assert not any(f[0] == "parent_org" for f in facts("The Tarvik Hostel is a shelter run by volunteers."))
@@ -484,3 +486,37 @@ def test_a_name_taken_in_a_merger_is_borne_from_the_merger() -> None:
               ("merged", "Marlow Finch Dyer", "Dyer Holt", "1967"))
     named = {(f[2], f[3]) for f in got if f[0] == "named"}
     assert ("Marlow Finch Dyer", "1967") in named
+
+
+def test_what_a_body_is_and_where_for_every_kind_of_body() -> None:
+    has("Greenhaven is a housing cooperative in Malmö, Sweden.", ("location", "Greenhaven", "Malmö, Sweden", None))
+    has("The Kessel Institute is a research institute in Kiel.", ("location", "Kessel Institute", "Kiel", None))
+    got = facts("The Tarvik Courier is the largest newspaper in Norland.")
+    assert not any(f[0] == "location" for f in got)
+
+
+def test_what_a_body_was_from_one_year_to_another_is_its_life() -> None:
+    has("The Liberal Workers' Party was a political party in New Zealand from 1935 to 1949.",
+        ("founded", "Liberal Workers' Party", None, "1935"),
+        ("dissolved", "Liberal Workers' Party", None, "1949"))
+    has("The Tarvik Savings Bank was a bank between 1850 and 1902.",
+        ("founded", "Tarvik Savings Bank", None, "1850"), ("dissolved", "Tarvik Savings Bank", None, "1902"))
+    for text in ("The Kessel Party was the largest party from 1935 to 1949.",
+                 "The Kessel Party was a governing party from 1935 to 1949.",
+                 "Tarvik Bank was a public company from 1980 to 1999."):
+        assert not any(f[0] in ("founded", "dissolved") for f in facts(text)), text
+
+
+def test_transferred_its_engagements_is_a_merger() -> None:
+    has("The Brotherhood of Railway Signalmen was founded in 1880. In 1951 it transferred its engagements "
+        "to the National Union of Railwaymen.",
+        ("merged", "Brotherhood of Railway Signalmen", "National Union of Railwaymen", "1951"))
+    has("The Tarvik Building Society transferred its engagements to the Kessel Building Society in 1999.",
+        ("merged", "Tarvik Building Society", "Kessel Building Society", "1999"))
+
+
+def test_grew_from_a_faction_of_a_body_split_from_it() -> None:
+    has("The Liberal Workers' Party was a political party. It emerged from a faction of the Reform Party.",
+        ("split_from", "Liberal Workers' Party", "Reform Party", None))
+    has("The Kessel Union grew out of the Tarvik Dockers Club in 1901.",
+        ("formed_from", "Kessel Union", "Tarvik Dockers Club", "1901"))

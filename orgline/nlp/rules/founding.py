@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (ORG_ANAPHORS, PART_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (ORG_ANAPHORS, PART_NOUNS, TYPING_ORG_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -426,10 +426,22 @@ def grew_out_of(r: Reader, verb: Token) -> Iterator[Draft]:
     subject = r.ref(r.subject(verb), ORG)
     if subject is None:
         return
+    for p in r.preps(verb, "out", "from", "of"):
+        if p.lemma_.lower() in FACTION_NOUNS and r.mention(p) is None:
+            # "emerged from a faction of the Reform Party": a breakaway from that party
+            left = next(others(r, p, subject, "of", "within", "in"), None)
+            if left is not None:
+                yield draft(r, verb, "split_from", subject, object=left, negated=r.negated(verb),
+                            rule="orgline.grew_from_faction.v1", confidence=0.7)
+                return
     for origin in others(r, verb, subject, "out", "from", "of"):
         yield draft(r, verb, "formed_from", subject, object=origin,
                     negated=r.negated(verb), rule="orgline.formed_from.v1", confidence=0.75)
         return
+
+
+FACTION_NOUNS = frozenset({"faction", "wing", "split", "splinter", "tendency", "caucus", "minority",
+                           "group", "section"})
 
 
 @rule("continuation", "continuation successor")
@@ -627,6 +639,53 @@ def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
         return
     yield draft(r, adj, "founded", holder, date=start, rule="orgline.active_span.v1", confidence=0.6)
     yield draft(r, adj, "dissolved", holder, date=end, rule="orgline.active_span.v1", confidence=0.6)
+
+
+@rule("transferred_engagements", "transfer")
+def transferred_engagements(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "In 1951 it transferred its engagements to the X Union": a British union's, building
+    society's or friendly society's way of merging into another."""
+    obj = dobj(verb)
+    if verb.pos_ != "VERB" or obj is None or obj.lemma_.lower() not in ("engagement", "engagements"):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    into = next(others(r, verb, subject, "to"), None)
+    if subject is not None and into is not None:
+        yield draft(r, verb, "merged", subject, object=into, negated=r.negated(verb),
+                    rule="orgline.transferred_engagements.v1", confidence=0.75)
+
+
+# What a body was for a while, not for its whole life: "a governing party from 1935 to 1949".
+STANDING_WORDS = frozenset({"ruling", "governing", "leading", "main", "dominant", "major", "minor",
+                            "opposition", "coalition", "junior", "senior", "member", "partner",
+                            "subsidiary", "private", "public", "listed", "state-owned", "client"})
+
+
+@rule("described_span", " ".join(sorted(TYPING_ORG_NOUNS)))
+def described_span(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "X was a political party in New Zealand from 1935 to 1949", "X was a bank between
+    1850 and 1902": what a body was, for a span of years, is when it existed. Past tense
+    only ("X is a party in P since 1990" ends nothing), and the span on the predicate or
+    on the copula, not inside another phrase ("a party that ruled from 1935 to 1949")."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lower_ not in ("was", "were") \
+            or r.negated(noun.head):
+        return
+    if not any(c.lower_ in ("a", "an") for c in noun.children) or any(
+            c.tag_ in ("JJS", "JJR") or c.lower_ in STANDING_WORDS for c in noun.children):
+        return  # "the largest party from 1935 to 1949", "a governing party": a standing, not a life
+    holder = r.ref(r.subject(noun.head), ORG)
+    if holder is None:
+        return
+    heads = {noun.i, noun.head.i}
+    span = next((d for d in r.dates if d.root.head.i in heads and d._.edtf and "/" in d._.edtf
+                 and d[0].lower_ in ("from", "between") and d.start > noun.i), None)
+    if span is None:
+        return
+    start, _, end = span._.edtf.partition("/")
+    if not start or not end or ".." in (start, end):
+        return
+    yield draft(r, noun, "founded", holder, date=start, rule="orgline.described_span.v1", confidence=0.6)
+    yield draft(r, noun, "dissolved", holder, date=end, rule="orgline.described_span.v1", confidence=0.6)
 
 
 @rule("merged", " ".join(sorted(UNITING_VERBS)))

@@ -9,7 +9,7 @@ from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
 from ..mentions import BODY_NOUNS, is_mother_house
-from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS
+from ..lexicon import BASED_WORDS, NOT_PLACES, OPERATING_VERBS, TYPING_ORG_NOUNS
 from . import ORG, PLACE, draft, rule
 
 PLACE_LIKE = (EntityKind.PLACE,)
@@ -194,12 +194,12 @@ def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
     return found
 
 
-@rule("described_place", " ".join(sorted(BODY_NOUNS | {"community", "enterprise", "start-up"})))
+@rule("described_place", " ".join(sorted(BODY_NOUNS | TYPING_ORG_NOUNS | {"community", "enterprise", "start-up"})))
 def described_place(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "X, a social enterprise in Dundee", "a Lyon community", "the Portland
     start-up X": the place in the words that describe a body is where it is based."""
-    if noun.pos_ != "NOUN":
-        return
+    if noun.pos_ != "NOUN" or any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in noun.children):
+        return  # "the largest newspaper in California": a ranking, not where it is based
     # "the Portland start-up Quillon": the name may follow the noun unattached
     owner = r.described(noun, also=r.doc[noun.i + 1:noun.i + 2])
     if owner is None:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (COMING_VERBS, ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+from ..lexicon import (COMING_VERBS, ORG_HEADS, TYPING_ORG_NOUNS, ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
                        PART_OWNED_NOUNS,
                        PARENT_NOUNS,
                        PART_NOUNS,
@@ -392,7 +392,9 @@ def run_by(r: Reader, verb: Token) -> Iterator[Draft]:
     if child is None and verb.dep_ == "acl" and verb.head.dep_ in ("attr", "appos"):
         child = r.described(verb.head)  # "X is a hostel run by Y"
     owner = next((r.refs_in(p, ORG) for p in r.preps(verb, "by")), None)
-    if child is not None and owner is not None and r.key(child) != r.key(owner):
+    if child is None or not child.text.split() or child.text.split()[-1].lower() not in ORG_HEADS | TYPING_ORG_NOUNS:
+        return  # a school, a trust, a college; not an airport or a park a body manages
+    if owner is not None and r.key(child) != r.key(owner):
         yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
                     rule="orgline.run_by.v1", confidence=0.6)
 
