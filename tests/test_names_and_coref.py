@@ -390,3 +390,15 @@ def test_two_clubs_merge_into_a_club_ner_takes_for_a_person() -> None:
     assert ("merged", "Fyllingen", "FK Fyllingsdalen", "2011", False, None) in got
     assert ("merged", "Lov-Ham", "FK Fyllingsdalen", "2011", False, None) in got
     assert {c[1] for c in got if c[0] == "dissolved"} == {"Fyllingen", "Lov-Ham"}
+
+
+def test_features_of_the_land_and_events_are_not_bodies() -> None:
+    from test_extraction import facts
+    got = facts("The Rohn Glacier and the Regal Glacier flow east to join the Nizina Glacier.")
+    assert not any(f[0] == "member_of" for f in got)
+    got = facts("Boltenhagen is a seaside resort. It is part of the Hamburg Metropolitan Region.")
+    assert not any(f[0] == "parent_org" for f in got)
+    got = facts("The War of the Northern Alliance (1717 – 1720) was fought over the Baltic trade.")
+    assert not any(f[0] in ("founded", "dissolved") for f in got)
+    got = facts("The Red River Rangers were founded in 1901.")
+    assert ("founded", "Red River Rangers", None, "1901") in {f[:4] for f in got}

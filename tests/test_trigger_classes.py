@@ -520,3 +520,11 @@ def test_grew_from_a_faction_of_a_body_split_from_it() -> None:
         ("split_from", "Liberal Workers' Party", "Reform Party", None))
     has("The Kessel Union grew out of the Tarvik Dockers Club in 1901.",
         ("formed_from", "Kessel Union", "Tarvik Dockers Club", "1901"))
+
+
+def test_to_find_that_and_to_begin_what_is_no_body_found_nothing() -> None:
+    assert not any(f[0] == "founded" for f in facts(
+        "In 1919 he began his first weekly comic strip, Life's Little Comedies, in the Kessel Star."))
+    assert not any(f[0] == "founded" for f in facts(
+        "On 12 June the Kessel Court commission released its findings and found that the memo was genuine."))
+    has("Anna Berg founded the Kessel Choir in 1901.", ("founded", "Kessel Choir", None, "1901"))

@@ -1155,16 +1155,33 @@ PLACE_NOUNS = frozenset({"village", "town", "city", "county", "parish", "hamlet"
                          "island", "valley", "port", "commune", "canton", "shire"})
 
 
+# The last word of a name that says it is a feature of the land or sea: "Rohn Glacier",
+# "Blue River", "Hamburg Metropolitan Region" (not "Red River Rangers": only the last word).
+GEO_TAILS = frozenset("""glacier river lake mountain mountains pass reservoir creek bay island islands
+valley peninsula region sea ocean gulf strait canal forest desert plateau hills falls coast riviera
+fjord cape delta basin""".split())
+# The first words of a name that says it is an event: "War of the Quadruple Alliance".
+EVENT_HEADS = frozenset({"war", "battle", "siege", "treaty", "revolution", "uprising", "rebellion",
+                         "massacre", "crisis", "election", "campaign"})
+
+
+def _without_events(spans: list[Span]) -> list[Span]:
+    """ "The War of the Quadruple Alliance (1717 - 1720)": a war, a treaty or a battle is
+    named like a body ("Alliance", "League") but is none."""
+    return [s for s in spans if not (s.label_ == EntityKind.ORG.value and len(s) > 2
+                                     and s[0].lower_ in EVENT_HEADS and s[1].lower_ == "of")]
+
+
 def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "the village of Lower Hambleton", "the town of Eastwick": a name after "<word for a
     place> of" is a place, whatever NER said, unless it holds a word for a body."""
     out = []
     for span in spans:
-        if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and span.start > 1 and \
-                not any(t.lower_ in ORG_HEADS for t in span) and (
-                    doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
-                    and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)
-                    or _where_a_body_is(doc, span)):
+        if span.label_ in (EntityKind.ORG.value, EntityKind.PERSON.value) and \
+                not any(t.lower_ in ORG_HEADS for t in span) and (span[-1].lower_ in GEO_TAILS or (
+                    span.start > 1 and (doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
+                                        and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)
+                                        or _where_a_body_is(doc, span)))):
             span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
         out.append(span)
     return out
@@ -1456,7 +1473,7 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
     spans = _people_without_possessive(doc, _split_seat_for_party(doc, spans))
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_without_heading(doc, spans)))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_without_events(_without_heading(doc, spans))))
     return doc
 
 

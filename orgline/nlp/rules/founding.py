@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind, norm_name
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import (ORG_ANAPHORS, PART_NOUNS, TYPING_ORG_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
+from ..lexicon import (ORG_ANAPHORS, ORG_NOUNS, PART_NOUNS, TYPING_ORG_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
 from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
@@ -64,7 +64,12 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
         if not any(t.lower_ in ("being", "existence") for p in verb.children if p.lower_ == "into"
                    for t in p.subtree):
             return
+    if verb.lower_ == "found" and any(c.dep_ == "ccomp" or c.lower_ == "that" for c in verb.children):
+        return  # "the commission found that ...": to find, not to found
     obj = dobj(verb)
+    if lemma in ("begin", "start", "launch", "create") and obj is not None and obj.pos_ == "NOUN" and \
+            r.mention(obj) is None and obj.lemma_.lower() not in ORG_NOUNS | ORG_HEADS | BEGUN_BODIES:
+        return  # "began his first weekly comic strip, X", "launched a campaign": no body
     founder: Ref | None = None
     if obj is not None and obj.i in r.dated:
         # "X (founded 1901)", "X, established 1901,": the parser takes the bare year for an object
@@ -315,6 +320,13 @@ def _listed_before(r: Reader, head: Token) -> list[Ref]:
         out.insert(0, r.ref_of_span(m))
         end = m.start
     return out
+
+
+# What one begins or starts that is a body, beyond the words for a kind of body: "started a
+# small shop", "began a practice", "launched a venture".
+BEGUN_BODIES = frozenset({"shop", "workshop", "store", "studio", "practice", "venture", "business",
+                          "operation", "operations", "service", "services", "label", "outfit", "side",
+                          "project", "initiative", "newspaper", "paper", "magazine", "journal"})
 
 
 PRODUCT_VERBS = frozenset({"form", "create", "found", "become", "establish"})
