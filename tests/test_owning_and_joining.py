@@ -328,3 +328,29 @@ def test_a_union_or_party_belonging_to_a_federation_is_a_member(text: str, membe
 ])
 def test_its_subsidiary_or_imprint_named_after_the_noun(text: str, child: str, parent: str) -> None:
     assert (child, parent) in pairs(text, "parent_org")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Foods had proposed acquiring Tarvik Mills for $7 a share.",
+    "Harbour Foods may purchase Tarvik Mills next year.",
+    "Harbour Foods agreed to buy Tarvik Mills for $37 a share.",
+    "Tarvik Mills said it agreed to be acquired by Harbour Foods.",
+    "The Kessel Bank sought clearance to purchase the Ostby Savings Bank.",
+])
+def test_an_offer_or_a_plan_to_buy_is_no_ownership(text: str) -> None:
+    assert pairs(text, "parent_org") == set()
+
+
+def test_a_purchase_told_as_done_or_agreed_as_fact_still_counts() -> None:
+    assert ("Tarvik Mills", "Harbour Foods") in pairs("Harbour Foods bought Tarvik Mills in 1989.", "parent_org")
+    assert ("Kessel League", "Northern Federation") in pairs(
+        "Both historians agree that the Kessel League joined the Northern Federation in 1912.", "member_of")
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Securities joined Ostby Brokers in suspending index trading.",
+    "Anna Berg was named to join the Kessel Bank's board.",
+    "Anna Berg joined the Tarvik Rowing Club's committee in 1990.",
+])
+def test_joining_another_in_an_act_or_a_bodys_board_is_no_membership(text: str) -> None:
+    assert pairs(text, "member_of") == set()

@@ -19,6 +19,11 @@ from .members import _employer
 
 # ---- relations between organizations ------------------------------------------------------
 
+# The parts of a body one joins without joining the body: its board, its staff.
+BODY_PARTS = frozenset({"board", "committee", "panel", "staff", "management", "payroll", "faculty",
+                        "cabinet", "executive"})
+
+
 @rule("member_of", " ".join(sorted(JOINING_WORDS)))
 def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
     """ "X joined Y", "X affiliated with Y", "X was (never) a member of Y", "X belonged to Y"."""
@@ -41,6 +46,11 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         objects = r.preps(tok, "of")
     elif lemma == "join":
         obj = dobj(tok)
+        if any(p.tag_ == "VBG" or p.dep_ == "pcomp" or any(c.tag_ == "VBG" for c in p.children)
+               for p in r.preps(tok, "in")):
+            return  # "joined X in suspending trading": acting with X, not joining it
+        if obj is not None and obj.lemma_.lower() in BODY_PARTS and r.mention(obj) is None:
+            return  # "named to join X's board": a seat on its board, not a membership of X
         objects = [obj] + list(obj.conjuncts) if obj is not None else []
         subject = r.ref(r.subject(tok), ORG_PERSON)
         companions = _joined_with(r, tok)
@@ -140,15 +150,23 @@ def _hired_as(verb: Token) -> bool:
     return False
 
 
+# What says an act is intended, offered or possible, not done: "proposed acquiring X",
+# "agreed to buy X", "may purchase X", "sought clearance to purchase X".
+INTENDING = frozenset({"plan", "hope", "intend", "apply", "seek", "consider", "propose", "offer",
+                       "agree", "try", "attempt", "bid", "want", "aim", "expect", "negotiate",
+                       "discuss", "threaten", "decline", "refuse"})
+
+
 def _future(tok: Token) -> bool:
-    """ "will apply to join": a plan is not a membership."""
+    """ "will apply to join", "proposed acquiring X", "may purchase X": a plan, an offer or
+    a possibility is not a membership nor an ownership."""
     t = tok
     for _ in range(3):
-        if any(c.lower_ in ("will", "would", "plan", "hope", "intend") for c in t.children) or \
-                t.lemma_.lower() in ("plan", "hope", "intend", "apply", "seek", "consider"):
+        if any(c.lower_ in ("will", "would", "may", "might", "could", "plan", "hope", "intend")
+               for c in t.children) or t.lemma_.lower() in INTENDING:
             return True
-        if t.head.i == t.i:
-            break
+        if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
+            break  # "both agree that it joined X": a clause told as fact
         t = t.head
     return False
 
@@ -375,7 +393,7 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
         if obj is not None and obj.lower_ == "it" and child is not None and owner is not None \
                 and r.key(child) == r.key(owner):
             child = r.focus_before  # "run by A until 1919, when B took it over": not B itself
-    if child is not None and owner is not None and r.key(child) != r.key(owner):
+    if child is not None and owner is not None and r.key(child) != r.key(owner) and not _future(verb):
         yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
                     rule="orgline.acquired.v1", confidence=0.7)
 
