@@ -528,3 +528,15 @@ def test_to_find_that_and_to_begin_what_is_no_body_found_nothing() -> None:
     assert not any(f[0] == "founded" for f in facts(
         "On 12 June the Kessel Court commission released its findings and found that the memo was genuine."))
     has("Anna Berg founded the Kessel Choir in 1901.", ("founded", "Kessel Choir", None, "1901"))
+
+
+def test_a_quoted_description_misparsed_still_types_and_founds_the_subject() -> None:
+    has('The Hollow Reeds is an American " chamber folk music " ensemble formed in 1986 by Ada Morn.',
+        ("founded", "Hollow Reeds", None, "1986"))
+
+
+def test_people_taking_or_changing_their_names_rename_no_body() -> None:
+    got = facts("A police officer on duty took their names, Anna Berg of the Kessel Union said.")
+    assert not any(f[0] == "named" and f[1] != f[2] for f in got)
+    has("In 1923 the Kessel Union changed its name to the Northern Union.",  # labelled by its later name
+        ("named", "Northern Union", "Northern Union", "1923"))

@@ -1134,8 +1134,15 @@ def _said_to_be_a_body(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
         attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
-        if attr is None or attr.lemma_.lower() not in BODY_NOUNS or attr.tag_ != "NN" or not any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+        if attr is not None and attr.lemma_.lower() not in BODY_NOUNS | TYPING_ORG_NOUNS:
+            # "is an American "computer network music" ensemble": the noun misparsed in apposition
+            attr = next((c for c in attr.children if c.dep_ == "appos" and c.tag_ == "NN"
+                         and c.lemma_.lower() in BODY_NOUNS | TYPING_ORG_NOUNS), None) if any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children) else None
+            det_ok = attr is not None
+        else:
+            det_ok = attr is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children)
+        if attr is None or attr.lemma_.lower() not in BODY_NOUNS | TYPING_ORG_NOUNS or attr.tag_ != "NN" or not det_ok:
             continue
         m = held.get(tok.i)
         if m is not None:

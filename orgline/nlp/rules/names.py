@@ -178,6 +178,9 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
             return _a_name(r, obj)  # "took the name Students for Reform", "name" as dative
         if obj is None or obj.lemma_.lower() != "name":
             return None
+        if obj.tag_ == "NNS" or any(c.dep_ == "poss" and c.lower_ in ("his", "her", "my", "your")
+                                    for c in obj.children):
+            return None  # "the officer took their names", "changed his name": people's names
         for pobj in r.preps(verb, "to") + r.preps(obj, "of"):
             return r.refs_in(pobj, ORG)
         for t in obj.subtree:
