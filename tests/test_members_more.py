@@ -971,3 +971,12 @@ def test_the_clubs_former_player_is_the_striker() -> None:
     got = {f[:4] for f in facts("FC Dornbach is an Austrian football club. The club's best-known former "
                                 "player is the striker Karl Hofer.")}
     assert ("member_of", "Karl Hofer", "FC Dornbach", None) in got
+
+
+def test_its_first_secretary_is_a_member_of_a_society_not_of_a_firm() -> None:
+    got = {f[:4] for f in facts("The Kessel Chess Society was founded in 1896. Its first secretary, Anna Berg, "
+                                "had previously belonged to the Tarvik Chess Club.")}
+    assert ("member_of", "Anna Berg", "Kessel Chess Society", None) in got
+    got = {f[:4] for f in facts("Kestrel Instruments was founded in 1948. Its first chairman, Harold Pike, "
+                                "retired in 1970.")}
+    assert not any(f[0] == "member_of" for f in got)

@@ -540,3 +540,15 @@ def test_people_taking_or_changing_their_names_rename_no_body() -> None:
     assert not any(f[0] == "named" and f[1] != f[2] for f in got)
     has("In 1923 the Kessel Union changed its name to the Northern Union.",  # labelled by its later name
         ("named", "Northern Union", "Northern Union", "1923"))
+
+
+def test_a_founding_told_as_the_subject_noun_with_its_date_after_it() -> None:
+    has("The founding of the Norland Women's Suffrage League in 1896 followed a petition drive in Ostby.",
+        ("founded", "Norland Women's Suffrage League", None, "1896"))
+    has("The establishment of the Kessel Institute on 3 May 1912 was celebrated in Tarvik.",
+        ("founded", "Kessel Institute", None, "1912-05-03"))
+
+
+def test_an_album_by_a_group_from_a_place_places_the_group_not_the_album() -> None:
+    got = facts("Snoopy and His Friends is the third album by the Ocala, Florida group The Royal Guardsmen.")
+    assert not any(f[0] == "location" and f[1].startswith("Snoopy") for f in got)

@@ -180,8 +180,10 @@ class Reader:
         "X was a splinter group" (X), "a splinter group, X," (X, or one of ``also``, where
         the parser hung the name elsewhere)."""
         if noun.dep_ == "appos":
-            if noun.head.dep_ == "attr" and self.mention(noun.head) is None:
-                return self.described(noun.head)  # "X is a "network music" ensemble", misparsed
+            if noun.head.dep_ == "attr" and self.mention(noun.head) is None and not any(
+                    c.dep_ == "prep" and c.i < noun.i for c in noun.head.children):
+                # "X is a "network music" ensemble", misparsed; not "X is an album by the group Y"
+                return self.described(noun.head)
             return self.ref(noun.head)
         if noun.dep_ == "attr":
             return self.ref(self.subject(noun.head))

@@ -212,7 +212,7 @@ def _body_named_with(r: Reader, noun: Token) -> Ref | None:
             return r.ref(poss, ORG)  # "the society's founding president": the body in focus
         if poss.pos_ == "NOUN" and poss.lemma_.lower() in BELONGED_NOUNS and noun.lemma_.lower() in ROLES:
             return r.ref(poss, ORG)  # "the band's guitarist A": the band in focus
-        if poss.lower_ in ("its", "their") and noun.lemma_.lower() in PARTY_ROLES:
+        if poss.lower_ in ("its", "their") and noun.lemma_.lower() in PARTY_ROLES | OFFICERS:
             held = r.ref(poss, ORG)  # "its leader is A": of a party or a society, not of a firm
             if held is not None and (_a_party(held) or _a_membership_body(r, held)):
                 return held

@@ -18,6 +18,9 @@ from .founding import predicate_holder
 def _own_date(r: Reader, noun: Token) -> str | None:
     inside = [d for d in r.dates if noun.left_edge.i <= d.start and d.end <= noun.right_edge.i + 1
               and not (d._.timex and d._.timex.lifespan)]
+    if not inside and noun.dep_ in ("nsubj", "nsubjpass"):
+        # "The founding of X in 1896 followed a petition": the parser hangs the date on the verb
+        inside = [d for d in r.dates if d.start - (r.doc[d.start - 1].lower_ in ("in", "on")) == noun.right_edge.i + 1]
     return inside[0]._.edtf if inside else None
 
 
