@@ -4,6 +4,7 @@ and sentences that must not yield the claim."""
 from __future__ import annotations
 
 from test_extraction import facts
+from test_members import read
 
 
 def has(text: str, *want: tuple[object, ...]) -> set[tuple[object, ...]]:
@@ -552,3 +553,14 @@ def test_a_founding_told_as_the_subject_noun_with_its_date_after_it() -> None:
 def test_an_album_by_a_group_from_a_place_places_the_group_not_the_album() -> None:
     got = facts("Snoopy and His Friends is the third album by the Ocala, Florida group The Royal Guardsmen.")
     assert not any(f[0] == "location" and f[1].startswith("Snoopy") for f in got)
+
+
+def test_moved_from_one_town_to_another_is_based_there_until_then() -> None:
+    has("Brightwater Energy plc is a British utility. Its headquarters moved from Reading to Bristol in 2015.",
+        ("location", "Brightwater Energy plc", "Bristol", "2015"),
+        ("location", "Brightwater Energy plc", "Reading", None))
+    f = read("The Kessel Union moved its office from Leeds to York in 1950.")
+    label = {e.key: e.label for e in f.entities}
+    assert [(label[c.object], c.end) for c in f.claims if c.type == "location" and c.date is None] == [("Leeds", "1950")]
+    assert not any(f[0] == "location" for f in facts(
+        "In 1990 the Kessel Union moved its offices from the old hall to a new building."))

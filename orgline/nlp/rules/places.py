@@ -173,10 +173,22 @@ def moved(r: Reader, verb: Token) -> Iterator[Draft]:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters",
                         rule="orgline.moved_to.v1", confidence=0.7)
     for pobj in r.preps(verb, "from"):
-        place = r.refs_in(pobj, PLACE)
+        place = r.refs_in(pobj, PLACE) or _place_before_to(r, pobj)
         if place is not None:
             yield draft(r, verb, "location", owner, object=place, kind="headquarters", date=None,
+                        end=r.date_for(verb),  # based there until the move
                         rule="orgline.moved_from.v1", confidence=0.65)
+
+
+def _place_before_to(r: Reader, pobj: Token) -> Ref | None:
+    """ "from Reading to Bristol" with "to Bristol" hung on "Reading": the words before "to"."""
+    to = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None:
+        return address(r, pobj)
+    words = [t for t in r.doc[pobj.left_edge.i:to.i] if not t.is_punct]
+    if words and all(t.text[:1].isupper() for t in words) and not any(t.i in r.dated for t in words):
+        return Ref(words[0].i, words[-1].i + 1, EntityKind.PLACE, r.doc[words[0].i:words[-1].i + 1].text)
+    return None
 
 
 def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
@@ -191,6 +203,8 @@ def _destinations(r: Reader, verb: Token) -> list[Ref | None]:
             m = r.mention(r.doc[tok.i + 1])
             if m is not None and m.start == tok.i + 1 and m.label_ == EntityKind.PLACE.value:
                 found.append(r.ref_of_span(m))
+            elif m is None and tok.dep_ == "prep":  # "from Reading to Bristol", "Reading" taken for a verb
+                found += [address(r, p) for p in tok.children if p.dep_ == "pobj"]
     return found
 
 
