@@ -980,3 +980,13 @@ def test_its_first_secretary_is_a_member_of_a_society_not_of_a_firm() -> None:
     got = {f[:4] for f in facts("Kestrel Instruments was founded in 1948. Its first chairman, Harold Pike, "
                                 "retired in 1970.")}
     assert not any(f[0] == "member_of" for f in got)
+
+
+def test_a_member_of_one_body_since_a_year_and_of_another_since_another() -> None:
+    got = {f[:4] for f in facts("The Party of Labour and Renewal is a party in Estoria. The party has been a "
+                                "member of the Party of European Socialists since 2006 and of the Socialist "
+                                "International since 2008.")}
+    assert ("member_of", "Party of Labour and Renewal", "Socialist International", "2008") in got
+    got = {f[:4] for f in facts("Anna Berg is a member of the Kessel Academy since 2008 and of the Tarvik Society.")}
+    assert ("member_of", "Anna Berg", "Tarvik Society", None) in got
+    assert ("member_of", "Anna Berg", "Kessel Academy", "2008") in got

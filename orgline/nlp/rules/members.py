@@ -308,21 +308,28 @@ def _member_of_and_of(r: Reader, noun: Token) -> Iterator[Draft]:
     """ "A is a member of X (since 2008) and of Y": the second "of" hangs on the first, or
     on the verb."""
     subj = r.subject(noun.head)
-    m = _mention(r, subj, EntityKind.PERSON) if subj is not None else None
-    if m is None:
+    member = r.ref(subj, (EntityKind.PERSON, EntityKind.ORG)) if subj is not None else None
+    if member is None:  # a person, or a party "a member of X since 2006 and of Y since 2008"
         return
     seconds = [conj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for conj in prep.conjuncts]
     seconds += [c for c in noun.head.children  # "and of Y" hung on "is" itself
                 if c.dep_ in ("prep", "conj") and c.lower_ == "of" and c.i > noun.i
                 and r.doc[c.i - 1].lower_ == "and"]
+    seconds += [c for p in list(noun.children) + list(noun.head.children) if p.dep_ == "prep" and p.i > noun.i
+                for c in p.conjuncts if c.lower_ == "of" and r.doc[c.i - 1].lower_ == "and"]  # "since 2006 and of Y"
     for conj in (c for c in seconds if c.lower_ == "of"):
         for p in (c for c in conj.children if c.dep_ == "pobj"):
             body = r.refs_in(p, ORG)
-            if body is not None:  # dated by the date nearest its own body: "and of Y (since 2016)"
-                yield draft(r, p, "member_of", r.ref_of_span(m), object=body,
-                            negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
-                            confidence=0.7)
+            if body is None:
+                continue
+            # dated by a date of its own after it, "and of Y (since 2016)"; not by the first's
+            after = next((d for d in r.dates if d.start > p.i and d.start <= p.i + 4 and d._.edtf), None)
+            dates = claim_dates(after._.edtf, after._.timex.form if after._.timex else "", "member_of") \
+                if after is not None else (None, None)
+            yield draft(r, p, "member_of", member, object=body, date=dates[0], end=dates[1],
+                        negated=r.negated(noun.head), rule="orgline.member_of_and_of.v1",
+                        confidence=0.7)
 
 
 @rule("member_appositive", "member")
