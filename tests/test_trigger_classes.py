@@ -564,3 +564,45 @@ def test_moved_from_one_town_to_another_is_based_there_until_then() -> None:
     assert [(label[c.object], c.end) for c in f.claims if c.type == "location" and c.date is None] == [("Leeds", "1950")]
     assert not any(f[0] == "location" for f in facts(
         "In 1990 the Kessel Union moved its offices from the old hall to a new building."))
+
+
+def test_a_school_or_hospital_opened_by_someone_is_founded_by_them() -> None:
+    has("St. Aidan's College is a boys' school in Derry. The school was opened in 1879 by the Christian Brothers.",
+        ("founded", "St. Aidan's College", None, "1879"),
+        ("founded_by", "St. Aidan's College", "Christian Brothers", "1879"))
+    has("The Tarvik Cottage Hospital was opened by Lady Anna Berg in 1920.",
+        ("founded", "Tarvik Cottage Hospital", None, "1920"))
+    assert not any(f[0] == "founded" for f in facts("The Kessel Bridge was opened in 1901 by King Harald."))
+
+
+def test_going_bankrupt_or_into_liquidation_ends_a_firm() -> None:
+    has("Skyways Express was a regional airline. Skyways Express went bankrupt in 2012.",
+        ("dissolved", "Skyways Express", None, "2012"))
+    has("Tarvik Mills was declared bankrupt in 1931.", ("dissolved", "Tarvik Mills", None, "1931"))
+    has("Tarvik Mills went into liquidation in 1931.", ("dissolved", "Tarvik Mills", None, "1931"))
+    has("Tarvik Mills went out of business in 1931.", ("dissolved", "Tarvik Mills", None, "1931"))
+    for text in ("Tarvik Mills went into administration in 1931.", "Tarvik Mills may go bankrupt next year."):
+        assert not any(f[0] == "dissolved" for f in facts(text)), text
+
+
+def test_started_flying_or_broadcasting_under_a_name() -> None:
+    has("Skyways Express was a regional airline. The carrier started flying in 1990 under the name "
+        "Holmström Air.",
+        ("founded", "Holmström Air", None, "1990"),  # labelled by its first name
+        ("named", "Holmström Air", "Holmström Air", "1990"))
+    has("CKNL is a radio station in Canada. The station began broadcasting on 20 June 1962 at 970 AM, and "
+        "later moved to the FM dial in 2003.",
+        ("founded", "CKNL", None, "1962-06-20"))
+
+
+def test_the_combined_business_of_an_unnamed_merger_is_a_body_of_its_own() -> None:
+    got = facts("Harbour Air Group was an airline holding company. The company merged with Kessel Air; the "
+                "combined business began trading under the new name of Northern Air Group on 9 December 2013.")
+    assert ("founded", "Northern Air Group", None, "2013-12-09") in {f[:4] for f in got}
+
+
+def test_expelled_members_and_a_founder_told_by_the_copula() -> None:
+    has("The Communist Party of Tarvania (Marxist-Leninist) was formed in 1968 by a group of members who had "
+        "been expelled from the Communist Party of Tarvania. Its founder and first chairman was Jon Ekman.",
+        ("split_from", "Communist Party of Tarvania (Marxist-Leninist)", "Communist Party of Tarvania", "1968"),
+        ("founded_by", "Communist Party of Tarvania (Marxist-Leninist)", "Jon Ekman", None))

@@ -1480,13 +1480,29 @@ def mentions_component(doc: Doc) -> Doc:
     spans = _whole_person_names(doc, _people_by_role(doc, _vote_kinds(_bodies_named_as_people(doc, spans))))
     spans = _vote_kinds(_described_as_body(doc, spans))
     spans = _people_without_possessive(doc, _split_seat_for_party(doc, spans))
-    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_without_events(_without_heading(doc, spans))))
+    doc.spans[SPANS_KEY] = _documents(doc, _doctrines(_without_events(_without_heading(doc, _with_saint(doc, spans)))))
     return doc
 
 
 # What a title says a text is about the body it names: "Timeline of the X Association".
 HEADING_NOUNS = frozenset({"timeline", "history", "chronology", "chronicle", "outline", "overview",
                            "annals", "records", "archives"})
+
+
+SAINTS = frozenset({"st.", "st", "saint", "ste.", "sainte", "san", "santa", "sankt"})
+
+
+def _with_saint(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "St. Aidan's College": the model may leave the abbreviated "St." out of the name."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        before = span.start - 1
+        if span.label_ == EntityKind.ORG.value and before >= 0 and before not in taken and \
+                doc[before].lower_ in SAINTS and doc[before].text[:1].isupper():
+            span = Span(doc, before, span.end, label=span.label_)
+        out.append(span)
+    return out
 
 
 def _without_heading(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -72,4 +72,25 @@ def dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+# What says an act is intended, offered or possible, not done: "proposed acquiring X",
+# "agreed to buy X", "may purchase X", "sought clearance to purchase X".
+INTENDING = frozenset({"plan", "hope", "intend", "apply", "seek", "consider", "propose", "offer",
+                       "agree", "try", "attempt", "bid", "want", "aim", "expect", "negotiate",
+                       "discuss", "threaten", "decline", "refuse"})
+
+
+def intended(tok: Token) -> bool:
+    """ "will apply to join", "proposed acquiring X", "may purchase X": a plan, an offer or
+    a possibility is not a membership nor an ownership."""
+    t = tok
+    for _ in range(3):
+        if any(c.lower_ in ("will", "would", "may", "might", "could", "plan", "hope", "intend")
+               for c in t.children) or t.lemma_.lower() in INTENDING:
+            return True
+        if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
+            break  # "both agree that it joined X": a clause told as fact
+        t = t.head
+    return False
+
+
 from . import founding, members, names, nominal, places, relations, splits, works  # noqa: E402,F401  (registers the rules)

@@ -11,7 +11,7 @@ from ..reader import Reader
 from ..lexicon import (ORG_ANAPHORS, ORG_NOUNS, PART_NOUNS, TYPING_ORG_NOUNS, ORG_HEADS, BANNING_VERBS, BEGINNING_VERBS, FOUNDING_GATHERINGS, OPERATIONS_NOUNS, COMING_INTRANSITIVE, COMING_PARTICLES, COMING_VERBS, DESCENT_VERBS,
                        ACTIVE_ADJECTIVES, ENDING_PARTICLES, ENDING_VERBS, FOUNDER_NOUNS, ORIGIN_NOUNS, ORIGIN_VERBS, UNITING_NOUNS,
                        UNITING_VERBS)
-from . import ORG, ORG_PERSON, PLACE, draft, dobj, is_passive, others, rule
+from . import ORG, ORG_PERSON, PLACE, draft, dobj, intended, is_passive, others, rule
 from .places import address
 from .splits import departed_from
 
@@ -48,6 +48,9 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if lemma == "open":  # "opened its doors": the body itself opens; "opened an office" does not
         doors = next((c for c in verb.children if c.lower_ == "doors"), None)
         subject = r.ref(r.subject(verb), ORG)
+        if subject is not None and is_passive(verb) and not r.negated(verb):
+            yield from _opened_by(r, verb, subject)  # "the school was opened in 1879 by the Brothers"
+            return
         if subject is None or r.negated(verb) or is_passive(verb):
             return
         if doors is None and dobj(verb) is None and subject.via == "mention" and not any(
@@ -250,14 +253,23 @@ def began(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject is None:
         return
     founding = draft(r, verb, "founded", subject, rule="orgline.began.v1", confidence=0.7)
+    doing = [verb] + [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "started flying ... as X"
+    if len(doing) > 1:  # "began broadcasting on 20 June 1962 at 970 AM, and moved ... in 2003"
+        founding.date = r.date_for(doing[1]) or founding.date
     if founding.date is None or founding.date.startswith(".."):
         return
     yield founding
-    place = next((p for p in (r.refs_in(x, PLACE) for x in r.preps(verb, "in", "at")) if p is not None), None)
+
+    def preps(*words: str) -> list[Token]:
+        return [p for v in doing for p in r.preps(v, *words)]
+    place = next((p for p in (r.refs_in(x, PLACE) for x in preps("in", "at")) if p is not None), None)
     if place is not None:  # "raised in 1794 at Inverlochy", "originated in Cork in 1834"
         yield founding.but(type="location", object=place, kind="founded in",
                            rule="orgline.began_in.v1", confidence=0.65)
-    for name in (n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as")) if n is not None and n != subject):
+    called = [t for p in preps("under") if p.lemma_.lower() == "name"
+              for t in p.subtree if t.i > p.i and r.mention(t) is not None][:1]  # "under the name X"
+    for name in (n for n in (r.refs_in(p, ORG) or (r.ref_of_span(r.mention(p)) if r.mention(p) is not None else None)
+                             for p in preps("as") + called) if n is not None and n != subject):
         # "began operations in 1962 as Polar Air Taxi", "first issued in 1856 as the Weekly Courier"
         yield founding.but(type="named", value=name.text, value_ref=name, kind="official",
                            rule="orgline.began_as.v1", confidence=0.75)
@@ -275,6 +287,9 @@ def _begins(r: Reader, verb: Token) -> bool:
         return any(c.lower_ == "back" for c in verb.children) or bool(r.preps(verb, "from"))
     if lemma == "exist":  # "has existed since 1901"
         return any(c.lower_ == "since" for c in verb.children if c.dep_ == "prep")
+    if lemma in ("begin", "commence", "start") and obj is None and any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" and c.lemma_.lower() in OPERATING_GERUNDS for c in verb.children):
+        return not r.preps(verb, "to", "from", "between")  # "the carrier started flying in 1990"
     if lemma in ("begin", "commence", "start"):
         return obj is not None and obj.lemma_.lower() in OPERATIONS_NOUNS and not any(
             c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in obj.children) and not (
@@ -292,6 +307,10 @@ def _begins(r: Reader, verb: Token) -> bool:
         return obj is not None and obj.lemma_.lower() in FOUNDING_GATHERINGS and any(
             c.lower_ in ("founding", "constituent", "inaugural") for c in obj.children)
     return False
+
+
+# What a body starts doing when it starts: "started flying", "began trading".
+OPERATING_GERUNDS = frozenset({"fly", "operate", "trade", "broadcast", "publish", "sail", "sell", "build"})
 
 
 def _first(verb: Token) -> bool:
@@ -320,6 +339,47 @@ def _listed_before(r: Reader, head: Token) -> list[Ref]:
         out.insert(0, r.ref_of_span(m))
         end = m.start
     return out
+
+
+@rule("went_under", "go declare")
+def went_under(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "X went bankrupt in 2012", "X was declared bankrupt", "X went into liquidation",
+    "X went out of business": a firm's end (not "went into administration" or
+    "receivership", which a firm may come out of)."""
+    if verb.pos_ not in ("VERB", "AUX") or r.negated(verb):
+        return
+    bankrupt = any(c.lower_ in ("bankrupt", "insolvent") and c.dep_ in ("acomp", "oprd", "xcomp", "attr")
+                   for c in verb.children)
+    ended = verb.lemma_.lower() == "go" and (
+        any(p.lower_ == "liquidation" for p in r.preps(verb, "into")) or
+        any(c.lower_ == "out" and any(g.lower_ == "of" and any(b.lower_ == "business" for b in g.children)
+                                      for g in c.children) for c in verb.children))
+    if not (bankrupt or ended):
+        return
+    subject = r.ref(r.subject(verb), ORG)
+    if subject is not None and not intended(verb):
+        yield draft(r, verb, "dissolved", subject, rule="orgline.went_under.v1", confidence=0.6)
+
+
+# Bodies that are opened, as a building is: "the school was opened in 1879 by the Brothers".
+OPENED_BODIES = frozenset({"school", "college", "academy", "university", "institute", "hospital",
+                           "museum", "seminary", "conservatory", "polytechnic", "library", "bank"})
+
+
+def _opened_by(r: Reader, verb: Token, subject: Ref) -> Iterator[Draft]:
+    """A school, a hospital or a museum "was opened" (dated) founds it, and who opened it
+    founded it: not a bridge, an office or a road, which are no bodies."""
+    subj = r.subject(verb)
+    words = set(subject.text.lower().split()) | ({subj.lemma_.lower()} if subj is not None else set())
+    if not words & OPENED_BODIES:
+        return
+    opening = draft(r, verb, "founded", subject, rule="orgline.opened.v1", confidence=0.65)
+    if opening.date is None or opening.date.startswith(".."):
+        return
+    yield opening
+    founder = next((_founder(r, p) for p in r.preps(verb, "by")), None)
+    if founder is not None and founder != subject:
+        yield opening.but(type="founded_by", object=founder, rule="orgline.opened.v1", confidence=0.6)
 
 
 # What one begins or starts that is a body, beyond the words for a kind of body: "started a
@@ -425,6 +485,8 @@ def founder_noun(r: Reader, noun: Token) -> Iterator[Draft]:
         person = r.ref(r.subject(noun.head), ORG_PERSON)
     elif noun.dep_ == "compound":
         person = r.ref(noun.head, (EntityKind.PERSON,))
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Its founder and first chairman was A"
+        person = r.first_ref((c for c in noun.head.children if c.dep_ == "attr"), ORG_PERSON)
     else:
         person = r.first_ref((c for c in noun.children if c.dep_ == "appos"), ORG_PERSON)
     if person is not None and person != body and person.kind is not EntityKind.PLACE:

@@ -67,6 +67,8 @@ def address(r: Reader, pobj: Token) -> Ref | None:
     if len(span) > 1 and span[-1].lower_ in FACILITY_NOUNS and span[-2].text[:1].isupper():
         span = span[:-1]  # "at Tromsby airport": the airport's town
     words = [t for t in span if t.is_alpha]
+    if words and all(len(t) <= 2 and t.is_upper for t in words):
+        return None  # "moved to 560 AM": a frequency, not an address
     if words and all(t.text[:1].isupper() or t.is_stop for t in words) and span[-1].text[:1].isupper():
         start = span.start + (1 if span[0].lower_ == "the" else 0)
         text = r.doc[start:span.end].text

@@ -13,7 +13,7 @@ from ..lexicon import (COMING_VERBS, ORG_HEADS, TYPING_ORG_NOUNS, ORG_NOUNS_BY_K
                        PART_NOUNS,
                        TAKEOVER_NOUNS)
 from ..reader import Reader
-from . import ORG, ORG_PERSON, draft, dobj, is_passive, others, rule
+from . import ORG, ORG_PERSON, draft, dobj, intended, is_passive, others, rule
 from .members import _employer
 
 
@@ -64,7 +64,7 @@ def member_of(r: Reader, tok: Token) -> Iterator[Draft]:
         companions = []
     if subject is None and companions:
         subject, companions = companions[0], companions[1:]
-    if subject is None or tok.lower_ in ("will", "would") or _future(tok):
+    if subject is None or tok.lower_ in ("will", "would") or intended(tok):
         return
     subj_tok = r.subject(tok.head if lemma == "member" else tok)
     if subj_tok is not None and subj_tok.lemma_.lower() in ("member", "founder", "leader") and (
@@ -147,27 +147,6 @@ def _hired_as(verb: Token) -> bool:
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if noun is not None and noun.lemma_.lower() not in MEMBER_ROLES:
             return True
-    return False
-
-
-# What says an act is intended, offered or possible, not done: "proposed acquiring X",
-# "agreed to buy X", "may purchase X", "sought clearance to purchase X".
-INTENDING = frozenset({"plan", "hope", "intend", "apply", "seek", "consider", "propose", "offer",
-                       "agree", "try", "attempt", "bid", "want", "aim", "expect", "negotiate",
-                       "discuss", "threaten", "decline", "refuse"})
-
-
-def _future(tok: Token) -> bool:
-    """ "will apply to join", "proposed acquiring X", "may purchase X": a plan, an offer or
-    a possibility is not a membership nor an ownership."""
-    t = tok
-    for _ in range(3):
-        if any(c.lower_ in ("will", "would", "may", "might", "could", "plan", "hope", "intend")
-               for c in t.children) or t.lemma_.lower() in INTENDING:
-            return True
-        if t.head.i == t.i or t.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis"):
-            break  # "both agree that it joined X": a clause told as fact
-        t = t.head
     return False
 
 
@@ -393,7 +372,7 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
         if obj is not None and obj.lower_ == "it" and child is not None and owner is not None \
                 and r.key(child) == r.key(owner):
             child = r.focus_before  # "run by A until 1919, when B took it over": not B itself
-    if child is not None and owner is not None and r.key(child) != r.key(owner) and not _future(verb):
+    if child is not None and owner is not None and r.key(child) != r.key(owner) and not intended(verb):
         yield draft(r, verb, "parent_org", child, object=owner, negated=r.negated(verb),
                     rule="orgline.acquired.v1", confidence=0.7)
 

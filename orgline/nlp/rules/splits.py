@@ -34,8 +34,9 @@ def departed_from(r: Reader, verb: Token, new: Ref | None = None) -> Ref | None:
         steps += [c for c in subj.children if c.dep_ in ("relcl", "acl")]
     if subj is not None and subj.lower_ == "they":  # "its branches seceded in 1926; they set up X"
         steps += [t for t in verb.sent if t.i < verb.i and t.pos_ == "VERB" and t.lemma_.lower() in DEPARTING][-1:]
-    steps += [c for c in verb.children if c.dep_ == "agent" for p in c.children
-              for c in p.children if c.dep_ in ("acl", "relcl")]  # "formed by members
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    agents += [o for p in agents if p.lemma_.lower() in QUANTIFIERS for o in r.preps(p, "of")]  # "a group of members who"
+    steps += [c for p in agents for c in p.children if c.dep_ in ("acl", "relcl")]  # "formed by members
     # expelled from Y", "set up by students who had left Y"
     people = _dissenters(r, subj, verb)
     if people is not None and people != new:
