@@ -990,3 +990,27 @@ def test_a_member_of_one_body_since_a_year_and_of_another_since_another() -> Non
     got = {f[:4] for f in facts("Anna Berg is a member of the Kessel Academy since 2008 and of the Tarvik Society.")}
     assert ("member_of", "Anna Berg", "Tarvik Society", None) in got
     assert ("member_of", "Anna Berg", "Kessel Academy", "2008") in got
+
+
+def test_the_singer_who_fronted_a_band() -> None:
+    got = {f[:4] for f in facts("Helen Marsh is an English singer who fronted the indie band Paper Lanterns "
+                                "from 1994 to 2001.")}
+    assert ("member_of", "Helen Marsh", "Paper Lanterns", "1994") in got
+    got = {f[:4] for f in facts("The Paper Lanterns were an indie band, fronted by Helen Marsh.")}
+    assert ("member_of", "Helen Marsh", "Paper Lanterns", None) in got
+    assert not any(f[0] == "member_of" for f in facts("Helen Marsh fronted a campaign against the Kessel Union."))
+
+
+def test_the_bands_line_up_is_its_members() -> None:
+    for text in ("The Paper Lanterns were formed in 1993. The band's current line-up is Helen Marsh, Ola Berg "
+                 "and Tom Vik.",
+                 "The Paper Lanterns were formed in 1993. The original lineup was Helen Marsh, Ola Berg and Tom Vik."):
+        got = {f[:4] for f in facts(text)}
+        for person in ("Helen Marsh", "Ola Berg", "Tom Vik"):
+            assert ("member_of", person, "Paper Lanterns", None) in got, text
+
+
+def test_a_reading_without_the_date_gives_way_to_the_dated_one() -> None:
+    got = [f for f in facts("Erik Holm served as a Liberal member of the Storting from 1965 to 1973.")
+           if f[0] == "member_of" and f[2] == "Liberal"]
+    assert [f[3] for f in got] == ["1965"]

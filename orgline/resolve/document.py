@@ -310,10 +310,17 @@ def _spelled(entity: Entity, name: str) -> str:
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per statement, evidence merged; a dated name beats the same name undated."""
     dated_names = {(c.subject, norm_name(c.value or "")) for c in claims if c.type == "named" and c.date}
+    # "served as a Liberal member of X from 1965 to 1973", read by two rules, one of which
+    # missed the dates: the sentence said one thing, and the dated reading is it
+    def told(c: Claim) -> tuple[object, ...]:
+        return (c.type, c.subject, c.object, norm_name(c.value) if c.value else None, c.negated, c.according_to)
+    dated_here = {(told(c), e) for c in claims if c.date or c.end for e in c.evidence}
     seen: dict[tuple[object, ...], Claim] = {}
     held: dict[tuple[object, ...], set[Span]] = {}  # a set beside each list: a long text
     for c in claims:  # repeats a statement thousands of times
         if c.type == "named" and not c.date and (c.subject, norm_name(c.value or "")) in dated_names:
+            continue
+        if not c.date and not c.end and c.evidence and all((told(c), e) in dated_here for e in c.evidence):
             continue
         value = norm_name(c.value) if c.value else None
         key = (c.type, c.subject, c.object, value, c.date, c.negated, c.according_to)

@@ -23,7 +23,7 @@ from ..draft import Draft, Ref
 from ..lexicon import BAND_ROLES, PARTY_ROLES, TEAM_ROLES, UNION_ROLES
 from ..mentions import BAND_CONTEXT, PARTY_LABEL_HEADS, PARTY_LABELS, PLAYER_NOUNS, _kind_after_such_as, listed_before, listed_names_after
 from ..reader import Reader, claim_dates
-from . import ORG, draft, is_passive, rule
+from . import ORG, dobj, draft, is_passive, rule
 
 PERSON = (EntityKind.PERSON,)
 
@@ -1213,6 +1213,49 @@ def fronted_member(r: Reader, noun: Token) -> Iterator[Draft]:
         if body is not None and not _employer(body):
             yield draft(r, noun, "member_of", person, object=body, rule="orgline.fronted_member.v1",
                         confidence=0.7, date=None)
+
+
+@rule("line_up_is", "lineup line-up up")
+def line_up_is(r: Reader, noun: Token) -> Iterator[Draft]:
+    """ "The band's current line-up is A, B and C", "The original lineup was A and B": the
+    people a band's line-up is are its members (two at least, all of them people)."""
+    if noun.lower_ == "up" and not (noun.i >= 2 and r.doc[noun.i - 2].lower_ == "line"):
+        return
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    body = r.ref(poss, ORG) if poss is not None else r.focus_before  # "the band's", or the band in focus
+    attr = next((c for c in noun.head.children if c.dep_ == "attr"), None)
+    if body is None or attr is None:
+        return
+    people = [_mention(r, t, EntityKind.PERSON) for t in [attr] + list(attr.conjuncts)]
+    if len(people) < 2 or any(p is None for p in people):
+        return
+    for p in people:
+        assert p is not None
+        yield draft(r, noun, "member_of", r.ref_of_span(p), object=body, date=None,
+                    rule="orgline.line_up_is.v1", confidence=0.65)
+
+
+@rule("fronted_band", "front")
+def fronted_band(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "A fronted the indie band X from 1994 to 2001", "X, fronted by A": the singer who
+    fronts a band is one of its members (a body only: "fronted a campaign" is none)."""
+    if verb.pos_ != "VERB":
+        return
+    if is_passive(verb):
+        body = r.ref(r.subject(verb), ORG) or (r.ref(verb.head, ORG) if verb.dep_ == "acl" else None)
+        people = [x for x in (r.ref(p, (EntityKind.PERSON,)) for p in r.preps(verb, "by")) if x is not None]
+    else:
+        obj = dobj(verb)
+        body = r.refs_in(obj, ORG) if obj is not None and (
+            r.mention(obj) is not None or obj.lemma_.lower() in BAND_NOUNS) else None  # not "a campaign against X"
+        people = [x for x in [_person_subject(r, verb)] if x is not None]
+    if body is None or not _a_body_one_belongs_to(r, body):
+        return
+    for person in people:
+        yield draft(r, verb, "member_of", person, object=body, negated=r.negated(verb),
+                    rule="orgline.fronted_band.v1", confidence=0.65)
 
 
 # Leaving or changing a party or a club: "was expelled from X", "resigned from X",
