@@ -606,3 +606,23 @@ def test_expelled_members_and_a_founder_told_by_the_copula() -> None:
         "been expelled from the Communist Party of Tarvania. Its founder and first chairman was Jon Ekman.",
         ("split_from", "Communist Party of Tarvania (Marxist-Leninist)", "Communist Party of Tarvania", "1968"),
         ("founded_by", "Communist Party of Tarvania (Marxist-Leninist)", "Jon Ekman", None))
+
+
+def test_a_branch_that_became_a_separate_body_split_and_abolished_ends() -> None:
+    got = has("The Norland Forestry Commission was set up in 1921. In 1965 the commission's research branch "
+              "became a separate body, the Forest Research Institute. The commission was abolished in 2013.",
+              ("split_from", "Forest Research Institute", "Norland Forestry Commission", "1965"),
+              ("dissolved", "Norland Forestry Commission", None, "2013"))
+    assert not any(f[0] == "parent_org" for f in got)
+
+
+def test_taking_over_a_bodys_things_is_not_taking_it_over() -> None:
+    got = facts("The Norland Forestry Commission was set up in 1921. It took over the forests of the Crown "
+                "Estate in 1924.")
+    assert not any(f[0] == "parent_org" for f in got)
+    has("Acme Foods acquired Kessel Bakery in 1990.", ("parent_org", "Kessel Bakery", "Acme Foods", "1990"))
+
+
+def test_merged_back_into() -> None:
+    has("The Left Socialist Party was founded in 1983. In 1994 the party merged back into the Democratic "
+        "Socialist Union.", ("merged", "Left Socialist Party", "Democratic Socialist Union", "1994"))

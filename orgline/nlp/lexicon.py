@@ -190,7 +190,7 @@ ENDING_VERBS = frozenset("dissolve disband fold cease liquidate collapse close s
 ENDING_PARTICLES = {"close": frozenset({"down"}), "shut": frozenset({"down"}),
                     "wind": frozenset({"up"}), "break": frozenset({"up"}), "split": frozenset({"up"})}
 # A body ended by an authority: "X was banned/outlawed/proscribed in 1933".
-BANNING_VERBS = frozenset("ban outlaw proscribe suppress".split())
+BANNING_VERBS = frozenset("ban outlaw proscribe suppress abolish".split())
 ENDING_NOUNS = frozenset("dissolution disbandment demise liquidation winding closure".split())
 # A span of existence told at once: "active from 1944 to 1958".
 ACTIVE_ADJECTIVES = frozenset({"active"})

@@ -782,8 +782,9 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     if len(members) == 1 and subj_tok is not None:
         members = _listed_before(r, subj_tok) + members
     partners = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "with")) if x]
-    into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into"))
-            if x] or ([x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "by")) if x]
+    back = [b for b in verb.children if b.lower_ == "back" and b.dep_ in ("advmod", "prt")]  # "merged back into"
+    into = [x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "into") + [
+        p for b in back for p in r.preps(b, "into")]) if x] or ([x for x in (r.refs_in(p, ORG) for p in r.preps(verb, "by")) if x]
                       if verb.lemma_.lower() == "absorb" and is_passive(verb) else [])  # "B was absorbed by A"
     form = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
                  and c.lemma_.lower() in PRODUCT_VERBS), None) or next(

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import (COMING_VERBS, ORG_HEADS, TYPING_ORG_NOUNS, ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
+from ..lexicon import (COMING_VERBS, ORG_HEADS, ORG_NOUNS, TYPING_ORG_NOUNS, ORG_NOUNS_BY_KIND, POOLING_VERBS, ACQUIRING_VERBS, JOINING_WORDS, LEAVING_VERBS, MEMBER_ROLES, ORG_ANAPHORS,
                        PART_OWNED_NOUNS,
                        PARENT_NOUNS,
                        PART_NOUNS,
@@ -298,6 +298,8 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
         return
     # "an affiliate of Y": a union's, a charity's, a party's membership of a wider body
     type_ = "member_of" if noun.lemma_.lower() == "affiliate" else "parent_org"
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "become":
+        return  # "its research branch became a separate body, X": splits.became_independent
     for one in [child] + _listed_with(r, child):  # "its subsidiaries A and B"
         if one != parent:
             yield draft(r, noun, type_, one, object=parent, negated=r.negated(noun.head),
@@ -364,6 +366,9 @@ def acquired(r: Reader, verb: Token) -> Iterator[Draft]:
         obj = dobj(verb)
         if obj is not None and obj.lemma_.lower() in PART_OWNED_NOUNS:
             return  # "bought a stake in X", "acquired the rights to X": X keeps its owner
+        if obj is not None and obj.pos_ == "NOUN" and r.mention(obj) is None and \
+                obj.lemma_.lower() not in ORG_NOUNS | ORG_ANAPHORS:
+            return  # "took over the forests of X", "bought the newspapers of X": X's things, not X
         child = r.refs_in(obj, ORG) if obj is not None else None
         m = r.mention(obj) if obj is not None and child is None else None
         if m is not None and m.label_ == EntityKind.PERSON.value:  # a firm bought: not a person

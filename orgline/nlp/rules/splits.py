@@ -220,5 +220,7 @@ def became_independent(r: Reader, verb: Token) -> Iterator[Draft]:
     yield founding
     branch = r.subject(verb)
     parent = next(others(r, branch, new, "of"), None) if branch is not None and branch.pos_ == "NOUN" else None
+    if parent is None and branch is not None and branch.pos_ == "NOUN":  # "the commission's research branch"
+        parent = next((x for x in (r.ref(c, ORG) for c in branch.children if c.dep_ == "poss") if x is not None), None)
     if parent is not None:
         yield founding.but(type="split_from", object=parent, rule="orgline.became_independent.v1")
