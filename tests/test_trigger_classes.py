@@ -626,3 +626,12 @@ def test_taking_over_a_bodys_things_is_not_taking_it_over() -> None:
 def test_merged_back_into() -> None:
     has("The Left Socialist Party was founded in 1983. In 1994 the party merged back into the Democratic "
         "Socialist Union.", ("merged", "Left Socialist Party", "Democratic Socialist Union", "1994"))
+
+
+def test_originally_called_is_the_first_name_until_the_rename() -> None:
+    f = read("The Kessel Children's Trust is a British charity founded in 1962. Originally called the Society "
+             "for Sick Children, it adopted its present name in 1995.")
+    named = {(c.value, c.date, c.end) for c in f.claims if c.type == "named"}
+    assert ("Society for Sick Children", "1962", "1995") in named
+    assert ("Kessel Children's Trust", "1995", None) in named
+    assert not any(v == "Society for Sick Children" and d == "1995" for v, d, _ in named)

@@ -20,6 +20,9 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "changed its name to N", "adopted the name N (for its own X)", "was renamed N",
     "became known as N", "rebranded as N", "X became N"."""
     lemma = verb.lemma_.lower()
+    if lemma in ("call", "know") and verb.dep_ in ("advcl", "acl") and any(
+            c.lower_ in FORMERLY and c.dep_ == "advmod" for c in verb.children):
+        return  # "Originally called X, it ...": first_called reads it
     if lemma in ("rename", "rebrand") and not is_passive(verb) and any(
             c.dep_ in ("dobj", "dative") for c in verb.children):
         yield from _renamed_by(r, verb)
@@ -54,6 +57,29 @@ def renamed(r: Reader, verb: Token) -> Iterator[Draft]:
     if subject.new and owner is not None and subject is not owner:
         yield claim.but(type="parent_org", object=owner, value=None, value_ref=None, kind=None,
                         rule="orgline.name_for_own.v1", confidence=0.6)
+
+
+FORMERLY = frozenset({"originally", "initially", "formerly", "first", "previously"})
+
+
+@rule("first_called", "call name know title")
+def first_called(r: Reader, verb: Token) -> Iterator[Draft]:
+    """ "Originally called the Society for Sick Children, it adopted its present name in
+    1995": the first name, borne until the rename the main clause tells (the name may be
+    parsed as the participle's object, or hang on "as")."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl") or not any(
+            c.lower_ in FORMERLY and c.dep_ == "advmod" for c in verb.children):
+        return
+    held = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")] + r.preps(verb, "as")
+    name = next((m for m in (r.refs_in(c, ORG) or (r.ref_of_span(r.mention(c)) if r.mention(c) else None)
+                             for c in held) if m is not None), None)
+    main = verb.head
+    subject = r.ref(r.subject(main), ORG) if main.pos_ in ("VERB", "AUX") else None
+    if name is None or subject is None or r.key(name) == r.key(subject) and subject.via == "mention":
+        return
+    renamed = main.lemma_.lower() in ("adopt", "take", "change", "assume", "rename", "become")
+    yield draft(r, verb, "named", subject, value=name.text, value_ref=name, kind="official", date=None,
+                end=r.date_for(main) if renamed else None, rule="orgline.first_called.v1", confidence=0.7)
 
 
 @rule("converted_into", "convert reorganize reorganise reconstitute transform turn restructure")
