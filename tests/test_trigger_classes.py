@@ -635,3 +635,14 @@ def test_originally_called_is_the_first_name_until_the_rename() -> None:
     assert ("Society for Sick Children", "1962", "1995") in named
     assert ("Kessel Children's Trust", "1995", None) in named
     assert not any(v == "Society for Sick Children" and d == "1995" for v, d, _ in named)
+
+
+def test_one_body_merging_another_into_a_third_or_into_itself() -> None:
+    got = has("The Kessel Union merged the Ashby Union into the Northern Federation in 1950.",
+              ("merged", "Ashby Union", "Northern Federation", "1950"))
+    assert not any(f[0] == "merged" and f[1] == "Kessel Union" for f in got)
+    has("Tarvik Savings Bank was founded in 1850. In 1921 the bank acquired the Ostby Farmers' Bank, which it "
+        "merged into its own operations in 1925.",
+        ("merged", "Ostby Farmers' Bank", "Tarvik Savings Bank", "1925"))
+    got = facts("Harbour Foods merged its two subsidiaries, Kessel Mills and Ostby Bakeries, in 1990.")
+    assert not any(f[0] == "merged" and f[2] == "Harbour Foods" for f in got)

@@ -467,6 +467,8 @@ class Reader:
             t = t.head
         if t.dep_ != "relcl" or not any(c.lower_ in ("which", "who", "that") for c in t.children):
             return None
+        if any(c.lower_ in ("which", "that", "whom") and c.dep_ in ("dobj", "pobj") for c in t.children):
+            return None  # "X, which it merged into its own operations": "it" is someone else
         m = self.mention(t.head)
         return self.ref_of_span(m, via="coref") if m is not None and m.label_ == EntityKind.ORG.value else None
 

@@ -778,6 +778,17 @@ def merged(r: Reader, verb: Token) -> Iterator[Draft]:
             yield draft(r, verb, "merged", taken, object=first, date=r.date_for(verb), negated=r.negated(verb),
                         rule="orgline.merged.v1", confidence=0.75)
         return
+    taken = r.ref(dobj(verb), ORG) if dobj(verb) is not None and not is_passive(verb) else None
+    into_of = r.preps(verb, "into")
+    if taken is not None and taken != first and into_of:  # "A merged B into C", "which it merged into its own operations"
+        target = next((x for x in (r.refs_in(p, ORG) for p in into_of) if x is not None), None)
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for p in into_of for c in p.children)
+        if target is None and own:
+            target = first  # into its own business: the subject's
+        if target is not None and r.key(target) != r.key(taken):
+            yield draft(r, verb, "merged", taken, object=target, negated=r.negated(verb),
+                        rule="orgline.merged.v1", confidence=0.7)
+        return
     members = group or [first] + [x for x in (r.ref(c, ORG) for c in (subj_tok.conjuncts if subj_tok is not None else ())) if x]
     if len(members) == 1 and subj_tok is not None:
         members = _listed_before(r, subj_tok) + members
