@@ -646,3 +646,19 @@ def test_one_body_merging_another_into_a_third_or_into_itself() -> None:
         ("merged", "Ostby Farmers' Bank", "Tarvik Savings Bank", "1925"))
     got = facts("Harbour Foods merged its two subsidiaries, Kessel Mills and Ostby Bakeries, in 1990.")
     assert not any(f[0] == "merged" and f[2] == "Harbour Foods" for f in got)
+
+
+def test_a_section_that_became_independent_as_a_club() -> None:
+    has("The Ostby Athletic Club was founded in 1899. The football section became independent in 1952 as Ostby FK.",
+        ("founded", "Ostby FK", None, "1952"), ("split_from", "Ostby FK", "Ostby Athletic Club", "1952"))
+
+
+def test_became_a_limited_company_with_a_name_renames() -> None:
+    has("Lindqvist & Sons was a Swedish piano maker. It became a limited company, Lindqvist Pianofabrik AB, "
+        "in 1922.", ("named", "Lindqvist Pianofabrik AB", "Lindqvist Pianofabrik AB", "1922"))
+    assert not any(f[0] == "named" and f[3] == "1990" for f in facts("The Kessel Club became a registered charity in 1990."))
+
+
+def test_reaffiliated_is_a_membership_again() -> None:
+    has("The Harbour Workers' Federation was founded in 1911. It reaffiliated to the Labour Party in 1946.",
+        ("member_of", "Harbour Workers' Federation", "Labour Party", "1946"))

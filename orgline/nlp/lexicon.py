@@ -199,7 +199,7 @@ ACTIVE_ADJECTIVES = frozenset({"active"})
 RENAMING_VERBS = frozenset("change adopt take assume choose revive rename rebrand become know call".split())
 
 # Joining and leaving.
-JOINING_WORDS = frozenset("join affiliate member belong".split())
+JOINING_WORDS = frozenset("join affiliate reaffiliate member belong".split())
 LEAVING_VERBS = frozenset("break sever split leave quit break_away disaffiliate withdraw cut".split())
 
 # Splitting: "X broke away from Y", "X was spun off/out of Y".

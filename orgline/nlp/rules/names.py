@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import EntityKind
 from ..draft import Draft, Ref
 from ..reader import Reader
-from ..lexicon import MEMBER_ROLES, ORG_ANAPHORS
+from ..lexicon import MEMBER_ROLES, ORG_ANAPHORS, ORG_NOUNS
 from ..mentions import BODY_NOUNS
 from . import ORG, draft, dobj, is_passive, rule
 
@@ -235,5 +235,10 @@ def _new_name(r: Reader, verb: Token, lemma: str) -> Ref | None:
         return None
     if lemma == "become":
         attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if attr is not None and r.mention(attr) is None and attr.lemma_.lower() in ORG_NOUNS and not any(
+                c.lower_ in ("independent", "separate", "autonomous") for c in attr.children):
+            # "it became a limited company, Lindqvist Pianofabrik AB, in 1922": a new legal form and name
+            named = r.first_mention(c for c in attr.children if c.dep_ == "appos")
+            return r.ref_of_span(named) if named is not None and named.label_ == EntityKind.ORG.value else None
         return r.ref(attr, ORG) if attr is not None and r.mention(attr) is not None else None
     return None

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ...model import EntityKind
 from ..draft import Draft, Ref
-from ..lexicon import ORG_ANAPHORS
+from ..lexicon import ORG_ANAPHORS, PART_NOUNS
 from ..reader import Reader
 from . import ORG, draft, dobj, is_passive, others, rule
 
@@ -206,6 +207,11 @@ def became_independent(r: Reader, verb: Token) -> Iterator[Draft]:
     then, split from the body its branch belonged to. Without a word of parting ("X became
     the Y") it is a rename, read by the naming rules."""
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None and any(c.dep_ == "acomp" and c.lower_ in INDEPENDENT for c in verb.children):
+        attr = next((p for p in r.preps(verb, "as") if r.mention(p) is not None), None)  # "became independent as X"
+        if attr is not None and not r.negated(verb):
+            yield from _independent(r, verb, r.ref_of_span(r.mention(attr)))
+        return
     if attr is None or r.negated(verb) or not (any(c.lower_ in INDEPENDENT for c in attr.children) or (
             verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.lemma_.lower() in PARTING)):
         return
@@ -215,12 +221,24 @@ def became_independent(r: Reader, verb: Token) -> Iterator[Draft]:
                       and r.doc[m.start - 1].text in (",", "the")), None)
     if named is None or named.label_ != "org":
         return
-    new = r.ref_of_span(named)
+    yield from _independent(r, verb, r.ref_of_span(named))
+
+
+def _independent(r: Reader, verb: Token, new: Ref) -> Iterator[Draft]:
+    """The body a branch became on its own: founded then, split from what the branch was of
+    ("the branch of Y", "Y's branch"), or from the body in focus ("the football section")."""
+    if new.kind != EntityKind.ORG:
+        return
     founding = draft(r, verb, "founded", new, rule="orgline.became_independent.v1", confidence=0.65)
     yield founding
     branch = r.subject(verb)
     parent = next(others(r, branch, new, "of"), None) if branch is not None and branch.pos_ == "NOUN" else None
     if parent is None and branch is not None and branch.pos_ == "NOUN":  # "the commission's research branch"
         parent = next((x for x in (r.ref(c, ORG) for c in branch.children if c.dep_ == "poss") if x is not None), None)
+    if parent is None and branch is not None and branch.lemma_.lower() in PART_NOUNS and r.mention(branch) is None \
+            and any(c.lower_ == "the" for c in branch.children):
+        parent = r.focus_before  # "The football section became independent in 1952 as X"
+    if parent is not None and r.key(parent) == r.key(new):
+        parent = None
     if parent is not None:
         yield founding.but(type="split_from", object=parent, rule="orgline.became_independent.v1")
