@@ -662,3 +662,19 @@ def test_became_a_limited_company_with_a_name_renames() -> None:
 def test_reaffiliated_is_a_membership_again() -> None:
     has("The Harbour Workers' Federation was founded in 1911. It reaffiliated to the Labour Party in 1946.",
         ("member_of", "Harbour Workers' Federation", "Labour Party", "1946"))
+
+
+def test_joined_with_another_to_create_a_third() -> None:
+    has("The Movement for Rural Renewal was an agrarian movement. In 1918 it joined with the Smallholders' "
+        "Association to create the Rural Party.",
+        ("merged", "Movement for Rural Renewal", "Rural Party", "1918"),
+        ("merged", "Smallholders' Association", "Rural Party", "1918"),
+        ("founded", "Rural Party", None, "1918"))
+
+
+def test_a_joint_venture_between_two_bodies_is_named_neither() -> None:
+    got = facts("Nordic Rail Services AB is a Swedish train operator. It was established in 2001 as a joint "
+                "venture between the state railway SJ and the bus company Nordbuss.")
+    assert not any(f[0] == "named" and f[2] in ("SJ", "Nordbuss") for f in got)
+    has("SJ sold its stake to Nordbuss in 2009, making Nordic Rail Services a wholly owned subsidiary of Nordbuss.",
+        ("parent_org", "Nordic Rail Services", "Nordbuss", "2009"))

@@ -107,7 +107,7 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
                 and p.lemma_.lower() in PART_NOUNS]  # "as a department of the University of Kiel"
     owned = [p for p in as_parts if not any(c.lower_ in ("independent", "autonomous", "separate")
                                             for c in p.children)]  # not "as an independent section of"
-    names = [n for n in (r.refs_in(p, ORG) for p in r.preps(verb, "as") + called[:1] if p not in as_parts)
+    names = [n for n in (_given_as(r, p) for p in r.preps(verb, "as") + called[:1] if p not in as_parts)
              if n is not None]
     if subject is None and obj is not None and names and any(
             c.lower_ in ("a", "an", "another") for c in obj.children):
@@ -320,6 +320,15 @@ def _first(verb: Token) -> bool:
 MILITARY_NOUNS = frozenset({"regiment", "battalion", "brigade", "squadron", "corps", "army", "legion",
                             "division", "militia", "guard", "guards", "fusiliers", "rifles", "dragoons",
                             "hussars", "lancers", "infantry", "cavalry", "artillery"})
+
+
+def _given_as(r: Reader, tok: Token) -> Ref | None:
+    """The name after "as": the name itself ("as the Weekly Herald"), or one in apposition to
+    a description ("as a cooperative, the X Society"); not a body named inside the
+    description ("as a joint venture between A and B" names neither A nor B)."""
+    if r.mention(tok) is not None or tok.pos_ != "NOUN":
+        return r.refs_in(tok, ORG)
+    return r.first_ref((c for c in tok.children if c.dep_ == "appos"), ORG)
 
 
 def _listed_before(r: Reader, head: Token) -> list[Ref]:
@@ -762,10 +771,14 @@ def described_span(r: Reader, noun: Token) -> Iterator[Draft]:
     yield draft(r, noun, "dissolved", holder, date=end, rule="orgline.described_span.v1", confidence=0.6)
 
 
-@rule("merged", " ".join(sorted(UNITING_VERBS)))
+@rule("merged", " ".join(sorted(UNITING_VERBS | {"join"})))
 def merged(r: Reader, verb: Token) -> Iterator[Draft]:
     """ "A and B merged to form C", "A merged with B (to form C)", "A was absorbed into B",
-    "B absorbed A", "A was absorbed by B", "A united with B"."""
+    "B absorbed A", "A was absorbed by B", "A united with B", "A joined with B to create C"
+    (joining without a product is a membership: the joining rules read it)."""
+    if verb.lemma_.lower() == "join" and not (r.preps(verb, "with") and any(
+            _uniting_purpose(c) == verb for c in verb.children)):
+        return
     subj_tok = r.subject(verb)
     group = r.pair(subj_tok) if subj_tok is not None else []  # "the three parties merged"
     first = r.ref(subj_tok, ORG) or (group[0] if group else None)

@@ -286,6 +286,8 @@ def part_of(r: Reader, noun: Token) -> Iterator[Draft]:
     child = r.ref(named, ORG) if named is not noun else r.described(
         noun, also=[c for c in noun.head.children if c.dep_ in ("oprd", "appos")
                     and c.i > noun.i] if noun.dep_ == "dobj" else [])
+    if child is None and noun.head.lemma_.lower() in ("make", "render"):  # "making X a subsidiary of Y"
+        child = r.first_ref((c for c in noun.children if c.dep_ == "nsubj"), ORG)
     if child is None:
         return
     parent = next(others(r, noun, child, "of"), None)
