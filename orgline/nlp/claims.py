@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution import Attributor
-from .draft import Draft
+from .draft import Draft, Ref
 from .reader import Reader
 from .rules import RULES
 
@@ -54,7 +54,7 @@ def read_claims(doc: Doc) -> list[Draft]:
     return drafts
 
 
-def _in_focus_after(d: Draft):
+def _in_focus_after(d: Draft) -> Ref:
     """The body a claim leaves in focus: its subject, but for a merger the body merged
     into, which the text goes on about ("A and B merged. Its headquarters moved ...")."""
     return d.object if d.type == "merged" and d.object is not None else d.subject

@@ -236,6 +236,12 @@ class Reader:
     def ref_of_span(self, span: Span, via: str = "mention") -> Ref:
         return Ref(span.start, span.end, EntityKind(span.label_), span.text, via=via)
 
+    def mention_ref(self, tok: Token) -> Ref | None:
+        """The mention a token is in, of whatever kind the model gave it: a name given as a
+        name ("under the name Holmström Air") is the name, even where it was typed a place."""
+        m = self.mention(tok)
+        return self.ref_of_span(m) if m is not None else None
+
     def ref(self, tok: Token | None, kinds: tuple[EntityKind, ...] = (EntityKind.ORG,)) -> Ref | None:
         """The entity a token stands for: its mention, or for "it"/"the group" the
         organization in focus; for "X's members" the possessor X."""

@@ -268,7 +268,7 @@ def began(r: Reader, verb: Token) -> Iterator[Draft]:
                            rule="orgline.began_in.v1", confidence=0.65)
     called = [t for p in preps("under") if p.lemma_.lower() == "name"
               for t in p.subtree if t.i > p.i and r.mention(t) is not None][:1]  # "under the name X"
-    for name in (n for n in (r.refs_in(p, ORG) or (r.ref_of_span(r.mention(p)) if r.mention(p) is not None else None)
+    for name in (n for n in (r.refs_in(p, ORG) or r.mention_ref(p)
                              for p in preps("as") + called) if n is not None and n != subject):
         # "began operations in 1962 as Polar Air Taxi", "first issued in 1856 as the Weekly Courier"
         yield founding.but(type="named", value=name.text, value_ref=name, kind="official",

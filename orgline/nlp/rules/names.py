@@ -71,7 +71,7 @@ def first_called(r: Reader, verb: Token) -> Iterator[Draft]:
             c.lower_ in FORMERLY and c.dep_ == "advmod" for c in verb.children):
         return
     held = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")] + r.preps(verb, "as")
-    name = next((m for m in (r.refs_in(c, ORG) or (r.ref_of_span(r.mention(c)) if r.mention(c) else None)
+    name = next((m for m in (r.refs_in(c, ORG) or r.mention_ref(c)
                              for c in held) if m is not None), None)
     main = verb.head
     subject = r.ref(r.subject(main), ORG) if main.pos_ in ("VERB", "AUX") else None

@@ -208,9 +208,9 @@ def became_independent(r: Reader, verb: Token) -> Iterator[Draft]:
     the Y") it is a rename, read by the naming rules."""
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
     if attr is None and any(c.dep_ == "acomp" and c.lower_ in INDEPENDENT for c in verb.children):
-        attr = next((p for p in r.preps(verb, "as") if r.mention(p) is not None), None)  # "became independent as X"
-        if attr is not None and not r.negated(verb):
-            yield from _independent(r, verb, r.ref_of_span(r.mention(attr)))
+        became = next((x for x in (r.mention_ref(p) for p in r.preps(verb, "as")) if x is not None), None)
+        if became is not None and not r.negated(verb):  # "became independent as X"
+            yield from _independent(r, verb, became)
         return
     if attr is None or r.negated(verb) or not (any(c.lower_ in INDEPENDENT for c in attr.children) or (
             verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.lemma_.lower() in PARTING)):
