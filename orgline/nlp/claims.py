@@ -30,8 +30,9 @@ def _repair_lemmas(doc: Doc) -> None:
                 stem = tok.lower_[:-len(suffix)] if tok.lower_.endswith(suffix) else ""
                 if stem in _BY_LEMMA:
                     tok.lemma_ = stem
-                    if tok.pos_ != "VERB":
-                        tok.pos_, tok.tag_ = "VERB", "VBD" if suffix in ("ed", "d") else tok.tag_
+                    if tok.pos_ != "VERB":  # the rules ask a verb's tag: a past one here
+                        tok.pos_ = "VERB"
+                        tok.tag_ = "VBD" if suffix in ("ed", "d") else tok.tag_
                     break
 
 

@@ -720,11 +720,17 @@ def active_span(r: Reader, adj: Token) -> Iterator[Draft]:
                  and d[0].lower_ in ("from", "between")), None)
     if holder is None or span is None or r.negated(adj.head):
         return
-    start, _, end = span._.edtf.partition("/")
+    yield from _lifespan(r, adj, holder, span._.edtf, "orgline.active_span.v1")
+
+
+def _lifespan(r: Reader, tok: Token, holder: Ref, edtf: str, rule_name: str) -> Iterator[Draft]:
+    """A span of existence told at once ("1935/1949"): the founding and the end, when both
+    ends are known."""
+    start, _, end = edtf.partition("/")
     if not start or not end or ".." in (start, end):
         return
-    yield draft(r, adj, "founded", holder, date=start, rule="orgline.active_span.v1", confidence=0.6)
-    yield draft(r, adj, "dissolved", holder, date=end, rule="orgline.active_span.v1", confidence=0.6)
+    yield draft(r, tok, "founded", holder, date=start, rule=rule_name, confidence=0.6)
+    yield draft(r, tok, "dissolved", holder, date=end, rule=rule_name, confidence=0.6)
 
 
 @rule("transferred_engagements", "transfer")
@@ -765,13 +771,8 @@ def described_span(r: Reader, noun: Token) -> Iterator[Draft]:
     heads = {noun.i, noun.head.i}
     span = next((d for d in r.dates if d.root.head.i in heads and d._.edtf and "/" in d._.edtf
                  and d[0].lower_ in ("from", "between") and d.start > noun.i), None)
-    if span is None:
-        return
-    start, _, end = span._.edtf.partition("/")
-    if not start or not end or ".." in (start, end):
-        return
-    yield draft(r, noun, "founded", holder, date=start, rule="orgline.described_span.v1", confidence=0.6)
-    yield draft(r, noun, "dissolved", holder, date=end, rule="orgline.described_span.v1", confidence=0.6)
+    if span is not None:
+        yield from _lifespan(r, noun, holder, span._.edtf, "orgline.described_span.v1")
 
 
 @rule("merged", " ".join(sorted(UNITING_VERBS | {"join"})))
