@@ -687,3 +687,23 @@ def test_began_trading_under_a_new_name_renames_and_founds_nothing() -> None:
                 "combined business began trading under the new name of Northern Air Group on 9 December 2013.")
     assert ("2013-12-09", "Northern Air Group") in {(f[3], f[2]) for f in got if f[0] == "named"}
     assert not any(f[0] == "founded" for f in got)
+
+
+def test_a_unit_keeps_its_number_and_is_raised_through_it() -> None:
+    has("The 42nd Infantry Brigade was a formation of the Norlandic Army. It was raised in 1939.",
+        ("parent_org", "42nd Infantry Brigade", "Norlandic Army", None),
+        ("founded", "42nd Infantry Brigade", None, "1939"))
+    assert not any(f[0] == "founded" and f[3] == "1950" for f in facts(
+        "The Kessel Union was founded in 1901. It was raised in status in 1950."))
+
+
+def test_incorporated_without_a_new_name_founds_a_company() -> None:
+    has("The Kessel Tramways Company operated the trams of Kessel. It was incorporated in 1887.",
+        ("founded", "Kessel Tramways Company", None, "1887"))
+    assert not any(f[0] == "founded" for f in facts("Tarvik is a small town in Norland. It was incorporated in 1887."))
+
+
+def test_the_last_word_of_the_texts_subject_refers_back_to_it() -> None:
+    has("The Ashby Quakers' Meeting was established in 1668. During the 19th century the meeting belonged to "
+        "the Leicester Monthly Meeting.",
+        ("member_of", "Ashby Quakers' Meeting", "Leicester Monthly Meeting", "18XX"))

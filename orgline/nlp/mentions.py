@@ -1490,17 +1490,19 @@ HEADING_NOUNS = frozenset({"timeline", "history", "chronology", "chronicle", "ou
 
 
 SAINTS = frozenset({"st.", "st", "saint", "ste.", "sainte", "san", "santa", "sankt"})
+ORDINAL = re.compile(r"[0-9]{1,3}(?:st|nd|rd|th)")
 
 
 def _with_saint(doc: Doc, spans: list[Span]) -> list[Span]:
-    """ "St. Aidan's College": the model may leave the abbreviated "St." out of the name."""
+    """ "St. Aidan's College", "the 42nd Infantry Brigade": the model may leave the
+    abbreviated "St." or a unit's number out of the name."""
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
         before = span.start - 1
-        if span.label_ == EntityKind.ORG.value and before >= 0 and before not in taken and \
-                doc[before].lower_ in SAINTS and doc[before].text[:1].isupper():
-            span = Span(doc, before, span.end, label=span.label_)
+        if span.label_ == EntityKind.ORG.value and before >= 0 and before not in taken and (
+                doc[before].lower_ in SAINTS and doc[before].text[:1].isupper() or ORDINAL.fullmatch(doc[before].text)):
+            span = Span(doc, before, span.end, label=span.label_)  # also "the 42nd Infantry Brigade"
         out.append(span)
     return out
 

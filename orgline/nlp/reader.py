@@ -289,6 +289,12 @@ class Reader:
             if held is not None and held.label_ == EntityKind.ORG.value:
                 return self.ref_of_span(held)
         low = tok.lower_
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in ORG_ANAPHORS and any(
+                c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "prep") for c in tok.children):
+            by_head = self._named_by_last_word(low)  # "the Ashby Quakers' Meeting ... the meeting"
+            if by_head is not None:
+                return by_head
         if tok.lemma_.lower() in ("member", "leader", "founder", "officer", "comrade") and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
             return self.ref(poss[0], kinds) if poss else None
@@ -391,6 +397,15 @@ class Reader:
             if fitting is not None or tok.lemma_.lower() in AMBIGUOUS_ORG_NOUNS:
                 best = fitting  # "the station" is no body but one named or described so
         return Ref(best.start, best.end, best.kind, best.text, via="coref") if best else None
+
+    def _named_by_last_word(self, word: str) -> Ref | None:
+        """The text's main body when its name ends in ``word`` ("Meeting", "Players"): a text
+        calls its subject by the last word of its name as it calls a party "the party"."""
+        k = self.topic  # the body the text is about only: "the cup", "the games" name events as often
+        if k is None or k not in self.latest or self.latest[k].text.lower().split()[-1:] != [word]:
+            return None
+        best = self.latest[k]
+        return Ref(best.start, best.end, best.kind, best.text, via="coref")
 
     def _rival_of_merged(self, merged: Ref, tok: Token) -> bool:
         """ "A and B merged to form the X Union. The guild refused to join": the product's

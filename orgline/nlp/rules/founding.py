@@ -149,9 +149,10 @@ def founded(r: Reader, verb: Token) -> Iterator[Draft]:
     if poss is not None and people.lemma_.lower() in ("follower", "supporter", "ally", "disciple"):
         if poss.pos_ == "PROPN":  # "Varga's followers founded X": later, "the Varga group"
             r.led_by[norm_name(poss.text)] = subject
-    if lemma == "incorporate" and subject.via == "coref":
+    if lemma == "incorporate" and subject.via == "coref" and names:
         # "the business was incorporated in 1930 as X": a body already told of takes a
-        # legal form and a name; it is not founded again
+        # legal form and a name; it is not founded again ("It was incorporated in 1887",
+        # with no new name, is how a company begins)
         for name in names:
             yield founding.but(type="named", value=name.text, value_ref=name, place=None,
                                kind="official", rule="orgline.founded_as.v1", confidence=0.8)
@@ -298,10 +299,12 @@ def _begins(r: Reader, verb: Token) -> bool:
             c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in obj.children) and not (
             r.preps(verb, "to", "from", "between") or r.preps(obj, "to", "from", "between", "in"))
         # "began operations to Paris", "started services between A and B": a route
-    if lemma == "raise":  # "the regiment was raised": military bodies only
+    if lemma == "raise":  # "the regiment was raised", "it was raised" of a brigade: military bodies only
         subj = r.subject(verb)
-        return is_passive(verb) and subj is not None and any(
-            t.lower_ in MILITARY_NOUNS for t in subj.subtree)
+        held = r.ref(subj, ORG) if subj is not None else None
+        words = [t.lower_ for t in subj.subtree] if subj is not None else []
+        words += held.text.lower().split() if held is not None else []
+        return is_passive(verb) and any(w in MILITARY_NOUNS for w in words)
     if lemma in ("publish", "issue", "print"):  # a periodical "first published in 1901"
         return is_passive(verb) and _first(verb)
     if lemma == "appear":  # "the Courier first appeared in 1856", not "in the strike of 1901"
