@@ -269,6 +269,5 @@ MEMBER_ROLES = PARTY_ROLES | BAND_ROLES | TEAM_ROLES | UNION_ROLES
 # "1934 - Moves its office to Hull") opens with that verb, whatever the tagger made of it.
 EVENT_VERBS = (COMING_VERBS | BEGINNING_VERBS | ENDING_VERBS | BANNING_VERBS | RENAMING_VERBS
                | JOINING_WORDS | LEAVING_VERBS | SPLITTING_VERBS | UNITING_VERBS | ACQUIRING_VERBS
-               | OPERATING_VERBS | DESCENT_VERBS | frozenset(
-                   "move relocate transfer expel elect adopt sign publish buy sell acquire".split())) - {
-                   "member", "break_away", "have", "date"}
+               | OPERATING_VERBS | DESCENT_VERBS | frozenset("move relocate transfer expel elect sign".split())
+               ) - {"member", "break_away", "date"}
