@@ -402,3 +402,13 @@ def test_features_of_the_land_and_events_are_not_bodies() -> None:
     assert not any(f[0] in ("founded", "dissolved") for f in got)
     got = facts("The Red River Rangers were founded in 1901.")
     assert ("founded", "Red River Rangers", None, "1901") in {f[:4] for f in got}
+
+
+def test_a_name_the_text_calls_a_place_is_a_place_not_a_body() -> None:
+    from test_extraction import kinds
+    got = kinds("The Harbour District, also called HarDi, is a neighbourhood on the south side "
+                "of Tarvik Island. The Eastgate Union is a district council in Ostby.")
+    assert got.get("Harbour District") == "place"
+    assert got.get("Eastgate Union") == "org"  # a word for a body keeps it a body
+    got = facts("The Harbour District is a neighbourhood on the south side of Tarvik Island.")
+    assert not any(t == "location" for t, *_ in got)

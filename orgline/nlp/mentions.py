@@ -1159,7 +1159,8 @@ def _said_to_be_a_body(doc: Doc, spans: list[Span]) -> list[Span]:
 
 PLACE_NOUNS = frozenset({"village", "town", "city", "county", "parish", "hamlet", "borough",
                          "district", "province", "region", "municipality", "suburb", "township",
-                         "island", "valley", "port", "commune", "canton", "shire"})
+                         "island", "valley", "port", "commune", "canton", "shire",
+                         "neighborhood", "neighbourhood", "settlement", "quarter", "locality"})
 
 
 # The last word of a name that says it is a feature of the land or sea: "Rohn Glacier",
@@ -1188,10 +1189,20 @@ def _places_by_what_they_are(doc: Doc, spans: list[Span]) -> list[Span]:
                 not any(t.lower_ in ORG_HEADS for t in span) and (span[-1].lower_ in GEO_TAILS or (
                     span.start > 1 and (doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
                                         and doc[span.start - 2].text.islower() or _from_after_body(doc, span, out)
-                                        or _where_a_body_is(doc, span)))):
+                                        or _where_a_body_is(doc, span))) or _described_as_place(span)):
             span = Span(doc, span.start, span.end, label=EntityKind.PLACE.value)
         out.append(span)
     return out
+
+
+def _described_as_place(span: Span) -> bool:
+    """ "Eastgate is a neighbourhood of Tarvik", "Ostby is a small town on the coast": a
+    name the text itself calls a place is one, whatever the model typed it."""
+    verb = span.root.head
+    if span.root.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS and c.text.islower()
+               for c in verb.children)
 
 
 def _where_a_body_is(doc: Doc, span: Span) -> bool:
