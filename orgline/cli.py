@@ -64,16 +64,21 @@ def _short(text: str | None, n: int = 160) -> str:
 
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf).",
-                                            readable=False)) -> None:
+                                            readable=False),
+           date: Optional[str] = typer.Option(
+               None, "--date", help="The documents' own date (EDTF: 2013-03-22), over what they say of "
+                                    "themselves; 'yesterday' and 'last May' are read against it.")) -> None:
     """Read documents, extract their claims and store them (a text stored before is skipped).
     A file or folder that cannot be read is one error line and the rest go on; exits 2
-    when any failed."""
+    when any failed. A document's own date comes from its metadata (HTML, PDF, Markdown
+    front matter) or the dateline it opens with, unless --date gives it."""
     # readable=False: Click's own check would stop the whole batch with a usage box.
     try:
         project = _project()
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("reading", total=None)
-            report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)))
+            report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)),
+                                    date=date)
     except OrglineError as e:
         _fail(e)
     for warning in report.warnings:
@@ -108,8 +113,45 @@ def sources(as_json: bool = JSON_OPT) -> None:
     rows = _run(lambda: _project().sources())
     if as_json:
         return _json(rows)
-    _table("Sources", ["id", "title", "origin", "claims"],
-           [[r["id"][:12], r["title"], r["origin"], r["claims"]] for r in rows])
+    _table("Sources", ["id", "title", "date", "origin", "claims"],
+           [[r["id"][:12], r["title"], r["date"] or "", r["origin"], r["claims"]] for r in rows])
+
+
+@app.command()
+def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf).", readable=False),
+          dct: Optional[str] = typer.Option(None, "--dct", help="The document's own date (YYYY-MM-DD); "
+                                            "else the date it gives itself, if any."),
+          as_json: bool = JSON_OPT) -> None:
+    """List every temporal expression in a document: offsets, text, EDTF value, first and
+    last day, and what a relative one was read against (dct: the document's date; focus:
+    the date last given; founding: the founding date). Nothing is stored."""
+    from .ingest import read_document
+    from .nlp.dates import dateline
+    from .nlp.timex import find, source_day
+    if dct is not None and source_day(dct) is None:
+        _fail(InputError(Path("--dct"), f"{dct!r} is not a day (YYYY-MM-DD)"))
+    try:
+        source = read_document(path)
+    except InputError as e:
+        _fail(e)
+    day = dct or source.published or dateline(source.text)
+    rows = [{"start": x.start, "end": x.end, "text": x.text, "edtf": x.edtf,
+             "from": _day(x.bounds[0]), "to": _day(x.bounds[1]), "form": x.form,
+             "anchor": x.anchor} for x in find(source.text, dct=day)]
+    if as_json:
+        return _json({"file": str(path), "dct": source_day(day), "dates": rows})
+    _table(f"Dates in {path.name}" + (f" (its date: {day})" if day else " (no date of its own: "
+                                       "'yesterday' and the like left out)"),
+           ["at", "text", "EDTF", "from", "to", "form", "read against"],
+           [[f"{r['start']}-{r['end']}", r["text"], r["edtf"], r["from"], r["to"], r["form"],
+             r["anchor"] or ""] for r in rows])
+
+
+def _day(n: int) -> str | None:
+    """A YYYYMMDD bound as an ISO day; None for an open end."""
+    if abs(n) >= 99999999:
+        return None
+    return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
 
 @app.command()
@@ -263,6 +305,15 @@ def review_label(entity: str, label: str, by: str = BY) -> None:
 def review_qid(entity: str, qid: str, by: str = BY) -> None:
     """Set ENTITY's Wikidata QID (e.g. Q42)."""
     _done(_run(lambda: _project().set_qid(entity, qid, by)), f"{entity} is {qid}")
+
+
+@review_app.command("source-date")
+def review_source_date(source: str = typer.Argument(..., help="Source id prefix or file name."),
+                       date: str = typer.Argument(..., help="Its own date (EDTF), or 'none' to clear it.")) -> None:
+    """Give a stored source its own date, or correct it, and read it again: its 'yesterday'
+    and 'last May' move with it; reviewed claims keep their decisions."""
+    r = _run(lambda: _project().set_source_date(source, None if date.lower() == "none" else date))
+    out.print(Text(printable(f"date set; claims: {r.added} new, {r.removed} gone, {r.unchanged} unchanged")))
 
 
 @review_app.command("undo")

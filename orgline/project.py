@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import query
+from .query import date_range
 from .errors import InputError, NotFound, OrglineError
 from .evaluation import load_gold, score
 from .export import FORMATS, Selection
@@ -36,20 +37,25 @@ class Project:
         self.model = model
 
     def ingest(self, paths: Iterable[str | Path],
-               on_progress: Callable[[Path, str], None] | None = None) -> IngestReport:
-        """Read, extract and store each file; a file that fails is reported, the rest go on."""
+               on_progress: Callable[[Path, str], None] | None = None,
+               date: str | None = None) -> IngestReport:
+        """Read, extract and store each file; a file that fails is reported, the rest go on.
+        ``date`` (EDTF) is the sources' own date, over what the files say of themselves."""
+        if date is not None:
+            date_range(date, "--date")  # a bad date stops the batch before anything is read
         report = IngestReport()
         files, report.failed = walk_documents(paths)  # each file once, whoever names it
         for path in files:
-            status = self._ingest_one(path, report)
+            status = self._ingest_one(path, report, date)
             if on_progress:
                 on_progress(path, status)
         return report
 
-    def _ingest_one(self, path: Path, report: IngestReport) -> str:
+    def _ingest_one(self, path: Path, report: IngestReport, date: str | None = None) -> str:
         try:
             check_file_size(path)
             source = read_document(path, report.warnings)
+            source.published = date or source.published
         except InputError as e:
             report.failed.append(e)
             return "failed"
@@ -166,6 +172,19 @@ class Project:
                              published=row.published)
             done[sid] = self.store.replace(extract(src, self.model))
         return done
+
+    def set_source_date(self, source: str, date: str | None) -> Reread:
+        """Give a stored source its own date (EDTF; None to clear it) and read it again, so
+        that its "yesterday" and "last May" move with it; reviewed claims keep their
+        decisions as in :meth:`reextract`."""
+        if date is not None:
+            date_range(date, "date")
+        sid = self._source_id(source)
+        with self.store.transaction() as s:
+            row = s.get(SourceRow, sid)
+            assert row is not None
+            row.published = date
+        return self.reextract([sid])[sid]
 
     def export(self, fmt: str, fp: Any, selection: Selection | None = None) -> int:
         """Write the selected claims (all, by default) in a format of ``FORMATS`` to a stream:

@@ -80,7 +80,7 @@ def test_cli_ingest_query_export(db: str, write, tmp_path: Path) -> None:  # typ
     out = tmp_path / "facts.jsonl"
     assert runner.invoke(app, ["--db", db, "export", "--format", "facts", "--output", str(out)]).exit_code == 0
     keys = {"id", "type", "subject", "object", "value", "date", "end", "place", "result", "negated",
-            "according_to", "source", "span", "quote", "confidence", "status", "origin"}
+            "according_to", "source", "span", "quote", "confidence", "status", "origin", "source_date"}
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert lines and all(set(x) == keys for x in lines)
 

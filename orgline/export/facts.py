@@ -1,5 +1,6 @@
 """The facts interchange format (DESIGN.md section 4): one JSON object per claim, plus
-``origin``, the path its source was ingested from. The scorer in shared/eval reads exactly
+``origin``, the path its source was ingested from, and ``source_date``, the date the source
+gives itself (EDTF, or null), against which its "yesterday" and "last May" were read. The scorer in shared/eval reads exactly
 this, so the keys are fixed here and nowhere else."""
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow, SpanRow
 from .selection import Selection
 
 KEYS = ("id", "type", "subject", "object", "value", "date", "end", "place", "result",
-        "negated", "according_to", "source", "span", "quote", "confidence", "status", "origin")
+        "negated", "according_to", "source", "span", "quote", "confidence", "status", "origin",
+        "source_date")
 
 
 class _Entities:
@@ -45,7 +47,7 @@ class _Entities:
         return self.cache[eid]
 
 
-def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: str) -> dict[str, Any]:
+def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: tuple[str, str | None]) -> dict[str, Any]:
     return {
         "id": f"c{c.id}", "type": c.type, "subject": entities.get(c.subject_id),
         "object": entities.get(c.object_id), "value": c.value, "date": c.date, "end": c.end,
@@ -53,7 +55,7 @@ def fact(c: ClaimRow, entities: _Entities, span: SpanRow | None, origin: str) ->
         "negated": bool(c.negated), "according_to": entities.get(c.according_to_id),
         "source": c.source_id, "span": [span.start, span.end] if span else None,
         "quote": span.quote if span else None, "confidence": c.confidence, "status": c.status,
-        "origin": origin,
+        "origin": origin[0], "source_date": origin[1],
     }
 
 
@@ -71,11 +73,14 @@ class _Origins:
 
     def __init__(self, s: Session) -> None:
         self.s = s
-        self.last: tuple[str, str] | None = None
+        self.last: tuple[str, tuple[str, str | None]] | None = None
 
-    def of(self, source_id: str) -> str:
+    def of(self, source_id: str) -> tuple[str, str | None]:
+        """The source's origin and its own date."""
         if self.last is None or self.last[0] != source_id:
-            self.last = (source_id, self.s.scalar(select(SourceRow.origin).where(SourceRow.id == source_id)) or "")
+            row = self.s.execute(select(SourceRow.origin, SourceRow.published)
+                                 .where(SourceRow.id == source_id)).first()
+            self.last = (source_id, (row[0] or "", row[1]) if row else ("", None))
         return self.last[1]
 
 

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .dating import date_of
 from ..errors import InputError
 from ..model import Source, normalize_text
 from .decoding import Unreadable, decode_text, one_line
@@ -135,7 +136,8 @@ def read_document(path: str | Path, warnings: list[str] | None = None) -> Source
                                "(expected .txt, .md, .html, .pdf)")
     notes: list[str] = []
     try:
-        text, title = reader(path.read_bytes(), notes)
+        data = path.read_bytes()
+        text, title = reader(data, notes)
     except FileNotFoundError as e:
         raise InputError(path, "no such file or folder") from e
     except IsADirectoryError as e:
@@ -149,4 +151,5 @@ def read_document(path: str | Path, warnings: list[str] | None = None) -> Source
     text = normalize_text(text)
     if not text.strip():  # e.g. a Markdown file of nothing but syntax
         raise InputError(path, "empty file")
-    return Source(text=text, origin=str(path), title=title or path.stem)
+    return Source(text=text, origin=str(path), title=title or path.stem,
+                  published=date_of(path.suffix, data, text))

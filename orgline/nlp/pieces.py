@@ -148,12 +148,30 @@ def _whole_document(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name in ORGLINE_COMPONENTS]
 
 
+def _after_dateline(doc: Doc) -> None:
+    """ "LEEDS, 22 March 2013 - The guild was dissolved yesterday": the story's first
+    sentence begins after the dateline, so that the town is not read as its subject (the
+    parser keeps sentence starts set before it)."""
+    from .dates import read_dateline
+    found = read_dateline(doc.text)
+    if found is None:
+        return
+    span = doc.char_span(found[1], len(doc.text), alignment_mode="expand")
+    if span is not None and span.start > 0:
+        doc[span.start].is_sent_start = True
+
+
 def parse(nlp: Language, text: str, size: int = PIECE_CHARACTERS,
-          sentence: int = SENTENCE_CHARACTERS) -> Doc:
-    """Read a text with the whole pipeline, in pieces when it is longer than ``size``."""
+          sentence: int = SENTENCE_CHARACTERS, dct: str | None = None) -> Doc:
+    """Read a text with the whole pipeline, in pieces when it is longer than ``size``;
+    ``dct``, the source's own date, anchors "yesterday" and "last May"."""
+    from .dates import DCT_KEY
     spans = pieces(text, size, sentence)
     if len(spans) == 1:
-        return nlp(text)
+        doc = nlp.make_doc(text)
+        doc.user_data[DCT_KEY] = dct
+        _after_dateline(doc)
+        return nlp(doc)
     whole = _whole_document(nlp)
     docs = []
     for batch in _batches(spans, size):
@@ -163,6 +181,7 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARACTERS,
     # the stubs lack ``exclude``; no user data or spans are set before joining
     doc = Doc.from_docs(docs, ensure_whitespace=False,
                         exclude=["tensor", "user_data", "spans"])  # type: ignore[call-arg]
+    doc.user_data[DCT_KEY] = dct
     for name in whole:
         doc = nlp.get_pipe(name)(doc)
     return doc

@@ -118,7 +118,7 @@ def number(word: str) -> int | None:
 _MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?"
           r"|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
           r"|Dec(?:ember|\.)?)(?![a-z])")
-_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})(?![\d])"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})(?!\d|s\b)"
 _DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?!\d)"
 _SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 _NUM = (r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -132,7 +132,7 @@ _ORD = (r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|s
 # "the 1800s" is a century, "the 2000s" the decade (its century is not over)
 _DECADE = r"(?P<decade>(?!1[0-9]00s)(?:1[0-9]|20)[0-9]0s|['\u2019][0-9]0s)"
 _CENTURY = (r"(?:(?P<cord>\d{1,2}(?:st|nd|rd|th)|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-            r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ]century"
+            r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[- ][Cc]entury"
             r"|(?P<hundreds>1[0-9])00s)")
 _PART = r"(?P<part>early|mid|late|Early|Mid|Late)"
 _REL = r"(?P<rel>following|next|same|previous|preceding|subsequent|prior)"
@@ -237,6 +237,9 @@ class Context:
     first: str | None = None
     founding_sentence: tuple[int, int] | None = None
     founding_distance: int = 0
+    dct: str | None = None  # the source's own date (a day), for "yesterday" or "last May"
+    written: str | None = None  # the last date written out with its year ("May 1994")
+    written_pos: int | None = None  # and where
 
     def focus_point(self, last: bool = True) -> Point | None:
         return Point.parse(self.focus, last) if self.focus else None
@@ -512,6 +515,208 @@ def next_month_name(m: re.Match[str], ctx: Context) -> str | None:
     return f"{y}-{month:02d}"
 
 
+# -- the source's own date: news, letters, minutes ---------------------------------------
+#
+# "yesterday", "last May", "on Friday" or "three years ago" mean something only against the
+# date of the text that says them. Each reader below returns None without that date, so the
+# expression is dropped rather than guessed (and a narrative reading, against the date in
+# focus, may still take it). News-writing conventions: a bare weekday or month is the
+# nearest one, in the past unless the clause speaks of the future.
+
+_FUTURE = re.compile(r"\b(?:will|shall|['\u2019]ll|is\s+to|are\s+to|to\s+be|due|scheduled|set\s+to"
+                     r"|expected|expects?|plans?\s+to|planned|intends?\s+to|going\s+to|upcoming"
+                     r"|payable|effective|as\s+(?:soon|early)\s+as|until|planned\s+for)\b", re.I)
+
+
+def _dct(ctx: Context) -> dt.date | None:
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", ctx.dct or "")
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def _future(m: re.Match[str]) -> bool:
+    """Whether the clause before the expression speaks of what is still to come."""
+    before = m.string[max(0, m.start() - 60):m.start()]
+    clause = re.split(r"[.;:!?]\s|,\s+(?:and|but|which|who)\b|\bsaid\b|\bsays\b", before)[-1]
+    return bool(_FUTURE.search(clause))
+
+
+def deictic_day(m: re.Match[str], ctx: Context) -> str | None:
+    """ "today", "tonight", "yesterday", "tomorrow"."""
+    d = _dct(ctx)
+    if d is None:
+        return None
+    step = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
+    return (d + dt.timedelta(days=step)).isoformat()
+
+
+DEICTIC_STEPS = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+                 "coming": 1}
+
+
+def _week(d: dt.date, weekend: bool = False) -> str:
+    monday = d - dt.timedelta(days=d.weekday())
+    first, last = (monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)) if weekend else (
+        monday, monday + dt.timedelta(days=6))
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def deictic_unit(m: re.Match[str], ctx: Context) -> str | None:
+    """ "this year", "last month", "next week", "this weekend", "last quarter", "this summer",
+    "earlier this year". A week is its days, Monday to Sunday (EDTF has no weeks); a
+    quarter is EDTF 33-36."""
+    d = _dct(ctx)
+    if d is None:
+        return None
+    step = DEICTIC_STEPS[m["which"].lower()]
+    unit = m["unit"].lower()
+    if unit == "year":
+        return str(d.year + step)
+    if unit == "month":
+        return _shift_months(Point(d.year, d.month), step).edtf()
+    if unit in ("week", "weekend"):
+        return _week(d + dt.timedelta(days=7 * step), unit == "weekend")
+    if unit == "quarter":
+        q = (d.year * 4 + (d.month - 1) // 3) + step
+        return f"{q // 4}-{33 + q % 4}"
+    season = SEASONS[unit]
+    return _season_after(Point(d.year, d.month), season, step)
+
+
+def this_year(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the year", "the full year", "the current fiscal year" in a dated report: the year
+    in focus, which is the report's own until another is written."""
+    p = ctx.focus_point()
+    return str(p.year) if p and _reporting(m, ctx) else None
+
+
+def ago(m: re.Match[str], ctx: Context) -> str | None:
+    """ "three years ago", "a month ago", "two weeks ago", at the unit's precision."""
+    d = _dct(ctx)
+    n = number(re.sub(r"\s+", " ", m["n"]).replace("a hundred", "100"))
+    if d is None or n is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "week":
+        return (d - dt.timedelta(days=7 * n)).isoformat()
+    q = _shift(Point(d.year, d.month, d.day), unit, -n)
+    return q.edtf() if q else None
+
+
+def _nearest_month(d: dt.date, month: int, day: int | None, direction: int) -> int:
+    """The year that puts ``month`` (and ``day``) nearest the source's date: news writes
+    "Dec. 7" for the coming one in November and "in March" for the last one in May. A
+    date in the past counts as two months farther in a clause of the past, and is all but
+    ruled out in one that speaks of the future ("will meet Dec. 7")."""
+    def cost(y: int) -> int:
+        there = dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
+        days = (there - d).days
+        against = days * direction < 0 and abs(days) > 31
+        return abs(days) + (0 if not against else 400 if direction > 0 else 60)
+    return min((d.year - 1, d.year, d.year + 1), key=cost)
+
+
+def _reporting(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The source's date, while the text speaks of its own time: no date far from the
+    source's written out in the last few lines. A history published in 2013 that is
+    telling of 1901 reads "in March" as 1901's March (the date in focus), not 2013's; a
+    news story that recalls 1994 in one sentence is back in its own week in the next."""
+    d = _dct(ctx)
+    if d is None or ctx.written is None or ctx.written_pos is None or m.start() - ctx.written_pos > 250:
+        return d
+    p = Point.parse(ctx.written)
+    return d if p is None or abs(p.year - d.year) <= 1 else None
+
+
+def _narrated(m: re.Match[str], ctx: Context) -> int | None:
+    """The year of a date written out earlier in the same sentence ("In 1995 the firm
+    moved, and in March it ..."): a bare month is that year's, not the source's."""
+    if ctx.written is None or ctx.written_pos is None or re.search(r"[.!?]\s", m.string[ctx.written_pos:m.start()]):
+        return None
+    p = Point.parse(ctx.written)
+    return p.year if p else None
+
+
+def month_near_dct(m: re.Match[str], ctx: Context) -> str | None:
+    """ "Sept. 11", "in March", "last May", "next January" in a dated source."""
+    d = _reporting(m, ctx)
+    if d is None:
+        return None
+    word = (m["dir"] or "").lower()
+    if not (word or m["day"] or m["day2"] or _MONTH_CUE.search(m.string, max(0, m.start() - 8), m.start())):
+        return None  # "May" the verb, "March" the walk
+    month = _month(m["month"])
+    day = m["day"] or m["day2"]
+    direction = 1 if word == "next" or (word != "last" and _future(m)) else -1
+    y = _narrated(m, ctx) or _nearest_month(d, month, int(day) if day else None, direction)
+    if word == "last" and (y, month) >= (d.year, d.month):
+        y -= 1  # "last May" is never this one
+    elif word == "next" and (y, month) <= (d.year, d.month):
+        y += 1
+    return _date(y, month, int(day)) if day else f"{y}-{month:02d}"
+
+
+def weekday_near_dct(m: re.Match[str], ctx: Context) -> str | None:
+    """ "Friday", "on Tuesday", "last Monday", "next Sunday" in a dated source: the nearest
+    one, before the source's date unless the clause speaks of the future."""
+    d = _reporting(m, ctx)
+    if d is None:
+        return None
+    word = (m["dir"] or "").lower()
+    target = WEEKDAYS.index(m["weekday"].lower())
+    if word in ("next", "coming", "this") or (not word and _future(m)):
+        return (d + dt.timedelta(days=(target - d.weekday()) % 7)).isoformat()
+    back = (d.weekday() - target) % 7
+    return (d - dt.timedelta(days=back or (7 if word == "last" else 0))).isoformat()
+
+
+def quarter(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the third quarter of 1998", "the 1997 fourth quarter", "third-quarter": EDTF
+    33-36; with no year, the latest such quarter begun by the source's date."""
+    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m["q"].lower()]
+    y = m["year"] or m["y2"]
+    if y is None:
+        d = _dct(ctx)
+        if d is None:
+            return None
+        y = d.year - (1 if 3 * (q - 1) + 1 > d.month else 0)
+    return f"{y}-{32 + q}"
+
+
+def half(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the first half", "the second half of the year" in a dated source."""
+    d = _dct(ctx)
+    if d is None:
+        return None
+    first = m["h"].lower() == "first"
+    y = d.year - (1 if not first and d.month < 7 else 0)
+    return f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12"
+
+
+def year_end(m: re.Match[str], ctx: Context) -> str | None:
+    """ "year-end", "the end of this year", "year's end": the last months of the year."""
+    d = _dct(ctx)
+    p = Point(d.year) if d else ctx.focus_point()
+    if p is None:
+        return None
+    y = p.year + DEICTIC_STEPS.get((m["which"] or "this").lower(), 0)
+    return f"{y}-09/{y}-12"
+
+
+def turn_of_century(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the turn of the century" (the focus's nearest century boundary), "the turn of the
+    20th century" (1900): five years either side."""
+    if m["cord"] or m["hundreds"]:
+        c = _century_of(m)
+        edge = c * 100 if c else None
+    else:
+        p = ctx.focus_point()
+        d = _dct(ctx)
+        year_ = p.year if p else d.year if d else None
+        if year_ is None:
+            return None
+        edge = round(year_ / 100) * 100
+    return f"{edge - 5}/{edge + 5}" if edge else None
+
 # -- the grammar -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -528,7 +733,33 @@ def _form(name: str, regex: str, read: Callable[[re.Match[str], Context], str | 
 
 
 _THE = r"(?:[Tt]he\s+)?"
-BASE: list[Form] = [
+_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+# Read against the source's own date; each yields nothing without one.
+DEICTIC: list[Form] = [
+    _form("deictic_day", r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", deictic_day,
+          relative="dct", flags=re.I),
+    _form("deictic_unit", r"\b(?:(?:earlier|later)\s+)?(?P<which>this|last|next|coming|past|current)\s+"
+          r"(?P<unit>year|month|week|weekend|quarter|spring|summer|autumn|fall|winter)\b", deictic_unit,
+          relative="dct", flags=re.I),
+    _form("ago", rf"\b{_NUM}\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+ago\b", ago,
+          relative="dct", flags=re.I),
+    _form("quarter", rf"\b(?:[Tt]he\s+)?(?:{_YEAR}\s+)?(?i:{_Q}[- ](?:fiscal[- ])?quarter)(?:\s+of\s+"
+          r"(?:fiscal\s+)?(?P<y2>1[0-9]{3}|20[0-9]{2}))?\b", quarter, relative="dct"),
+    _form("part_year", r"\b(?:[Yy]ear[- ]end|[Yy]ear['\u2019]s\s+end|(?:[Tt]he\s+)?end\s+of\s+"
+          r"(?P<which>this|last|next)\s+year)\b", year_end, relative="dct"),
+    _form("this_year", r"\b(?:[Tt]he\s+(?:full\s+|current\s+)?(?:fiscal\s+)?year|[Tt]he\s+current\s+fiscal\s+year)"
+          r"(?!\s+(?:\d|of|in|when|that|before|after|ago|earlier|later|two|which)|['\u2019]s|-)\b", this_year,
+          relative="dct"),
+    _form("year", rf"\b[Ff]iscal(?:\s+year)?\s+{_YEAR}", year),
+    _form("turn_of_century", rf"\b(?:[Tt]he\s+)?turn\s+of\s+the\s+(?:{_CENTURY}|[Cc]entury)\b",
+          turn_of_century, relative="focus"),
+    _form("month_near_dct", rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_DAY}\s+(?:of\s+)?)?{_MONTH}"
+          rf"(?:\s+{_DAY.replace('<day>', '<day2>')})?(?!,?\s*(?:of\s+)?(?:\d|['\u2019]\d))",
+          month_near_dct, relative="dct"),
+    _form("weekday_near_dct", r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<weekday>Monday"
+          r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", weekday_near_dct, relative="dct"),
+]
+BASE: list[Form] = DEICTIC + [
     _form("iso_date", r"\b(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso_date),
     _form("day_month_year", rf"\b{_THE}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", full_date),
     _form("month_day_year", rf"\b{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}", full_date),
@@ -619,8 +850,9 @@ def _value_of(text: str, ctx: Context) -> str | None:
     """The value of a text that is exactly one base expression."""
     for f in BASE:
         m = f.pattern.fullmatch(text)
-        if m:
-            return f.read(m, ctx)
+        value = f.read(m, ctx) if m else None
+        if value is not None:
+            return value
     return None
 
 
@@ -721,17 +953,21 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(text)]))
 
 
-def find(text: str, sentences: Iterable[tuple[int, int]] | None = None) -> list[Timex]:
+def find(text: str, dct: str | None = None,
+         sentences: Iterable[tuple[int, int]] | None = None) -> list[Timex]:
     """Every temporal expression in ``text``, in order, relative ones resolved.
 
     Read left to right, so that each relative expression sees the date in focus before
     it; at each position the longest reading that yields a valid value wins ("from 1971
-    to 1974" over "1971"). ``sentences`` (character spans) tell which dates are founding
-    dates; without them the text is split at sentence-ending punctuation.
+    to 1974" over "1971"). ``dct`` is the source's own date (its creation time, an ISO
+    day: "2013-03-22"): "yesterday", "last May" or "on Friday" are read against it, and
+    without it they are left out. ``sentences`` (character spans) tell which dates are
+    founding dates; without them the text is split at sentence-ending punctuation.
     """
     sents = list(sentences) if sentences is not None else _sentences(text)
     starts = [s[0] for s in sents]
-    ctx = Context()
+    day = source_day(dct)
+    ctx = Context(dct=day, focus=day)
     out: list[Timex] = []
     pos = 0
     for m in sorted(_candidates(text), key=lambda m: (m.start, m.start - m.end)):
@@ -746,10 +982,19 @@ def find(text: str, sentences: Iterable[tuple[int, int]] | None = None) -> list[
         if lifespan:
             continue
         ctx.focus = value
+        if m.relative is None:
+            ctx.written, ctx.written_pos = value, m.start
         ctx.first = ctx.first or value
         if m.relative is None:
             _note_founding(text, m, value, _sentence_of(m.start, sents, starts), ctx)
     return out
+
+
+def source_day(dct: str | None) -> str | None:
+    """The day of a source's date given as ISO ("2013-03-22", "2013-03-22T10:00:00Z") or
+    EDTF; None for a coarser date, which cannot place "yesterday"."""
+    m = re.match(r"\s*(\d{4})-?(\d\d)-?(\d\d)(?!\d)", dct or "")
+    return _date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
 # "ten years after it was established" speaks of a founding but is not one.
