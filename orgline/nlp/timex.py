@@ -533,11 +533,17 @@ def _dct(ctx: Context) -> dt.date | None:
     return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
-def _future(m: re.Match[str]) -> bool:
-    """Whether the clause before the expression speaks of what is still to come."""
+_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|met|began|became|left|took|made|went|came"
+                   r"|sold|bought|held|won|lost|\w{3,}ed)\b", re.I)
+
+
+def _tense(m: re.Match[str]) -> int:
+    """1 when the clause before the expression speaks of what is to come ("will meet",
+    "is scheduled for": marked, so it wins), -1 when of what was ("said", "closed"), 0
+    when it gives no sign."""
     before = m.string[max(0, m.start() - 60):m.start()]
-    clause = re.split(r"[.;:!?]\s|,\s+(?:and|but|which|who)\b|\bsaid\b|\bsays\b", before)[-1]
-    return bool(_FUTURE.search(clause))
+    clause = re.split(r"[,;:!?]|\.\s+(?=[A-Z])", before)[-1]
+    return 1 if _FUTURE.search(clause) else -1 if _PAST.search(clause) else 0
 
 
 def deictic_day(m: re.Match[str], ctx: Context) -> str | None:
@@ -605,13 +611,14 @@ def ago(m: re.Match[str], ctx: Context) -> str | None:
 def _nearest_month(d: dt.date, month: int, day: int | None, direction: int) -> int:
     """The year that puts ``month`` (and ``day``) nearest the source's date: news writes
     "Dec. 7" for the coming one in November and "in March" for the last one in May. A
-    date in the past counts as two months farther in a clause of the past, and is all but
-    ruled out in one that speaks of the future ("will meet Dec. 7")."""
+    clause of the past all but rules out a date to come more than a month away, and one
+    of the future a date gone by; a clause with no sign of either leans to the past."""
     def cost(y: int) -> int:
         there = dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
         days = (there - d).days
-        against = days * direction < 0 and abs(days) > 31
-        return abs(days) + (0 if not against else 400 if direction > 0 else 60)
+        if abs(days) <= 31 or days * (direction or -1) > 0:
+            return abs(days)
+        return abs(days) + (400 if direction else 60)
     return min((d.year - 1, d.year, d.year + 1), key=cost)
 
 
@@ -646,7 +653,7 @@ def month_near_dct(m: re.Match[str], ctx: Context) -> str | None:
         return None  # "May" the verb, "March" the walk
     month = _month(m["month"])
     day = m["day"] or m["day2"]
-    direction = 1 if word == "next" or (word != "last" and _future(m)) else -1
+    direction = 1 if word == "next" else -1 if word == "last" else _tense(m)
     y = _narrated(m, ctx) or _nearest_month(d, month, int(day) if day else None, direction)
     if word == "last" and (y, month) >= (d.year, d.month):
         y -= 1  # "last May" is never this one
@@ -658,12 +665,12 @@ def month_near_dct(m: re.Match[str], ctx: Context) -> str | None:
 def weekday_near_dct(m: re.Match[str], ctx: Context) -> str | None:
     """ "Friday", "on Tuesday", "last Monday", "next Sunday" in a dated source: the nearest
     one, before the source's date unless the clause speaks of the future."""
-    d = _reporting(m, ctx)
-    if d is None:
+    d = _dct(ctx)
+    if d is None or _narrated(m, ctx) not in (None, d.year, d.year - 1, d.year + 1):
         return None
     word = (m["dir"] or "").lower()
     target = WEEKDAYS.index(m["weekday"].lower())
-    if word in ("next", "coming", "this") or (not word and _future(m)):
+    if word in ("next", "coming", "this") or (not word and _tense(m) > 0):
         return (d + dt.timedelta(days=(target - d.weekday()) % 7)).isoformat()
     back = (d.weekday() - target) % 7
     return (d - dt.timedelta(days=back or (7 if word == "last" else 0))).isoformat()
