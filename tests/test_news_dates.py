@@ -106,6 +106,23 @@ def test_forms_that_were_misread_or_missed() -> None:
         "the turn of the century", "1895/1905")
 
 
+def test_spoken_years_and_year_ago_adjectives() -> None:
+    """Broadcast transcripts write years out; business news says "year-ago"."""
+    assert values("The choir was formed in nineteen ninety-six and disbanded in January "
+                  "nineteen ninety-nine.") == [("nineteen ninety-six", "1996"),
+                                                ("January nineteen ninety-nine", "1999-01")]
+    assert values("The mill opened in eighteen oh-five.") == [("eighteen oh-five", "1805")]
+    assert values("The year-ago results of the co-operative were restated.", "1989-11-02") == [
+        ("The year-ago", "1988")]
+    assert values("The year-ago results of the co-operative were restated.") == []
+
+
+def test_the_year_in_a_report_is_its_own_unless_the_sentence_gives_another() -> None:
+    assert values("For the year, the building society lent more.", "1989-11-02") == [("the year", "1989")]
+    assert values("In 1985 the society lent more than in any other month of the year.",
+                  "1989-11-02") == [("1985", "1985"), ("the year", "1985")]
+
+
 def test_now_and_the_past_are_not_calendar_dates() -> None:
     assert values("The society now has 300 members and in the past had more.", "2013-03-22") == []
 

@@ -523,9 +523,10 @@ def next_month_name(m: re.Match[str], ctx: Context) -> str | None:
 # focus, may still take it). News-writing conventions: a bare weekday or month is the
 # nearest one, in the past unless the clause speaks of the future.
 
-_FUTURE = re.compile(r"\b(?:will|shall|['\u2019]ll|is\s+to|are\s+to|to\s+be|due|scheduled|set\s+to"
-                     r"|expected|expects?|plans?\s+to|planned|intends?\s+to|going\s+to|upcoming"
-                     r"|payable|effective|as\s+(?:soon|early)\s+as|until|planned\s+for)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|['\u2019]ll|is\s+to|are\s+to|to\s+be|due|scheduled|set\s+to"
+                     r"|expected|expects?|plans?\s+to|intends?\s+to|going\s+to|upcoming"
+                     r"|payable|effective|as\s+(?:soon|early)\s+as|until|planned\s+for|supposed\s+to"
+                     r"|should|must|hopes?\s+to|aims?\s+to)\b", re.I)
 
 
 def _dct(ctx: Context) -> dt.date | None:
@@ -534,7 +535,8 @@ def _dct(ctx: Context) -> dt.date | None:
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|met|began|became|left|took|made|went|came"
-                   r"|sold|bought|held|won|lost|\w{3,}ed)\b", re.I)
+                   r"|sold|bought|brought|paid|held|won|lost|gave|got|rose|fell|grew|ran|wrote|spent"
+                   r"|kept|\w{3,}ed)\b", re.I)
 
 
 def _tense(m: re.Match[str]) -> int:
@@ -543,6 +545,8 @@ def _tense(m: re.Match[str]) -> int:
     when it gives no sign."""
     before = m.string[max(0, m.start() - 60):m.start()]
     clause = re.split(r"[,;:!?]|\.\s+(?=[A-Z])", before)[-1]
+    if not (_FUTURE.search(clause) or _PAST.search(clause)):  # "In January, the firm bought ..."
+        clause = re.split(r"[;:!?]|\.\s+(?=[A-Z])", m.string[m.end():m.end() + 60])[0]
     return 1 if _FUTURE.search(clause) else -1 if _PAST.search(clause) else 0
 
 
@@ -591,8 +595,33 @@ def deictic_unit(m: re.Match[str], ctx: Context) -> str | None:
 def this_year(m: re.Match[str], ctx: Context) -> str | None:
     """ "the year", "the full year", "the current fiscal year" in a dated report: the year
     in focus, which is the report's own until another is written."""
-    p = ctx.focus_point()
-    return str(p.year) if p and _reporting(m, ctx) else None
+    d = _dct(ctx)
+    return str(_narrated(m, ctx) or d.year) if d else None
+
+
+_SPOKEN_UNITS = "one two three four five six seven eight nine".split()
+_SPOKEN_YY = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
+              r"|five|six|seven|eight|nine))?|hundred|oh[- ](?:one|two|three|four|five|six|seven|eight|nine))")
+_SPOKEN_YEAR = rf"(?P<cc>(?:[Ss]even|[Ee]igh|[Nn]ine)teen)[- ](?P<yy>{_SPOKEN_YY})\b"
+
+
+def spoken_year(m: re.Match[str], ctx: Context) -> str | None:
+    """ "nineteen ninety-six", "eighteen oh-five", "nineteen hundred" (broadcast
+    transcripts); with a month, "January nineteen ninety-seven"."""
+    cc = number(m["cc"].lower())
+    yy = m["yy"].lower().replace("oh-", "").replace("oh ", "")
+    n = 0 if yy == "hundred" else number(yy)
+    if cc is None or n is None:
+        return None
+    y = f"{cc * 100 + n:04d}"
+    return f"{y}-{_month(m['month']):02d}" if "month" in m.re.groupindex and m["month"] else y
+
+
+def year_ago_adjective(m: re.Match[str], ctx: Context) -> str | None:
+    """ "year-ago results", "the year-earlier period": the year before the report's."""
+    d = _dct(ctx)
+    return str(d.year - 1) if d else None
 
 
 def ago(m: re.Match[str], ctx: Context) -> str | None:
@@ -645,14 +674,15 @@ def _narrated(m: re.Match[str], ctx: Context) -> int | None:
 
 def month_near_dct(m: re.Match[str], ctx: Context) -> str | None:
     """ "Sept. 11", "in March", "last May", "next January" in a dated source."""
-    d = _reporting(m, ctx)
+    day = m["day"] or m["day2"]
+    d = _dct(ctx) if day else _reporting(m, ctx)  # "Aug. 2": news leaves out this year's year
     if d is None:
         return None
     word = (m["dir"] or "").lower()
-    if not (word or m["day"] or m["day2"] or _MONTH_CUE.search(m.string, max(0, m.start() - 8), m.start())):
+    if not (word or day or _MONTH_CUE.search(m.string, max(0, m.start() - 8), m.start())
+            or re.search(r"\bfor\s+$", m.string[max(0, m.start() - 5):m.start()])):
         return None  # "May" the verb, "March" the walk
     month = _month(m["month"])
-    day = m["day"] or m["day2"]
     direction = 1 if word == "next" else -1 if word == "last" else _tense(m)
     y = _narrated(m, ctx) or _nearest_month(d, month, int(day) if day else None, direction)
     if word == "last" and (y, month) >= (d.year, d.month):
@@ -758,6 +788,8 @@ DEICTIC: list[Form] = [
           r"(?!\s+(?:\d|of|in|when|that|before|after|ago|earlier|later|two|which)|['\u2019]s|-)\b", this_year,
           relative="dct"),
     _form("year", rf"\b[Ff]iscal(?:\s+year)?\s+{_YEAR}", year),
+    _form("year_ago", r"\b(?:[Tt]he\s+)?[Yy]ear[- ](?:ago|earlier)\b", year_ago_adjective, relative="dct"),
+    _form("spoken_year", rf"\b(?:{_MONTH}\s+(?:of\s+)?)?{_SPOKEN_YEAR}", spoken_year),
     _form("turn_of_century", rf"\b(?:[Tt]he\s+)?turn\s+of\s+the\s+(?:{_CENTURY}|[Cc]entury)\b",
           turn_of_century, relative="focus"),
     _form("month_near_dct", rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_DAY}\s+(?:of\s+)?)?{_MONTH}"
@@ -822,24 +854,33 @@ def _bare(form: Form) -> str:
     return f"(?i:{regex})" if form.pattern.flags & re.I else regex
 
 
-_ANY = "|".join(_bare(f) for f in BASE)
-_A, _B = rf"(?P<a>{_ANY})", rf"(?P<b>{_ANY})"
 _SEP = r"\s*(?:to|until|till|through|and|[-\u2013\u2014])\s*"
 _APPROX = r"(?:circa|c\.|ca\.|around|about|approximately|roughly|some\s*time\s+around)"
 _UNCERTAIN = r"(?:probably|possibly|perhaps|presumably|likely|apparently)"
 _OPEN_END = r"(?:until|till|up\s+(?:to|until)|by|before|prior\s+to|not\s+later\s+than)"
 _OPEN_START = r"(?:since|after|not\s+before)"
 
-COMPOUND: list[tuple[str, re.Pattern[str]]] = [
-    ("interval", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_A}{_SEP}{_B}")),
-    ("interval", re.compile(rf"{_A}\s+(?:to|through)\s+{_B}")),
-    ("approximate", re.compile(rf"\b(?i:{_APPROX})\s+(?:in\s+)?{_A}")),
-    ("uncertain", re.compile(rf"\b(?i:{_UNCERTAIN})\s+(?:in\s+|on\s+|during\s+)?{_A}")),
-    ("uncertain", re.compile(rf"{_A}\s?\?")),
-    ("open_end", re.compile(rf"\b(?i:{_OPEN_END})\s+{_B}")),
-    ("open_start", re.compile(rf"\b(?i:{_OPEN_START})\s+{_A}")),
-    ("open_start", re.compile(rf"\b(?:[Ff]rom\s+)?{_A}\s+(?:onwards?\b|on(?=\s*[,.;:)!?]|\s*$))")),
-]
+def _compounds(forms: list[Form]) -> list[tuple[str, re.Pattern[str]]]:
+    """The compound expressions over ``forms``: intervals, open ends, qualified dates."""
+    any_ = "|".join(_bare(f) for f in forms)
+    _A, _B = rf"(?P<a>{any_})", rf"(?P<b>{any_})"
+    return [
+        ("interval", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_A}{_SEP}{_B}")),
+        ("interval", re.compile(rf"{_A}\s+(?:to|through)\s+{_B}")),
+        ("approximate", re.compile(rf"\b(?i:{_APPROX})\s+(?:in\s+)?{_A}")),
+        ("uncertain", re.compile(rf"\b(?i:{_UNCERTAIN})\s+(?:in\s+|on\s+|during\s+)?{_A}")),
+        ("uncertain", re.compile(rf"{_A}\s?\?")),
+        ("open_end", re.compile(rf"\b(?i:{_OPEN_END})\s+{_B}")),
+        ("open_start", re.compile(rf"\b(?i:{_OPEN_START})\s+{_A}")),
+        ("open_start", re.compile(rf"\b(?:[Ff]rom\s+)?{_A}\s+(?:onwards?\b|on(?=\s*[,.;:)!?]|\s*$))")),
+    ]
+
+
+# Without a source date the forms read against one cannot yield anything: not scanned
+# (a quarter can: "the third quarter of 1998").
+UNDATED = [f for f in BASE if f.relative != "dct" or f.name == "quarter"]
+COMPOUND = _compounds(BASE)
+COMPOUND_UNDATED = _compounds(UNDATED)
 
 
 # -- reading a text ----------------------------------------------------------------------
@@ -904,14 +945,15 @@ def _relative(m: re.Match[str]) -> str | None:
                  if f.relative and f.pattern.fullmatch(part)), None)
 
 
-def _candidates(text: str) -> list[_Match]:
+def _candidates(text: str, dated: bool = True) -> list[_Match]:
+    """Every reading of every form at every place; ``dated``: the text has a date of its own."""
     found: list[_Match] = []
-    for f in BASE:
+    for f in BASE if dated else UNDATED:
         for m in f.pattern.finditer(text):
             relative = "founding" if "founding" in m.re.groupindex and m["founding"] else f.relative
             found.append(_Match(m.start(), m.end(), f.name,
                                 (lambda mm, ff: lambda ctx: ff.read(mm, ctx))(m, f), relative))
-    for kind, pattern in COMPOUND:
+    for kind, pattern in COMPOUND if dated else COMPOUND_UNDATED:
         for m in pattern.finditer(text):
             found.append(_Match(m.start(), m.end(), kind, _compound(kind, m), _relative(m)))
     return found
@@ -977,7 +1019,7 @@ def find(text: str, dct: str | None = None,
     ctx = Context(dct=day, focus=day)
     out: list[Timex] = []
     pos = 0
-    for m in sorted(_candidates(text), key=lambda m: (m.start, m.start - m.end)):
+    for m in sorted(_candidates(text, day is not None), key=lambda m: (m.start, m.start - m.end)):
         if m.start < pos or _not_a_date(text, m):
             continue
         value = m.value(ctx)
@@ -989,7 +1031,7 @@ def find(text: str, dct: str | None = None,
         if lifespan:
             continue
         ctx.focus = value
-        if m.relative is None:
+        if m.relative is None and not value.endswith("/.."):  # "since 1980" tells of now
             ctx.written, ctx.written_pos = value, m.start
         ctx.first = ctx.first or value
         if m.relative is None:
