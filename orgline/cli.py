@@ -134,7 +134,7 @@ def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf
         source = read_document(path)
     except InputError as e:
         _fail(e)
-    day = dct or source.published or dateline(source.text)
+    day = dct or source.date or dateline(source.text)
     rows = [{"start": x.start, "end": x.end, "text": x.text, "edtf": x.edtf,
              "from": _day(x.bounds[0]), "to": _day(x.bounds[1]), "form": x.form,
              "anchor": x.anchor} for x in find(source.text, dct=day)]

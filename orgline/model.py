@@ -170,7 +170,7 @@ class Source:
     origin: str
     title: str = ""
     author: str | None = None
-    published: str | None = None  # EDTF
+    date: str | None = None  # EDTF: the date it gives itself (metadata, dateline, the user)
     id: str = ""
 
     def __post_init__(self) -> None:

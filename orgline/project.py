@@ -55,7 +55,7 @@ class Project:
         try:
             check_file_size(path)
             source = read_document(path, report.warnings)
-            source.published = date or source.published
+            source.date = date or source.date
         except InputError as e:
             report.failed.append(e)
             return "failed"
@@ -169,7 +169,7 @@ class Project:
                 row = s.get(SourceRow, sid)
                 assert row is not None
                 src = Source(text=row.text, origin=row.origin, title=row.title, author=row.author,
-                             published=row.published)
+                             date=row.date)
             done[sid] = self.store.replace(extract(src, self.model))
         return done
 
@@ -183,7 +183,7 @@ class Project:
         with self.store.transaction() as s:
             row = s.get(SourceRow, sid)
             assert row is not None
-            row.published = date
+            row.date = date
         return self.reextract([sid])[sid]
 
     def export(self, fmt: str, fp: Any, selection: Selection | None = None) -> int:

@@ -155,12 +155,12 @@ def test_html_metadata_gives_the_page_its_date(tmp_path: Path) -> None:
         "<body><article><p>The Leeds Bakers' Guild was dissolved yesterday after 112 years, "
         "its secretary said. The guild had moved to Otley last May.</p></article></body></html>",
         encoding="utf-8")
-    assert read_document(page).published == "2013-03-22"
+    assert read_document(page).date == "2013-03-22"
     ld = tmp_path / "ld.html"
     ld.write_text('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
                   '"datePublished": "2011-06-30"}</script></head><body><p>The choir of St Anne was '
                   "founded yesterday by twelve singers from the parish.</p></body></html>", encoding="utf-8")
-    assert read_document(ld).published == "2011-06-30"
+    assert read_document(ld).date == "2011-06-30"
 
 
 def test_markdown_front_matter_and_pdf_metadata() -> None:
@@ -234,3 +234,31 @@ def test_dates_command(tmp_path: Path) -> None:
     assert bad.exit_code != 0 and "not a day" in bad.output
     missing = runner.invoke(app, ["dates", str(tmp_path / "nope.txt")])
     assert missing.exit_code != 0 and "nope.txt" in missing.output
+
+
+def test_a_store_from_before_keeps_its_sources_dates(tmp_path: Path) -> None:
+    """Stores made before the column was named ``date`` (it was ``published``) keep the
+    dates when opened."""
+    import sqlite3
+
+    from alembic import command
+    from alembic.config import Config
+
+    from orgline.store import Store
+    from orgline.store.db import MIGRATIONS
+    story = tmp_path / "guild.txt"
+    story.write_text(NEWS, encoding="utf-8")
+    db = str(tmp_path / "o.db")
+    assert runner.invoke(app, ["--db", db, "ingest", str(story)]).exit_code == 0
+    store = Store.open(db)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    store.close()
+    con = sqlite3.connect(db)
+    assert con.execute("select published from sources").fetchone() == ("2013-03-22",)
+    con.close()
+    Store.open(db).close()  # opening migrates to head
+    assert sqlite3.connect(db).execute("select date from sources").fetchone() == ("2013-03-22",)

@@ -78,7 +78,7 @@ class _Origins:
     def of(self, source_id: str) -> tuple[str, str | None]:
         """The source's origin and its own date."""
         if self.last is None or self.last[0] != source_id:
-            row = self.s.execute(select(SourceRow.origin, SourceRow.published)
+            row = self.s.execute(select(SourceRow.origin, SourceRow.date)
                                  .where(SourceRow.id == source_id)).first()
             self.last = (source_id, (row[0] or "", row[1]) if row else ("", None))
         return self.last[1]

@@ -240,8 +240,8 @@ def _source_header(src: Any) -> Any:
         _sub(bibl, "title", text=src.title)
     if src.author:
         _sub(bibl, "author", text=src.author)
-    if src.published:
-        _sub(bibl, "date", date_attrs(src.published), src.published)
+    if src.date:
+        _sub(bibl, "date", date_attrs(src.date), src.date)
     if re.match(r"^[a-zA-Z][\w+.-]*://\S+$", src.origin):
         _sub(bibl, "ptr", {"target": src.origin})
     else:
@@ -393,7 +393,7 @@ def write_tei(store: Store, out: IO[bytes], selection: Selection | None = None) 
                  .order_by(SourceRow.ingested_at, SourceRow.id).execution_options(yield_per=BATCH))
             for sid in s.scalars(q):
                 src = reads.execute(select(SourceRow.id, SourceRow.title, SourceRow.origin, SourceRow.text,
-                                           SourceRow.author, SourceRow.published).where(SourceRow.id == sid)).one()
+                                           SourceRow.author, SourceRow.date).where(SourceRow.id == sid)).one()
                 tei, lost = _text(reads, src)
                 xf.write(tei)
                 n += 1

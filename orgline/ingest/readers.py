@@ -152,4 +152,4 @@ def read_document(path: str | Path, warnings: list[str] | None = None) -> Source
     if not text.strip():  # e.g. a Markdown file of nothing but syntax
         raise InputError(path, "empty file")
     return Source(text=text, origin=str(path), title=title or path.stem,
-                  published=date_of(path.suffix, data, text))
+                  date=date_of(path.suffix, data, text))

@@ -12,16 +12,16 @@ from .pipeline import DEFAULT_MODEL, load, model_name
 
 
 def extract(source: Source, model: str | None = None) -> DocumentFacts:
-    """Read one source, its relative dates against its own date (``source.published``,
+    """Read one source, its relative dates against its own date (``source.date``,
     else a dateline it opens with, which is then kept as its date); the pipeline is loaded once per process and model name. A text
     over :data:`.pieces.MAX_CHARACTERS` is refused (InputError), a long one read in
     pieces (:mod:`.pieces`)."""
     from ..resolve import resolve_document  # resolve reads the NLP stage's output
 
     check_size(source.text, source.origin)
-    if source.published is None:
-        source.published = dateline(source.text)
-    doc = parse(load(model_name(model)), source.text, dct=source.published)
+    if source.date is None:
+        source.date = dateline(source.text)
+    doc = parse(load(model_name(model)), source.text, dct=source.date)
     return resolve_document(doc, source)
 
 

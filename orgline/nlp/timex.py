@@ -36,6 +36,11 @@ in the first sentence that has one (a later "incorporated in 1930" does not move
 else the first date of the text. A relative
 expression with no anchor is dropped rather than guessed.
 
+Deictic expressions ("yesterday", "last May", "on Friday", "three years ago", "this
+week", "third-quarter") are read against the source's own date, ``find(text, dct=...)``,
+with the conventions of news writing (see "the source's own date" below); without that
+date they are left out. "Now" and "the past" are not calendar dates and are not read.
+
 Not dates: durations ("for ten years"), ages, counts ("1,983 members", "2000
 delegates"), ordinals, page and issue numbers, money, times of day, street numbers.
 """

@@ -20,7 +20,7 @@ Row = dict[str, Any]
 def sources(store: Store) -> list[Row]:
     with store.session() as s:
         counts = dict(s.execute(select(ClaimRow.source_id, func.count()).group_by(ClaimRow.source_id)).all())
-        return [{"id": r.id, "title": r.title, "origin": r.origin, "date": r.published, "chars": len(r.text),
+        return [{"id": r.id, "title": r.title, "origin": r.origin, "date": r.date, "chars": len(r.text),
                  "claims": counts.get(r.id, 0), "ingested_at": r.ingested_at.isoformat()}
                 for r in s.scalars(select(SourceRow).order_by(SourceRow.ingested_at))]
 

@@ -21,7 +21,7 @@ class SourceRow(Base):
     origin: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     author: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[str | None] = mapped_column(String(64))  # EDTF: the date the source gives itself
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
 

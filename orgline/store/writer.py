@@ -41,7 +41,7 @@ class Writer:
     def add_source(self) -> None:
         src = self.facts.source
         self.s.add(SourceRow(id=src.id, title=src.title, origin=src.origin, text=src.text,
-                             author=src.author, published=src.published,
+                             author=src.author, date=src.date,
                              ingested_at=datetime.now(timezone.utc)))
         self.s.flush()
 

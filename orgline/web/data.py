@@ -188,7 +188,7 @@ def source(store: Store, source_id: str) -> Row:
                              .join(ClaimRow, ClaimRow.id == ClaimEvidenceRow.claim_id)
                              .where(SpanRow.source_id == src.id)).all()
         info = {"id": src.id, "title": src.title, "origin": src.origin, "author": src.author,
-                "published": src.published, "chars": len(src.text)}
+                "date": src.date, "chars": len(src.text)}
         text = src.text
     cuts = sorted({0, len(text)} | {x for m in mentions for x in m[:2]} | {x for e in evidence for x in e[:2]})
     pieces = []
