@@ -262,3 +262,13 @@ def test_a_store_from_before_keeps_its_sources_dates(tmp_path: Path) -> None:
     con.close()
     Store.open(db).close()  # opening migrates to head
     assert sqlite3.connect(db).execute("select date from sources").fetchone() == ("2013-03-22",)
+
+
+def test_feasts_by_name() -> None:
+    """A feast is a day: with its year, that year's; in a report, the nearest in the
+    clause's tense; in a history, the year in focus's."""
+    assert values("The strike ended on Christmas Eve 1926.") == [("Christmas Eve 1926", "1926-12-24")]
+    assert values("In 1926 the union struck. On Christmas Day it gave in.")[1] == ("Christmas Day", "1926-12-25")
+    assert values("The choir will sing on Good Friday.", "2013-03-20") == [("Good Friday", "2013-03-29")]
+    assert values("The boat was found on Thanksgiving Day.", "2000-01-07") == [("Thanksgiving Day", "1999-11-25")]
+    assert values("The shop reopened after Easter Monday.", "2013-04-10") == [("after Easter Monday", "2013-04-01/..")]

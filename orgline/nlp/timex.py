@@ -477,7 +477,7 @@ def month_of_focus(m: re.Match[str], ctx: Context) -> str | None:
     return _date(y, month, int(day)) if day else f"{y}-{month:02d}"
 
 
-_MONTH_CUE = re.compile(r"(?:\b(?:in|on|by|until|since|from|during|early|late|of|and|or)\s+|mid-)$", re.I)
+_MONTH_CUE = re.compile(r"(?:\b(?:in|on|by|until|since|from|during|early|late|of|and|or)\s+|(?:mid|early|late)-)$", re.I)
 
 
 def month_in_focus(m: re.Match[str], ctx: Context) -> str | None:
@@ -621,6 +621,43 @@ def spoken_year(m: re.Match[str], ctx: Context) -> str | None:
         return None
     y = f"{cc * 100 + n:04d}"
     return f"{y}-{_month(m['month']):02d}" if "month" in m.re.groupindex and m["month"] else y
+
+
+def _holiday(name: str, y: int) -> dt.date | None:
+    """The day a named feast falls on in year ``y``."""
+    from dateutil.easter import easter
+    name = re.sub(r"\s+", " ", name.lower().replace("\u2019", "'"))
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+             "halloween": (10, 31), "valentine's day": (2, 14), "may day": (5, 1),
+             "bastille day": (7, 14), "armistice day": (11, 11), "remembrance day": (11, 11),
+             "veterans day": (11, 11), "veterans' day": (11, 11)}
+    if name in fixed:
+        return dt.date(y, *fixed[name])
+    if name.startswith("easter") or name == "good friday":
+        shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
+        return easter(y) + dt.timedelta(days=shift)
+    if name.startswith("thanksgiving"):  # the United States': the fourth Thursday of November
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return None
+
+
+def holiday(m: re.Match[str], ctx: Context) -> str | None:
+    """ "Christmas 1914", "on Good Friday", "Thanksgiving Day": with a year, that year's;
+    in a dated report, the nearest one in the clause's tense; else the year in focus's."""
+    if m["year"]:
+        d = _holiday(m["hol"], int(m["year"]))
+        return d.isoformat() if d else None
+    now = _reporting(m, ctx)
+    if now is None:
+        p = ctx.focus_point()
+        d = _holiday(m["hol"], p.year) if p else None
+        return d.isoformat() if d else None
+    direction = _tense(m) or -1
+    days = [x for x in (_holiday(m["hol"], now.year + k) for k in (-1, 0, 1)) if x]
+    ahead = [x for x in days if (x - now).days * direction >= 0]
+    return min(ahead or days, key=lambda x: abs((x - now).days)).isoformat() if days else None
 
 
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> str | None:
@@ -793,6 +830,10 @@ DEICTIC: list[Form] = [
           r"(?!\s+(?:\d|of|in|when|that|before|after|ago|earlier|later|two|which)|['\u2019]s|-)\b", this_year,
           relative="dct"),
     _form("year", rf"\b[Ff]iscal(?:\s+year)?\s+{_YEAR}", year),
+    _form("holiday", r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['\u2019]s\s+(?:Day|Eve)"
+          r"|Hallowe'?en|Valentine['\u2019]s\s+Day|May\s+Day|Bastille\s+Day|Armistice\s+Day|Remembrance\s+Day"
+          r"|Veterans['\u2019]?\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?)"
+          rf"(?:,?\s+{_YEAR})?\b", holiday, relative="focus"),
     _form("year_ago", r"\b(?:[Tt]he\s+)?[Yy]ear[- ](?:ago|earlier)\b", year_ago_adjective, relative="dct"),
     _form("spoken_year", rf"\b(?:{_MONTH}\s+(?:of\s+)?)?{_SPOKEN_YEAR}", spoken_year),
     _form("turn_of_century", rf"\b(?:[Tt]he\s+)?turn\s+of\s+the\s+(?:{_CENTURY}|[Cc]entury)\b",
