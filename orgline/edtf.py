@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import re
+import contextlib
+import io
 import time
 from functools import lru_cache
 
@@ -86,7 +88,8 @@ def bounds(edtf: str | None) -> Bounds | None:
     if fast is not False:
         return fast  # type: ignore[return-value]
     try:
-        parsed = parse_edtf(edtf)
+        with contextlib.redirect_stdout(io.StringIO()):  # the parser prints some failures
+            parsed = parse_edtf(edtf)
         fuzzy = any(mark in edtf for mark in "~?%")
         lo = parsed.lower_fuzzy() if fuzzy else parsed.lower_strict()
         hi = parsed.upper_fuzzy() if fuzzy else parsed.upper_strict()

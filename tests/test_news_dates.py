@@ -99,6 +99,8 @@ def test_quarters_are_edtf_33_to_36() -> None:
 
 def test_forms_that_were_misread_or_missed() -> None:
     assert values("By the mid-1990s the federation had folded.") == [("By the mid-1990s", "../1996")]
+    assert values("By the 1990s the federation had folded.") == [("By the 1990s", "../1999")]
+    assert values("Since the 1960s the guild has met in Ostby.") == [("Since the 1960s", "1960/..")]
     assert values("Guilds of the 14th Century kept no lists.") == [("the 14th Century", "13XX")]
     assert values("The mutual was formed at the turn of the 20th century.") == [
         ("the turn of the 20th century", "1895/1905")]

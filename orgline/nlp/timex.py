@@ -968,11 +968,14 @@ def _compound(kind: str, m: re.Match[str]) -> Callable[[Context], str | None]:
 
 
 def _first(v: str) -> str:
-    return v.split("/")[0]
+    """The first point of a value: an interval's start, a decade's or century's first year
+    ("since the 1990s" is 1990/..)."""
+    return re.sub(r"X+$", lambda x: "0" * len(x.group(0)), v.split("/")[0])
 
 
 def _last(v: str) -> str:
-    return v.split("/")[-1]
+    """The last point of a value ("by the 1990s" is ../1999)."""
+    return re.sub(r"X+$", lambda x: "9" * len(x.group(0)), v.split("/")[-1])
 
 
 def _interval(a: str | None, b: str | None) -> str | None:
