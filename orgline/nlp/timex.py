@@ -636,7 +636,8 @@ def _holiday(name: str, y: int) -> dt.date | None:
         return dt.date(y, *fixed[name])
     if name.startswith("easter") or name == "good friday":
         shift = {"good friday": -2, "easter monday": 1}.get(name, 0)
-        return easter(y) + dt.timedelta(days=shift)
+        sunday: dt.date = easter(y)
+        return sunday + dt.timedelta(days=shift)
     if name.startswith("thanksgiving"):  # the United States': the fourth Thursday of November
         first = dt.date(y, 11, 1)
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
