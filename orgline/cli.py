@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -119,17 +120,18 @@ def sources(as_json: bool = JSON_OPT) -> None:
 
 @app.command()
 def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf).", readable=False),
-          dct: Optional[str] = typer.Option(None, "--dct", help="The document's own date (YYYY-MM-DD); "
-                                            "else the date it gives itself, if any."),
+          dct: Optional[str] = typer.Option(None, "--dct", help="The document's own date (YYYY-MM-DD; "
+                                            "a month or year places less); else the date it gives itself, if any."),
           as_json: bool = JSON_OPT) -> None:
     """List every temporal expression in a document: offsets, text, EDTF value, first and
     last day, and what a relative one was read against (dct: the document's date; focus:
     the date last given; founding: the founding date). Nothing is stored."""
     from .ingest import read_document
     from .nlp.dates import dateline
-    from .nlp.timex import find, source_day
-    if dct is not None and source_day(dct) is None:
-        _fail(InputError(Path("--dct"), f"{dct!r} is not a day (YYYY-MM-DD)"))
+    from .edtf import bounds
+    from .nlp.timex import find
+    if dct is not None and not re.fullmatch(r"\d{4}(-\d\d){0,2}", dct) or dct and bounds(dct) is None:
+        _fail(InputError(Path("--dct"), f"{dct!r} is not a date (YYYY-MM-DD, or YYYY-MM, YYYY)"))
     try:
         source = read_document(path)
     except InputError as e:
@@ -139,7 +141,7 @@ def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf
              "from": _day(x.bounds[0]), "to": _day(x.bounds[1]), "form": x.form,
              "anchor": x.anchor} for x in find(source.text, dct=day)]
     if as_json:
-        return _json({"file": str(path), "dct": source_day(day), "dates": rows})
+        return _json({"file": str(path), "dct": day, "dates": rows})
     _table(f"Dates in {path.name}" + (f" (its date: {day})" if day else " (no date of its own: "
                                        "'yesterday' and the like left out)"),
            ["at", "text", "EDTF", "from", "to", "form", "read against"],

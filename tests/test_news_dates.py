@@ -129,6 +129,12 @@ def test_now_and_the_past_are_not_calendar_dates() -> None:
     assert values("The society now has 300 members and in the past had more.", "2013-03-22") == []
 
 
+def test_a_source_dated_to_the_month_or_year_places_what_it_can() -> None:
+    text = "The union merged last year and split last month; it met yesterday."
+    assert values(text, "2013-03") == [("last year", "2012"), ("last month", "2013-02")]
+    assert values(text, "2013") == [("last year", "2012")]
+
+
 def test_source_day_takes_iso_days_and_timestamps_only() -> None:
     assert source_day("2013-03-22T10:05:00Z") == "2013-03-22"
     assert source_day("20130322") == "2013-03-22"
@@ -233,7 +239,10 @@ def test_dates_command(tmp_path: Path) -> None:
     table = runner.invoke(app, ["dates", str(story)])
     assert table.exit_code == 0 and "(its date: 2013-03-22)" in table.stdout
     bad = runner.invoke(app, ["dates", str(story), "--dct", "last week"])
-    assert bad.exit_code != 0 and "not a day" in bad.output
+    assert bad.exit_code != 0 and "not a date" in bad.output
+    month = json.loads(runner.invoke(app, ["dates", str(story), "--dct", "2020-05", "--json"]).stdout)
+    assert {d["text"]: d["edtf"] for d in month["dates"]}.get("three years ago") == "2017"
+    assert "yesterday" not in {d["text"] for d in month["dates"]}  # a month cannot place a day
     missing = runner.invoke(app, ["dates", str(tmp_path / "nope.txt")])
     assert missing.exit_code != 0 and "nope.txt" in missing.output
 

@@ -243,6 +243,7 @@ class Context:
     founding_sentence: tuple[int, int] | None = None
     founding_distance: int = 0
     dct: str | None = None  # the source's own date (a day), for "yesterday" or "last May"
+    dct_point: "Point | None" = None  # the same at whatever precision it was given ("2013-03")
     written: str | None = None  # the last date written out with its year ("May 1994")
     written_pos: int | None = None  # and where
 
@@ -580,10 +581,13 @@ def deictic_unit(m: re.Match[str], ctx: Context) -> str | None:
     "earlier this year". A week is its days, Monday to Sunday (EDTF has no weeks); a
     quarter is EDTF 33-36."""
     d = _dct(ctx)
-    if d is None:
-        return None
     step = DEICTIC_STEPS[m["which"].lower()]
     unit = m["unit"].lower()
+    if d is None:  # a source dated to the month or year still places "last year"
+        p = ctx.dct_point
+        if p is None or (unit != "year" and not (unit == "month" and p.month)):
+            return None
+        return str(p.year + step) if unit == "year" else _shift_months(p, step).edtf()
     if unit == "year":
         return str(d.year + step)
     if unit == "month":
@@ -600,8 +604,8 @@ def deictic_unit(m: re.Match[str], ctx: Context) -> str | None:
 def this_year(m: re.Match[str], ctx: Context) -> str | None:
     """ "the year", "the full year", "the current fiscal year" in a dated report: the year
     in focus, which is the report's own until another is written."""
-    d = _dct(ctx)
-    return str(_narrated(m, ctx) or d.year) if d else None
+    p = ctx.dct_point
+    return str(_narrated(m, ctx) or p.year) if p else None
 
 
 _SPOKEN_UNITS = "one two three four five six seven eight nine".split()
@@ -663,17 +667,20 @@ def holiday(m: re.Match[str], ctx: Context) -> str | None:
 
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> str | None:
     """ "year-ago results", "the year-earlier period": the year before the report's."""
-    d = _dct(ctx)
-    return str(d.year - 1) if d else None
+    p = ctx.dct_point
+    return str(p.year - 1) if p else None
 
 
 def ago(m: re.Match[str], ctx: Context) -> str | None:
     """ "three years ago", "a month ago", "two weeks ago", at the unit's precision."""
     d = _dct(ctx)
     n = number(re.sub(r"\s+", " ", m["n"]).replace("a hundred", "100"))
+    unit = m["unit"].lower().rstrip("s")
+    if d is None and ctx.dct_point and n is not None and unit in ("year", "decade", "month"):
+        q = _shift(ctx.dct_point, unit, -n)  # a source dated to the month or year
+        return q.edtf() if q else None
     if d is None or n is None:
         return None
-    unit = m["unit"].lower().rstrip("s")
     if unit == "week":
         return (d - dt.timedelta(days=7 * n)).isoformat()
     q = _shift(Point(d.year, d.month, d.day), unit, -n)
@@ -1060,16 +1067,18 @@ def find(text: str, dct: str | None = None,
     it; at each position the longest reading that yields a valid value wins ("from 1971
     to 1974" over "1971"). ``dct`` is the source's own date (its creation time, an ISO
     day: "2013-03-22"): "yesterday", "last May" or "on Friday" are read against it, and
-    without it they are left out. ``sentences`` (character spans) tell which dates are
+    without it they are left out; a date to the month or year ("2013-03") places only
+    what it can ("last year", "three years ago"). ``sentences`` (character spans) tell which dates are
     founding dates; without them the text is split at sentence-ending punctuation.
     """
     sents = list(sentences) if sentences is not None else _sentences(text)
     starts = [s[0] for s in sents]
     day = source_day(dct)
-    ctx = Context(dct=day, focus=day)
+    point = Point.parse(dct) if dct and "/" not in dct and bounds(dct) else None
+    ctx = Context(dct=day, focus=day or (dct if point else None), dct_point=point)
     out: list[Timex] = []
     pos = 0
-    for m in sorted(_candidates(text, day is not None), key=lambda m: (m.start, m.start - m.end)):
+    for m in sorted(_candidates(text, point is not None), key=lambda m: (m.start, m.start - m.end)):
         if m.start < pos or _not_a_date(text, m):
             continue
         value = m.value(ctx)
