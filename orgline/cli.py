@@ -11,13 +11,15 @@ from typing import Any, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress
+from rich.padding import Padding
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .errors import InputError, OrglineError
+from .errors import InputError, InvalidValue, OrglineError, StoreError
 from .export import FORMATS
+from .model import EntityKind
 from .export import Selection
 from .project import Project, evaluate_fresh
 from .text import json_printable, printable
@@ -39,8 +41,16 @@ def main(db: str = typer.Option("orgline.db", "--db", envvar="ORGLINE_DB",
     STATE.update(db=db, model=model)
 
 
-def _project() -> Project:
+def _project(create: bool = False) -> Project:
+    """The store named by --db. Only ``ingest`` makes a new one: a mistyped path given to
+    a command that reads is an error, not a fresh empty store."""
+    _existing_store(STATE["db"], create)
     return Project(STATE["db"], STATE["model"])
+
+
+def _existing_store(db: str, create: bool = False) -> None:
+    if not create and "://" not in db and not Path(db).exists():
+        raise StoreError(f"{db}: no such store; `orgline ingest` makes one, or give --db (env ORGLINE_DB)")
 
 
 def _safe(text: object) -> str:
@@ -75,11 +85,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
     front matter) or the dateline it opens with, unless --date gives it."""
     # readable=False: Click's own check would stop the whole batch with a usage box.
     try:
-        project = _project()
-        with Progress(console=err, transient=True) as bar:
+        project = _project(create=True)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files,"),
+                      TimeRemainingColumn(), TextColumn("left"), console=err, transient=True) as bar:
             task = bar.add_task("reading", total=None)
             report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)),
-                                    date=date)
+                                    date=date, on_total=lambda n: bar.update(task, total=n))
     except OrglineError as e:
         _fail(e)
     for warning in report.warnings:
@@ -162,6 +173,9 @@ def entities(kind: Optional[str] = typer.Option(None, help="org, person, place, 
                  None, "--existed-in", help="Only organizations alive at this EDTF date: 1985, 196X."),
              as_json: bool = JSON_OPT) -> None:
     """List the entities found, with their names."""
+    kinds = [k.value for k in EntityKind]
+    if kind is not None and kind not in kinds:
+        _fail(InvalidValue(f"--kind {kind!r} is not a kind of entity; one of {', '.join(kinds)}"))
     rows = _run(lambda: _project().entities(kind, existed_in))
     if as_json:
         return _json(rows)
@@ -189,49 +203,91 @@ def _period(date: str | None, end: str | None) -> str:
     return date or ""
 
 
-def _claim_cells(r: dict[str, Any]) -> list[Any]:
-    what = r["object"] or r["value"] or ""
-    if r["negated"]:
-        what = f"NOT {what}"
+def _who(r: dict[str, Any]) -> str:
     who = f"according to {r['according_to']}" if r["according_to"] else ""
     if r["hedging"] == "claimed":
         who = (who + " (claimed)").strip()
-    return [_period(r["date"], r["end"]), r["type"], r["subject"], what, who,
-            f'"{_short(r["evidence"][0] if r["evidence"] else "")}"', Path(r["source"]["origin"]).name,
-            f'{r["confidence"]:.2f}']
+    return who
 
 
-CLAIM_COLUMNS = ["date", "type", "subject", "object / value", "attribution", "evidence", "source",
-                 "conf."]
+def _what(r: dict[str, Any]) -> str:
+    what = r["object"] or r["value"] or ""
+    return f"NOT {what}" if r["negated"] else what
+
+
+def _quote(r: dict[str, Any], full: bool) -> str:
+    text = r["evidence"][0] if r["evidence"] else ""
+    return " ".join(text.split()) if full else _short(text, 200)
+
+
+BLOCK_BELOW = 120  # columns: narrower terminals get a claim as a block, wider a table
+
+
+def _claims_out(title: str, rows: list[dict[str, Any]], full: bool) -> None:
+    """Claims as blocks on a narrow terminal (each line its own, the quote wrapped under
+    them), as a table on a wide one, whose quote column gets the room; ids always shown,
+    the subject once in the title when every claim is about one body."""
+    one = len({r["subject"] for r in rows}) <= 1
+    if rows and one and rows[0]["subject"] not in title:
+        title = f"{title}: {rows[0]['subject']}"
+    if out.width < BLOCK_BELOW:
+        out.print(Text(printable(title), style="bold"))
+        for r in rows:
+            head = Text(printable(f"#{r['id']}  {_period(r['date'], r['end']) or 'undated'}  "
+                                  f"{r['type'].replace('_', ' ')}"), style="bold")
+            head.append(Text(printable(f"  ({r['status']}, conf. {r['confidence']:.2f})"), style="dim"))
+            out.print(head)
+            lines = [] if one else [r["subject"]]
+            lines += [x for x in (_what(r), _who(r)) if x]
+            lines.append(f"source: {Path(r['source']['origin']).name}")
+            for line in lines:
+                out.print(Text("    " + printable(line)))
+            out.print(Padding(Text(printable(f'"{_quote(r, full)}"'), style="italic"), (0, 0, 0, 4)))
+        return
+    table = Table(title=Text(printable(title)), show_lines=False, expand=True)
+    for c in ["id", "date", "type"] + ([] if one else ["subject"]) + ["object / value", "who says so"]:
+        table.add_column(c, overflow="fold", ratio=1 if c not in ("id", "date", "type") else None)
+    table.add_column("evidence", overflow="fold", ratio=4)
+    table.add_column("source", overflow="fold", ratio=1)
+    table.add_column("status", overflow="fold")
+    for r in rows:
+        cells = [str(r["id"]), _period(r["date"], r["end"]), r["type"]] + ([] if one else [r["subject"]]) + [
+            _what(r), _who(r), f'"{_quote(r, full)}"', Path(r["source"]["origin"]).name,
+            f"{r['status']} {r['confidence']:.2f}"]
+        table.add_row(*[Text(printable(v, keep="\n\t")) for v in cells])
+    out.print(table)
+
+
+FULL_OPT = typer.Option(False, "--full", help="Print whole quotes, not the first 200 characters.")
 
 
 @app.command()
 def claims(name: str, type_: Optional[list[str]] = typer.Option(None, "--type", help="Only these claim types."),
            min_confidence: Optional[float] = typer.Option(
                None, "--min-confidence", help="Only claims this confident (0 to 1)."),
-           as_json: bool = JSON_OPT) -> None:
-    """Every claim about NAME, with its quoted evidence, source and confidence."""
+           full: bool = FULL_OPT, as_json: bool = JSON_OPT) -> None:
+    """Every claim about NAME, with its id, quoted evidence, source, status and confidence."""
     rows = _run(lambda: _project().claims(name, type_, min_confidence))
     if as_json:
         return _json(rows)
-    _table(f"Claims about {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])
+    _claims_out(f"Claims about {name!r}", rows, full)
 
 
 @app.command()
 def timeline(name: str,
              date_from: Optional[str] = typer.Option(None, "--from", help="An EDTF date: claims from then on."),
              date_to: Optional[str] = typer.Option(None, "--to", help="An EDTF date: claims up to then."),
-             as_json: bool = JSON_OPT) -> None:
+             full: bool = FULL_OPT, as_json: bool = JSON_OPT) -> None:
     """NAME's history in date order (undated claims last), each with its evidence."""
     rows = _run(lambda: _project().timeline(name, date_from, date_to))
     if as_json:
         return _json(rows)
-    _table(f"Timeline of {name!r}", CLAIM_COLUMNS, [_claim_cells(r) for r in rows])
+    _claims_out(f"Timeline of {name!r}", rows, full)
 
 
 @app.command()
 def conflicts(name: Optional[str] = typer.Argument(None, help="Only claims about this entity."),
-              as_json: bool = JSON_OPT) -> None:
+              full: bool = FULL_OPT, as_json: bool = JSON_OPT) -> None:
     """Where sources disagree: two founding dates, an assertion and a denial. Each group
     lists every claim with its source and who says so."""
     rows = _run(lambda: _project().conflicts(name))
@@ -240,7 +296,7 @@ def conflicts(name: Optional[str] = typer.Argument(None, help="Only claims about
     if not rows:
         out.print("no conflicting claims")
     for g in rows:
-        _table(f"{g['subject']}: {g['type']} ({g['why']})", CLAIM_COLUMNS, [_claim_cells(r) for r in g["claims"]])
+        _claims_out(f"{g['subject']}: {g['type']} ({g['why']})", g["claims"], full)
 
 
 review_app = typer.Typer(help="Accept, reject or edit claims; merge, split, label entities; undo. "
@@ -405,6 +461,21 @@ def export(fmt: str = typer.Option("facts", "--format", help="; ".join(f"{k}: {f
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
+def _port_free(host: str, port: int) -> None:
+    """Refuse a port another program holds before starting, with a line that says so
+    (uvicorn would exit 3, the code for a missing model)."""
+    import errno
+    import socket
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(address)
+    except OSError as e:
+        if e.errno == errno.EADDRINUSE:
+            raise OrglineError(f"{host}:{port} is in use; stop what holds it or choose another --port") from e
+
+
 @app.command()
 def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; other machines reach it only if told."),
           port: int = typer.Option(8000, help="Port to listen on."),
@@ -418,9 +489,11 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; othe
 
     from .web.app import create_app
     from .web.render import missing_vendor
+    _run(_existing_store, db or STATE["db"])
+    _run(_port_free, host, port)
     if missing_vendor():
         err.print("[yellow]warning:[/yellow] timeline and graph libraries are not built; run "
-                  "`npm ci --prefix frontend && npm run --prefix frontend build`")
+                  "`npm ci --prefix frontend && npm run --prefix frontend build`", soft_wrap=True)
     edit_token = _edit_token(edit_token_file)
     if host not in LOOPBACK:
         err.print(f"[yellow]warning:[/yellow] listening on {_safe(host)}: other machines can reach this server, "

@@ -38,13 +38,15 @@ class Project:
 
     def ingest(self, paths: Iterable[str | Path],
                on_progress: Callable[[Path, str], None] | None = None,
-               date: str | None = None) -> IngestReport:
+               date: str | None = None, on_total: Callable[[int], None] | None = None) -> IngestReport:
         """Read, extract and store each file; a file that fails is reported, the rest go on.
         ``date`` (EDTF) is the sources' own date, over what the files say of themselves."""
         if date is not None:
             date_range(date, "--date")  # a bad date stops the batch before anything is read
         report = IngestReport()
         files, report.failed = walk_documents(paths)  # each file once, whoever names it
+        if on_total:
+            on_total(len(files))
         for path in files:
             status = self._ingest_one(path, report, date)
             if on_progress:

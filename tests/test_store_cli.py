@@ -94,6 +94,7 @@ def test_quotes_print_as_the_source_wrote_them(db: str, write, monkeypatch) -> N
 
 
 def test_unknown_name_is_one_line_error(db: str) -> None:
+    Store.open(db).close()
     r = runner.invoke(app, ["--db", db, "timeline", "Nobody At All"])
     assert r.exit_code == 5 and "orgline entities" in r.output
 
