@@ -63,7 +63,9 @@ def test_txt_read_twice_gives_the_same_source(write: Write) -> None:
     path = write("guild.txt", GUILD)
     first, second = read_document(path), read_document(path)
     assert first == second
-    assert first.title == "guild" and first.origin == str(path)
+    # no title of its own: its first sentence, the first line being a paragraph
+    assert first.title == "The Ferrymen's Mutual Aid Guild was formed in 1894 by boat crews on the Tamar."
+    assert first.origin == str(path)
 
 
 def test_txt_unicode_is_nfc(write: Write) -> None:
@@ -125,11 +127,11 @@ def test_markdown_drops_syntax_and_keeps_the_prose(write: Write) -> None:
         "See the minutes & letters.")
 
 
-def test_markdown_title_from_front_matter_else_stem(write: Write) -> None:
+def test_markdown_title_from_front_matter_else_first_line(write: Write) -> None:
     front = "---\ntitle: \"Guild papers\"\n---\n\n# Heading\n\nText."
     fronted = read_document(write("a.md", front))
     assert fronted.title == "Guild papers" and fronted.text == "Heading\n\nText."
-    assert read_document(write("no_heading.md", GUILD)).title == "no_heading"
+    assert read_document(write("no_heading.md", GUILD)).title.startswith("The Ferrymen's Mutual Aid Guild")
 
 
 def test_markdown_keeps_code_blocks_verbatim(write: Write) -> None:
@@ -189,7 +191,7 @@ def test_html_falls_back_to_body_text(write: Write) -> None:
     # trafilatura treats a lone "footer" block as boilerplate and returns nothing
     page = '<html><body><div class="footer">The Weavers Guild sat in Paisley.</div></body></html>'
     source = read_document(write("short.html", page))
-    assert source.text == "The Weavers Guild sat in Paisley." and source.title == "short"
+    assert source.text == "The Weavers Guild sat in Paisley." and source.title == "The Weavers Guild sat in Paisley."
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -204,8 +206,15 @@ def test_pdf_text_layer_pages_and_title(tmp_path: Path) -> None:
     assert second == "Its last secretary was a lock keeper."
 
 
-def test_pdf_without_title_is_named_by_its_stem(tmp_path: Path) -> None:
-    assert read_document(_pdf(tmp_path / "minutes.pdf", ["Minutes of 1902."])).title == "minutes"
+def test_pdf_without_title_is_named_by_its_first_line(tmp_path: Path) -> None:
+    assert read_document(_pdf(tmp_path / "minutes.pdf", ["Minutes of 1902."])).title == "Minutes of 1902."
+
+
+def test_a_long_first_line_is_cut_at_a_word() -> None:
+    from orgline.ingest.readers import first_line
+    long = "The Ferrymen's Mutual Aid Guild of the Tamar and Lynher estuaries and their creeks and landing places"
+    assert first_line(long) == "The Ferrymen's Mutual Aid Guild of the Tamar and Lynher estuaries and their…"
+    assert first_line("\n\n# Minutes of the Saltash committee\n\nRead.") == "Minutes of the Saltash committee"
 
 
 # --- finding documents ------------------------------------------------------------------

@@ -266,3 +266,34 @@ def test_a_date_the_calendar_lacks_comes_back_in_the_form(page: Page, server: st
     expect(again.get_by_label("Date (EDTF)")).to_have_value("1985-02-29")
     assert Project(store_path).history(claim=claim_id) == []
     page.errors[:] = [e for e in page.errors if "status of 422" not in e]  # type: ignore[attr-defined]  # Chromium logs the 422 itself
+
+
+def test_a_source_lists_its_claims_as_sentences_and_singles_out_the_evidence(page: Page, server: str) -> None:
+    sid = next(s["id"] for s in httpx.get(f"{server}/api/search", params={"q": "Typographers"}).json()["sources"])
+    page.goto(f"{server}/source/{sid}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("The Riverside Printers Guild (RPG) was founded")
+    listed = page.locator("ol.plain li")
+    expect(listed.filter(has_text="Riverside Printers Guild was founded in Leeds in 1921")).to_have_count(1)
+    expect(listed.filter(has_text="Northern Typographers Union merged into Graphic Trades Alliance in 1969")
+           ).to_have_count(1)
+    expect(listed.filter(has_text="Northern Typographers Union split from Riverside Printers Guild in 1948")
+           ).to_have_count(1)
+    merger = listed.filter(has_text="merged into Graphic Trades Alliance")
+    merger.get_by_role("link").first.click()
+    cid = page.url.rsplit("#ev-", 1)[1]
+    marked = page.locator(f"mark.ev-{cid}")
+    other = page.locator(f"mark.ev:not(.ev-{cid})").first
+    assert "merged into the Graphic Trades Alliance in 1969" in "".join(marked.all_inner_texts())
+    assert {m.evaluate("e => getComputedStyle(e).outlineStyle") for m in marked.all()} == {"solid"}
+    assert other.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+    page.screenshot(path=str(SHOTS / "source-evidence.png"), full_page=True)
+
+
+def test_search_forgives_spelling_and_shows_dates(page: Page, server: str) -> None:
+    page.goto(server + "/")
+    page.get_by_label("Search names and sources").fill("Riverside Printer Guild")
+    page.keyboard.press("Enter")
+    hit = page.locator("ol.hits li").filter(has_text="Riverside Printers Guild").first
+    expect(hit).to_contain_text("close to")
+    expect(hit.locator(".dates")).to_contain_text("1919")  # its earliest founding date, the other account's
+    page.screenshot(path=str(SHOTS / "search-close.png"), full_page=True)

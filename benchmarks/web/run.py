@@ -1,5 +1,6 @@
 """Latency of the web workspace on a large store: the entity page (HTML) and the timeline
-JSON, on a store of at least 100,000 claims, against the same requests on a small store
+JSON, the entity JSON, the lineage page and a search for a name with one letter dropped, on
+a store of at least 100,000 claims, against the same requests on a small store
 built the same way (the baseline, measured in the same run).
 
 Usage (from the repository root, after the README's setup):
@@ -89,11 +90,13 @@ def measure(db: Path, requests: int) -> dict[str, tuple[float, float]]:
     store = Store.open(str(db))
     with store.session() as s:
         n = s.scalar(select(func.count()).select_from(ClaimRow))
-        orgs = list(s.scalars(select(EntityRow.id).where(EntityRow.kind == "org")
-                              .where(EntityRow.id.in_(select(ClaimRow.subject_id)))))
+        orgs = list(s.execute(select(EntityRow.id, EntityRow.label).where(EntityRow.kind == "org")
+                              .where(EntityRow.id.in_(select(ClaimRow.subject_id)))).tuples())
     store.close()
     rng = random.Random(3)
     picks = [rng.choice(orgs) for _ in range(requests)]
+    # a search for a body's name with one letter dropped: the spelling-tolerant path
+    typos = {eid: label[:len(label) // 2] + label[len(label) // 2 + 1:] for eid, label in picks}
     port = 8731
     server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -103,12 +106,15 @@ def measure(db: Path, requests: int) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
         for name, url in (("entity page", "/entity/{}"), ("timeline JSON", "/api/timeline?ids={}"),
-                          ("entity JSON", "/api/entities/{}"), ("lineage page", "/lineage/{}")):
-            client.get(url.format(picks[0]))  # warm
+                          ("entity JSON", "/api/entities/{}"), ("lineage page", "/lineage/{}"),
+                          ("search JSON", "/api/search?q={}")):
+            def target(eid: int) -> str:
+                return url.format(typos[eid] if "search" in name else eid)
+            client.get(target(picks[0][0]))  # warm
             times = []
-            for eid in picks:
+            for eid, _ in picks:
                 t = time.perf_counter()
-                r = client.get(url.format(eid))
+                r = client.get(target(eid))
                 times.append((time.perf_counter() - t) * 1000)
                 assert r.status_code == 200, (url, eid, r.status_code)
             out[name] = (statistics.median(times), statistics.quantiles(times, n=20)[-1])

@@ -8,6 +8,7 @@ one-line cause, so that a batch can report it and go on.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -123,6 +124,19 @@ def _documents_under(folder: Path, failed: list[InputError]) -> list[Path]:
     return files
 
 
+def first_line(text: str, limit: int = 80) -> str:
+    """A title for a document that names none: its first line, cut at a word within
+    ``limit`` characters when it runs on (a first paragraph is no title)."""
+    line = next((x.strip() for x in text.splitlines() if x.strip()), "")
+    line = line.lstrip("#").strip()
+    if len(line) <= limit:
+        return line
+    sentence = re.match(r".+?[.!?](?=\s)", line)
+    if sentence and len(sentence.group(0)) <= limit:
+        return sentence.group(0)
+    return line[:limit].rsplit(" ", 1)[0].rstrip(",;:-") + "…"
+
+
 def read_document(path: str | Path, warnings: list[str] | None = None) -> Source:
     """Read one file with the reader for its suffix into a normalized Source.
 
@@ -151,5 +165,5 @@ def read_document(path: str | Path, warnings: list[str] | None = None) -> Source
     text = normalize_text(text)
     if not text.strip():  # e.g. a Markdown file of nothing but syntax
         raise InputError(path, "empty file")
-    return Source(text=text, origin=str(path), title=title or path.stem,
+    return Source(text=text, origin=str(path), title=title or first_line(text) or path.stem,
                   date=date_of(path.suffix, data, text))

@@ -1,20 +1,30 @@
 """Search: entity names (every name an entity bore: full, short, former, acronym) and
-source texts (SQLite FTS5; LIKE elsewhere). Each hit says why it matched."""
+source texts (SQLite FTS5; LIKE elsewhere). Each hit says why it matched.
+
+Names are matched exactly, by prefix, by containment, then, for what is left, by
+closeness (rapidfuzz's token sort ratio, which forgives spelling variants and word order:
+"Harbor Workers Union" finds "Harbour Workers' Union", "Union of Harbour Workers"...); only
+names sharing a word's first three letters with the query are scored, so the cost does
+not grow with the store. Each entity hit carries its founding and ending dates, to tell
+two bodies of one name apart; each text hit its snippet as plain text with the matched
+words' offsets in ``highlights``."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from sqlalchemy import func, select, text
+from rapidfuzz import fuzz
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..model import norm_name
 from ..store import Store
-from ..store.schema import EntityRow, NameRow, SourceRow
+from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
 
 Row = dict[str, Any]
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched words in a text snippet; never in a source
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # FTS5's marks around matched words; never in a source
 LIMIT = 50
+CLOSE_ENOUGH = 85  # token sort ratio, 0-100: "harbor" for "harbour", words in another order
 
 
 def search(store: Store, q: str, limit: int = LIMIT) -> dict[str, list[Row]]:
@@ -22,7 +32,11 @@ def search(store: Store, q: str, limit: int = LIMIT) -> dict[str, list[Row]]:
     if not q:
         return {"entities": [], "sources": []}
     with store.session() as s:
-        return {"entities": _names(s, q, limit), "sources": _texts(s, q, limit)}
+        entities = _names(s, q, limit)
+        if len(entities) < limit:
+            entities += _close_names(s, q, limit - len(entities), {e["id"] for e in entities})
+        _dates(s, entities)
+        return {"entities": entities, "sources": [_highlighted(r) for r in _texts(s, q, limit)]}
 
 
 def _names(s: Session, q: str, limit: int) -> list[Row]:
@@ -40,6 +54,60 @@ def _names(s: Session, q: str, limit: int) -> list[Row]:
         best[e.id] = (rank, {"id": e.id, "label": e.label, "kind": e.kind, "name": n.name,
                              "why": _why(n, q, rank)})
     return [r for _, r in sorted(best.values(), key=lambda x: (x[0], x[1]["label"].lower()))][:limit]
+
+
+def _close_names(s: Session, q: str, limit: int, seen: set[int]) -> list[Row]:
+    """Entities whose names are close to the query in spelling or word order."""
+    key = norm_name(q)
+    stems = {w[:3] for w in key.split() if len(w) >= 3}
+    if not stems:
+        return []
+    like = [NameRow.normalized.like(f"{p}%") for p in stems] + [NameRow.normalized.like(f"% {p}%") for p in stems]
+    rows = s.execute(select(NameRow, EntityRow).join(EntityRow, EntityRow.id == NameRow.entity_id)
+                     .where(or_(*like)).limit(limit * 200)).all()
+    best: dict[int, tuple[float, Row]] = {}
+    for n, e in rows:
+        if e.id in seen:
+            continue
+        score = fuzz.token_sort_ratio(key, n.normalized)
+        if score < CLOSE_ENOUGH or (e.id in best and best[e.id][0] >= score):
+            continue
+        best[e.id] = (score, {"id": e.id, "label": e.label, "kind": e.kind, "name": n.name,
+                              "why": f"bears the name “{n.name}”, close to “{q}”"})
+    return [r for _, r in sorted(best.values(), key=lambda x: (-x[0], x[1]["label"].lower()))][:limit]
+
+
+def _dates(s: Session, hits: list[Row]) -> None:
+    """Each hit's founding and ending dates (the earliest of each its claims give; rejected
+    claims left out)."""
+    ids = [h["id"] for h in hits]
+    if not ids:
+        return
+    found: dict[tuple[int, str], tuple[int, str]] = {}
+    for sid, kind, date, lo in s.execute(
+            select(ClaimRow.subject_id, ClaimRow.type, ClaimRow.date, ClaimRow.date_lo)
+            .where(ClaimRow.subject_id.in_(ids), ClaimRow.type.in_(("founded", "dissolved")),
+                   ClaimRow.status != "rejected", ClaimRow.date.is_not(None))):
+        if (sid, kind) not in found or lo < found[(sid, kind)][0]:
+            found[(sid, kind)] = (lo, date)
+    for h in hits:
+        h["founded"] = found.get((h["id"], "founded"), (0, None))[1]
+        h["ended"] = found.get((h["id"], "dissolved"), (0, None))[1]
+
+
+def _highlighted(row: Row) -> Row:
+    """The snippet as plain text, and where its matched words are, as [start, end] pairs."""
+    plain, spans, at = [], [], 0
+    for part in re.split(f"([{MARK_OPEN}{MARK_CLOSE}])", row["snippet"]):
+        if part == MARK_OPEN:
+            spans.append([at, at])
+        elif part == MARK_CLOSE:
+            if spans:
+                spans[-1][1] = at
+        else:
+            plain.append(part)
+            at += len(part)
+    return {**row, "snippet": "".join(plain), "highlights": spans}
 
 
 def _why(n: NameRow, q: str, rank: int) -> str:

@@ -12,6 +12,7 @@ from .. import query
 from ..edtf import iso_day as iso
 from ..errors import NotFound
 from ..model import CLAIM_TYPES
+from ..query.sentences import sentence
 from ..store import Store
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
                             SpanRow)
@@ -166,6 +167,17 @@ def lineage(store: Store, entity_id: int) -> Row:
     return {"root": entity_id, "nodes": nodes, "edges": list(edges.values())}
 
 
+def _sentences(s: Any, ids: list[int]) -> dict[int, str]:
+    """Each claim as the sentence a reader checks against the quote."""
+    rows = s.scalars(select(ClaimRow).where(ClaimRow.id.in_(ids))).all() if ids else []
+    wanted = {x for c in rows for x in (c.subject_id, c.object_id, c.place_id, c.result_id, c.according_to_id) if x}
+    labels = dict(s.execute(select(EntityRow.id, EntityRow.label).where(EntityRow.id.in_(wanted))).tuples().all()) \
+        if wanted else {}
+    return {c.id: sentence(c.type, labels.get(c.subject_id, "?"), labels.get(c.object_id) or c.value, c.date,
+                           c.end, bool(c.negated), labels.get(c.place_id), labels.get(c.result_id),
+                           labels.get(c.according_to_id)) for c in rows}
+
+
 def source(store: Store, source_id: str) -> Row:
     """A source's text cut into pieces at every mention and evidence boundary; each piece
     says which entity it mentions and which claims it is evidence for. The template escapes
@@ -190,6 +202,7 @@ def source(store: Store, source_id: str) -> Row:
         info = {"id": src.id, "title": src.title, "origin": src.origin, "author": src.author,
                 "date": src.date, "chars": len(src.text)}
         text = src.text
+        said = _sentences(s, sorted({e[2] for e in evidence}))
     cuts = sorted({0, len(text)} | {x for m in mentions for x in m[:2]} | {x for e in evidence for x in e[:2]})
     pieces = []
     begun: set[int] = set()
@@ -206,5 +219,6 @@ def source(store: Store, source_id: str) -> Row:
                        "claims": [{"id": i, "type": t, "status": st} for i, t, st in claims]})
     claim_list = sorted({(e[2], e[3], e[4], e[5]) for e in evidence})
     return info | {"pieces": pieces,
-                   "claims": [{"id": i, "type": t, "status": st, "subject_id": sj} for i, t, st, sj in claim_list],
+                   "claims": [{"id": i, "type": t, "status": st, "subject_id": sj, "sentence": said.get(i, "")}
+                              for i, t, st, sj in claim_list],
                    "entities": sorted({(m[2], m[3]) for m in mentions}, key=lambda x: x[1].lower())}

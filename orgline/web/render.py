@@ -9,7 +9,6 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..query.search import MARK_CLOSE, MARK_OPEN
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -25,11 +24,16 @@ LINKS = {
 }
 
 
-def _snippet(text: str) -> Any:
-    """A search snippet with its matched words marked: escape everything, then mark."""
+def _snippet(hit: dict[str, Any]) -> Any:
+    """A search snippet with its matched words marked (``highlights``: offsets into the
+    plain snippet), every piece escaped."""
     from markupsafe import Markup, escape
-    out = str(escape(text)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-    return Markup(out)
+    text, out, at = hit["snippet"], [], 0
+    for start, end in hit.get("highlights", []):
+        out += [str(escape(text[at:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        at = end
+    out.append(str(escape(text[at:])))
+    return Markup("".join(out))
 
 
 def environment(mode: str) -> Environment:
