@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -483,8 +484,10 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; othe
           edit_token_file: Optional[Path] = typer.Option(
               None, "--edit-token-file", help="A file holding the edit token, which turns review in the browser on "
               "for whoever signs in with it (or env ORGLINE_EDIT_TOKEN; never on the command line, where `ps` "
-              "shows it).")) -> None:
-    """Serve the web workspace (search, entities, timelines, lineage, sources) and its JSON API."""
+              "shows it); without either, one is made for this run. The token is printed to sign in with."),
+          read_only: bool = typer.Option(False, "--read-only", help="No review in the browser: no token, "
+                                         "no sign-in.")) -> None:
+    """Serve the web workspace (search, entities, timelines, lineage, sources, review) and its JSON API."""
     import uvicorn
 
     from .web.app import create_app
@@ -494,12 +497,15 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to listen on; othe
     if missing_vendor():
         err.print("[yellow]warning:[/yellow] timeline and graph libraries are not built; run "
                   "`npm ci --prefix frontend && npm run --prefix frontend build`", soft_wrap=True)
-    edit_token = _edit_token(edit_token_file)
+    edit_token = None if read_only else _edit_token(edit_token_file) or secrets.token_urlsafe(24)
     if host not in LOOPBACK:
         err.print(f"[yellow]warning:[/yellow] listening on {_safe(host)}: other machines can reach this server, "
                   "over plain HTTP; put it behind HTTPS or use --host 127.0.0.1", soft_wrap=True)
     app_ = _run(create_app, db or STATE["db"], edit_token)
     err.print(f"orgline on http://{_safe(host)}:{port}/ (review {'on' if edit_token else 'off'}; Ctrl-C stops)")
+    if edit_token:
+        err.print(f"sign in at http://{_safe(host)}:{port}/login with the edit token: {_safe(edit_token)}",
+                  soft_wrap=True, highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

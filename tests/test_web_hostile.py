@@ -308,7 +308,15 @@ def test_serve_warns_when_listening_beyond_loopback(served: dict[str, Any], stor
     r = CliRunner().invoke(cli.app, ["--db", store_path, "serve", "--host", host])
     assert r.exit_code == 0 and served["host"] == host
     assert ("other machines can reach this server" in r.stderr) == warned
-    assert served["app"].state.editors.token is None  # review off without a token
+    made = served["app"].state.editors.token  # no token given: one is made for this run and printed
+    assert made and len(made) >= 16 and f"with the edit token: {made}" in r.stderr
+
+
+def test_serve_prints_the_token_it_was_given_and_can_be_read_only(served: dict[str, Any], store_path: str) -> None:
+    r = CliRunner().invoke(cli.app, ["--db", store_path, "serve"], env={"ORGLINE_EDIT_TOKEN": TOKEN})
+    assert r.exit_code == 0 and f"/login with the edit token: {TOKEN}" in r.stderr
+    r = CliRunner().invoke(cli.app, ["--db", store_path, "serve", "--read-only"], env={"ORGLINE_EDIT_TOKEN": TOKEN})
+    assert r.exit_code == 0 and served["app"].state.editors.token is None and "edit token" not in r.stderr
 
 
 def test_readme_serves_with_a_token_file(served: dict[str, Any]) -> None:
