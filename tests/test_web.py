@@ -297,3 +297,15 @@ def test_search_forgives_spelling_and_shows_dates(page: Page, server: str) -> No
     expect(hit).to_contain_text("close to")
     expect(hit.locator(".dates")).to_contain_text("1919")  # its earliest founding date, the other account's
     page.screenshot(path=str(SHOTS / "search-close.png"), full_page=True)
+
+
+def test_an_entity_page_opens_with_a_summary(page: Page, server: str) -> None:
+    page.goto(f"{server}/entity/{_entity_id(server, 'Northern Typographers Union')}")
+    box = page.locator("aside.summary")
+    expect(box).to_be_visible()
+    text = " ".join(box.inner_text().split())
+    assert "Founded" in text and "in 1948" in text
+    assert "Predecessors Riverside Printers Guild (split from) in 1948" in text
+    assert "Successors Graphic Trades Alliance in 1969" in text and "Ended merged into Graphic Trades Alliance" in text
+    assert box.bounding_box()["y"] < page.locator("#h-names").bounding_box()["y"]  # before the claims
+    page.screenshot(path=str(SHOTS / "entity-summary.png"), full_page=True)

@@ -325,3 +325,36 @@ def test_readme_serves_with_a_token_file(served: dict[str, Any]) -> None:
     command = next(line for line in readme.splitlines() if "orgline serve" in line and "npm ci" in line)
     assert "--edit-token-file" in command and "--edit-token " not in command and "umask 077" in command
     assert os.environ.get("ORGLINE_EDIT_TOKEN") is None
+
+
+def test_a_merged_away_entity_sends_the_reader_on(tmp_path: Path) -> None:
+    """Merged away, a body's page redirects to the survivor (until the merge is undone), and
+    the published site's page does the same; the index lists only the survivor."""
+    import httpx
+
+    from orgline.project import Project
+    from orgline.web.app import create_app
+    from orgline.web.publish import publish
+    from orgline.web.render import missing_vendor
+    from webserver import serving
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The Saltash Ferrymen's Guild was founded in 1894.", encoding="utf-8")
+    b.write_text("The Saltash Ferry Guild ran a reading room from 1901.", encoding="utf-8")
+    db = str(tmp_path / "o.db")
+    project = Project(db)
+    project.ingest([a, b])
+    ids = {e["label"]: e["id"] for e in project.entities("org")}
+    keep, other = ids["Saltash Ferrymen's Guild"], ids["Saltash Ferry Guild"]
+    review_id = project.merge(f"#{keep}", f"#{other}", "ana")
+    with serving(create_app(db)) as base:
+        r = httpx.get(f"{base}/entity/{other}")
+        assert r.status_code == 307 and r.headers["location"] == f"/entity/{keep}"
+        assert httpx.get(f"{base}/entity/{keep}").status_code == 200
+        project.undo(review_id, "ana")
+        assert httpx.get(f"{base}/entity/{other}").status_code == 200  # undone: its own page again
+    project.merge(f"#{keep}", f"#{other}", "ana")
+    if not missing_vendor():
+        site = tmp_path / "site"
+        publish(project.store, site)
+        assert f'url=entity-{keep}.html' in (site / f"entity-{other}.html").read_text()
+        assert f'entity-{other}.html"' not in (site / "index.html").read_text()

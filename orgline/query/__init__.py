@@ -11,7 +11,7 @@ from ..edtf import bounds
 from ..errors import NotFound
 from ..model import CLAIM_TYPES, norm_name
 from ..store import Store
-from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, SourceRow,
+from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, ReviewRow, SourceRow,
                             SpanRow)
 
 Row = dict[str, Any]
@@ -37,6 +37,27 @@ def entities(store: Store, kind: str | None = None, existed_in: str | None = Non
             q = q.where(EntityRow.id.in_(_existing(s, when)))
         counts = dict(s.execute(select(ClaimRow.subject_id, func.count()).group_by(ClaimRow.subject_id)).all())
         return [_entity(s, e) | {"claims": counts.get(e.id, 0)} for e in s.scalars(q)]
+
+
+def survivor(store: Store, entity_id: int) -> int | None:
+    """The entity a merged-away one now lives on in: the body it was merged into, through
+    any later merges; None when it was never merged away, or still holds names (a merge
+    undone, or new names since)."""
+    import json
+    with store.session() as s:
+        if s.scalar(select(func.count()).select_from(NameRow).where(NameRow.entity_id == entity_id)):
+            return None
+        current, seen = entity_id, {entity_id}
+        while True:
+            row = s.execute(select(ReviewRow.after).where(
+                ReviewRow.action == "merge", ReviewRow.undone_at.is_(None),
+                ReviewRow.before.like(f'%"entity": {int(current)},%')).order_by(ReviewRow.id.desc())).first()
+            if row is None:
+                return current if current != entity_id else None
+            current = int(json.loads(row[0])["into"])
+            if current in seen:
+                return None
+            seen.add(current)
 
 
 def date_range(edtf: str, option: str) -> tuple[int, int]:

@@ -69,6 +69,13 @@ def when(date: str | None, end: str | None = None) -> str:
     return _with_preposition(point(date))
 
 
+def period(start: str | None, end: str | None) -> str:
+    """How long a state lasted: "from 1952 to 1964", "from 1952", "until 1971"."""
+    if start and not end:
+        return f"from {point(start.split('/')[0] if '/' in start and not start.startswith('..') else start)}"
+    return when(start, end)
+
+
 # type -> (asserted, denied): {s} subject, {o} object or value, {r} the merger's result
 SENTENCES = {
     "founded": ("{s} was founded", "{s} was not founded"),
@@ -86,6 +93,15 @@ SENTENCES = {
     "ideology": ("{s} adhered to {o}", "{s} did not adhere to {o}"),
     "published": ("{s} was published by {o}", "{s} was not published by {o}"),
 }
+
+
+def verb(type_: str, negated: bool = False) -> str:
+    """The words between a claim's subject and its object: "was a member of", "did not
+    split from", "merged into"."""
+    asserted, denied = SENTENCES.get(type_, ("{s} " + type_.replace("_", " ") + " {o}",
+                                             "{s} not " + type_.replace("_", " ") + " {o}"))
+    words = (denied if negated else asserted).replace("{s}", "").replace("{o}", "").replace("“”", "")
+    return " ".join(words.split())
 
 
 def sentence(type_: str, subject: str, other: str | None = None, date: str | None = None,

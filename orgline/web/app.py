@@ -137,6 +137,9 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: EntityId,
                     all: Annotated[str | None, Query(max_length=LIMITS["all"])] = None) -> Response:
+        merged_into = query.survivor(store, entity_id)
+        if merged_into is not None:  # a body merged into another lives on there
+            return RedirectResponse(f"/entity/{merged_into}", status_code=307)
         e = data.entity(store, entity_id, show_all=all)
         return page(request, "entity.html", {"title": e["label"], "e": e})
 

@@ -12,6 +12,7 @@ from .. import query
 from ..edtf import iso_day as iso
 from ..errors import NotFound
 from ..model import CLAIM_TYPES
+from ..query import sentences
 from ..query.sentences import sentence
 from ..store import Store
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
@@ -56,7 +57,59 @@ def entity(store: Store, entity_id: int, show_all: str | None = None) -> Row:
             "totals": {t: len(by_type[t]) for t in by_type},
             "conflicts": query.disagreements([c for c in claims if c["subject_id"] == entity_id
                                               and c["status"] != "rejected"]),
+            "summary": summary(entity_id, bands, claims),
             "count": len(claims)}
+
+
+def summary(entity_id: int, bands: list[Row], claims: list[Row]) -> list[tuple[str, list[Row]]]:
+    """What an infobox gives at a glance, from the claims people have not rejected: names
+    with their periods, founded, ended, based in, predecessors and successors, parent,
+    members and memberships, sources. Each item: text, its date in words, the entity it
+    links to (if any) and the claim it comes from; a fact told twice is listed once."""
+    rows: dict[str, list[Row]] = defaultdict(list)
+
+    def add(field: str, text: str, c: Row | None, link: int | None = None, when: str | None = None) -> None:
+        item = {"text": text, "when": when if when is not None else (sentences.when(c["date"], c["end"]) if c else ""),
+                "link": link, "claim": c["id"] if c else None}
+        if all((x["text"], x["when"]) != (item["text"], item["when"]) for x in rows[field]):
+            rows[field].append(item)
+
+    for b in bands:
+        add("names", b["name"], None, when=sentences.period(b["valid_from"], b["valid_to"]))
+    for c in claims:
+        if c["status"] == "rejected" or c["negated"]:
+            continue
+        mine, other = c["subject_id"] == entity_id, c["subject_id"] != entity_id
+        t = c["type"]
+        if mine and t == "founded":
+            add("founded", c["place"] or "", c)
+        elif mine and t == "dissolved":
+            add("ended", "", c)
+        elif mine and t == "merged":
+            add("ended", f"merged into {c['result'] or c['object']}", c, c["object_id"])
+            add("successors", c["result"] or c["object"] or "", c, c["object_id"])
+        elif mine and t == "location":
+            add("based in", c["object"] or "", c, c["object_id"])
+        elif mine and t in ("formed_from", "split_from"):
+            add("predecessors", f"{c['object']}" + (" (split from)" if t == "split_from" else ""), c, c["object_id"])
+        elif other and t in ("formed_from", "split_from", "merged"):
+            add("successors" if t != "merged" else "predecessors", c["subject"], c, c["subject_id"])
+        elif mine and t == "parent_org":
+            add("part of", c["object"] or "", c, c["object_id"])
+        elif other and t == "parent_org":
+            add("parts", c["subject"], c, c["subject_id"])
+        elif mine and t == "member_of":
+            add("member of", c["object"] or "", c, c["object_id"])
+        elif other and t == "member_of":
+            add("members", c["subject"], c, c["subject_id"])
+        elif mine and t == "founded_by":
+            add("founded by", c["object"] or "", c, c["object_id"])
+    n_sources = len({c["source"]["id"] for c in claims})
+    rows["sources"].append({"text": f"{n_sources} source{'s' if n_sources != 1 else ''}", "when": "",
+                            "link": None, "claim": None})
+    order = ["names", "founded", "founded by", "ended", "based in", "predecessors", "successors", "part of",
+             "parts", "member of", "members", "sources"]
+    return [(f, rows[f]) for f in order if rows.get(f)]
 
 
 def _name_bands(names: list[NameRow]) -> list[Row]:

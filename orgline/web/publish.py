@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..errors import StoreError
 from ..query import entities as list_entities
+from ..query import survivor
 from ..query import sources as list_sources
 from ..store import Store
 from ..store.schema import ClaimRow
@@ -33,7 +34,17 @@ def publish(store: Store, output: Path) -> int:
         (output / name).write_text(env.get_template(template).render(**PAGE_CONTEXT, **context), encoding="utf-8")
         pages += 1
 
-    ents = list_entities(store)
+    ents = []
+    for e in list_entities(store):
+        into = survivor(store, e["id"])
+        if into is None:
+            ents.append(e)
+        else:  # merged away: its page sends the reader on to the body it lives on in
+            (output / f"entity-{e['id']}.html").write_text(
+                f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=entity-{into}.html">'
+                f'<title>Merged</title><p>Merged into <a href="entity-{into}.html">entity {into}</a>.</p>',
+                encoding="utf-8")
+            pages += 1
     srcs = list_sources(store)
     write("index.html", "search.html", title="orgline", results=None, entities=ents,
           sources=[{"id": s["id"], "title": s["title"] or s["origin"].rsplit("/", 1)[-1]} for s in srcs])

@@ -9,6 +9,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..query import sentences
+
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -43,6 +45,8 @@ def environment(mode: str) -> Environment:
     env.globals["href"] = lambda kind, ident="": links[kind].format(ident)
     env.globals["mode"] = mode
     env.filters["snippet"] = _snippet
+    env.globals["verb"] = sentences.verb
+    env.globals["when"] = sentences.when
     return env
 
 
