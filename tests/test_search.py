@@ -81,3 +81,12 @@ def test_claims_read_as_sentences_with_dates_in_words() -> None:
     assert [when(d) for d in ("1920~", "1937-21", "1998-35", "19XX", "1990/..", "1966/1969", "1952")] == [
         "around 1920", "in spring 1937", "in the third quarter of 1998", "in the 20th century", "since 1990",
         "between 1966 and 1969", "in 1952"]
+
+
+def test_names_index_follows_the_names(project: Project, write) -> None:  # type: ignore[no-untyped-def]
+    """Names stored, merged or renamed later are found by closeness too (the index is kept
+    by triggers, not rebuilt)."""
+    project.ingest([write("a.txt", "The Tamar Boatmen's Friendly Society was founded in 1860.")])
+    assert search(project.store, "Tamar Boatman Friendly Society")["entities"]
+    project.ingest([write("b.txt", "The Lynher Oystermen's Guild was founded in 1872.")])
+    assert search(project.store, "Lyner Oystermens Guild")["entities"][0]["label"] == "Lynher Oystermen's Guild"

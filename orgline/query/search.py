@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
@@ -56,24 +56,33 @@ def _names(s: Session, q: str, limit: int) -> list[Row]:
     return [r for _, r in sorted(best.values(), key=lambda x: (x[0], x[1]["label"].lower()))][:limit]
 
 
+CANDIDATES = 2000  # names scored per query at most: those sharing the most word beginnings
+
+
 def _close_names(s: Session, q: str, limit: int, seen: set[int]) -> list[Row]:
     """Entities whose names are close to the query in spelling or word order."""
     key = norm_name(q)
-    stems = {w[:3] for w in key.split() if len(w) >= 3}
+    stems = sorted({w[:3] for w in key.split() if len(w) >= 3 and w[:3].isalnum()})
     if not stems:
         return []
-    like = [NameRow.normalized.like(f"{p}%") for p in stems] + [NameRow.normalized.like(f"% {p}%") for p in stems]
-    rows = s.execute(select(NameRow, EntityRow).join(EntityRow, EntityRow.id == NameRow.entity_id)
-                     .where(or_(*like)).limit(limit * 200)).all()
+    wanted = select(NameRow.normalized, NameRow.name, EntityRow.id, EntityRow.label, EntityRow.kind) \
+        .join(EntityRow, EntityRow.id == NameRow.entity_id)
+    if s.get_bind().dialect.name == "sqlite":  # the names index: "har"* OR "wor"*, best first
+        ids = s.execute(text("SELECT name_id FROM names_fts WHERE names_fts MATCH :m ORDER BY rank LIMIT :n"),
+                        {"m": " OR ".join(f'"{p}"*' for p in stems), "n": CANDIDATES}).scalars().all()
+        rows = s.execute(wanted.where(NameRow.id.in_(ids))).all()
+    else:
+        rows = s.execute(wanted.where(or_(*[NameRow.normalized.like(f"{p}%") for p in stems],
+                                          *[NameRow.normalized.like(f"% {p}%") for p in stems]))
+                         .limit(CANDIDATES)).all()
+    rows = [r for r in rows if r[2] not in seen]
     best: dict[int, tuple[float, Row]] = {}
-    for n, e in rows:
-        if e.id in seen:
-            continue
-        score = fuzz.token_sort_ratio(key, n.normalized)
-        if score < CLOSE_ENOUGH or (e.id in best and best[e.id][0] >= score):
-            continue
-        best[e.id] = (score, {"id": e.id, "label": e.label, "kind": e.kind, "name": n.name,
-                              "why": f"bears the name “{n.name}”, close to “{q}”"})
+    for _, score, i in process.extract(key, [r[0] for r in rows], scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=CLOSE_ENOUGH, limit=None):
+        normalized, name, eid, label, kind = rows[i]
+        if eid not in best or best[eid][0] < score:
+            best[eid] = (score, {"id": eid, "label": label, "kind": kind, "name": name,
+                                 "why": f"bears the name “{name}”, close to “{q}”"})
     return [r for _, r in sorted(best.values(), key=lambda x: (-x[0], x[1]["label"].lower()))][:limit]
 
 
