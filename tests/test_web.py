@@ -309,3 +309,35 @@ def test_an_entity_page_opens_with_a_summary(page: Page, server: str) -> None:
     assert "Successors Graphic Trades Alliance in 1969" in text and "Ended merged into Graphic Trades Alliance" in text
     assert box.bounding_box()["y"] < page.locator("#h-names").bounding_box()["y"]  # before the claims
     page.screenshot(path=str(SHOTS / "entity-summary.png"), full_page=True)
+
+
+def test_the_review_queue_puts_disagreements_first_and_undoes(browser: Browser, tmp_path: Path) -> None:
+    """Signed in, a reviewer sees the disagreement first, bodies likely one side by side
+    with a merge button, and every change with its undo."""
+    db = build_store(tmp_path, {"a.txt": "The Tamar Boatmen's Society was founded in Saltash in 1860.",
+                                "b.txt": "A later account says the Tamar Boatmen's Society was founded in 1862.",
+                                "c.txt": "The Tamer Boatmen's Society ran a reading room at Calstock from 1871."})
+    with serving(create_app(db, TOKEN)) as base:
+        pg = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        pg.goto(f"{base}/review")
+        expect(pg).to_have_url(re.compile(r"/login\?next=/review$"))  # signed out: sent to sign in
+        pg.get_by_label("Your name").fill("Ada")
+        pg.get_by_label("Edit token").fill(TOKEN)
+        pg.get_by_role("button", name="Sign in").click()
+        expect(pg.get_by_role("heading", level=1)).to_have_text("Review queue")
+        sections = [h.inner_text() for h in pg.locator("main h2").all()]
+        assert sections[0].startswith("Where sources disagree") and sections[-1] == "Latest changes"
+        dup = pg.locator("table.dups tr", has_text="Tamer Boatmen's Society")
+        expect(dup).to_contain_text("Tamar Boatmen's Society")
+        pg.screenshot(path=str(SHOTS / "review-queue.png"), full_page=True)
+        cards = [a.get_attribute("id") for a in pg.locator("article.claim").all()]
+        assert cards and len(cards) == len(set(cards))  # a disputed claim is not listed again below
+        dup.get_by_role("button").click()  # merge, and back to the queue
+        expect(pg).to_have_url(f"{base}/review")
+        expect(pg.locator("table.dups")).to_have_count(0)
+        change = pg.locator("#h-q-hist + ol li").first
+        expect(change).to_contain_text("merge")
+        change.get_by_role("button", name="Undo").click()
+        expect(pg.locator("#h-q-hist + ol li").first).to_contain_text("undo")
+        expect(pg.locator("table.dups tr", has_text="Tamer Boatmen's Society")).to_have_count(1)  # apart again
+        pg.context.close()

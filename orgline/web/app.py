@@ -251,7 +251,8 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
                                              "here": f"/entity/{subject}"}, status=422)
 
     @app.post("/entity/{entity_id}/merge", include_in_schema=False)
-    def merge_entity(request: Request, entity_id: EntityId, other: str = Form(""), csrf: str = Form("")) -> Response:
+    def merge_entity(request: Request, entity_id: EntityId, other: str = Form(""), csrf: str = Form(""),
+                     next: str = Form("")) -> Response:
         """Merge the entity named (or #id) in ``other`` into this one; one that names no
         entity or several shows the page again with what was typed (422)."""
         who = editor(request, csrf)
@@ -272,7 +273,24 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
             found = data.entity(store, entity_id)
             return page(request, "entity.html", {"title": found["label"], "e": found, "here": f"/entity/{entity_id}",
                                                  "merge_form": {"other": other, "message": str(e)}}, status=422)
-        return back(f"/entity/{entity_id}")
+        limit(next=next)
+        return back(next or f"/entity/{entity_id}")
+
+    @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
+    def review_page(request: Request) -> Response:
+        """The review queue, for a signed-in reviewer: what needs a person, most pressing first."""
+        if editors.reviewer(request.cookies.get(COOKIE)) is None:
+            return RedirectResponse("/login?next=/review", status_code=303)
+        return page(request, "review.html", {"title": "Review queue", "queue": data.review_queue(store)})
+
+    @app.post("/review/{review_id}/undo", include_in_schema=False)
+    def undo_review(request: Request, review_id: ClaimId, csrf: str = Form(""), next: str = Form("/review")) -> Response:
+        """Undo one recorded change (a refused undo is 409, with why)."""
+        who = editor(request, csrf)
+        limit(next=next)
+        with store.transaction() as s:
+            review.undo(s, who, review_id)
+        return back(next)
 
     # ---- JSON API -----------------------------------------------------------------------
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from .. import query
 from ..edtf import iso_day as iso
 from ..errors import NotFound
-from ..model import CLAIM_TYPES
+from ..model import CLAIM_TYPES, norm_name
 from ..query import sentences
 from ..query.sentences import sentence
-from ..store import Store
+from ..store import Store, review
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
                             SpanRow)
 
@@ -275,3 +275,46 @@ def source(store: Store, source_id: str) -> Row:
                    "claims": [{"id": i, "type": t, "status": st, "subject_id": sj, "sentence": said.get(i, "")}
                               for i, t, st, sj in claim_list],
                    "entities": sorted({(m[2], m[3]) for m in mentions}, key=lambda x: x[1].lower())}
+
+
+QUEUE = 25  # claims per part of the review queue
+LOW_CONFIDENCE = 0.7
+
+
+def review_queue(store: Store) -> Row:
+    """What needs a person, most pressing first: claims the sources disagree on, then
+    unreviewed claims of low confidence, then the other unreviewed ones; bodies that are
+    likely one (close names, same kind) side by side; and the latest changes, to undo."""
+    from rapidfuzz import fuzz
+
+    conflicts = [g for g in query.conflicts(store) if any(c["status"] == "extracted" for c in g["claims"])]
+    in_conflict = [c["id"] for g in conflicts for c in g["claims"]]
+    with store.session() as s:
+        pending = (ClaimRow.status == "extracted") & ClaimRow.id.not_in(in_conflict)  # each claim in one place
+        low_ids = list(s.scalars(select(ClaimRow.id).where(pending, ClaimRow.confidence < LOW_CONFIDENCE)
+                                 .order_by(ClaimRow.confidence, ClaimRow.id).limit(QUEUE)))
+        rest_ids = list(s.scalars(select(ClaimRow.id).where(pending, ClaimRow.confidence >= LOW_CONFIDENCE)
+                                  .order_by(ClaimRow.id).limit(QUEUE)))
+        counts = {"low": s.scalar(select(func.count()).where(pending, ClaimRow.confidence < LOW_CONFIDENCE)),
+                  "rest": s.scalar(select(func.count()).where(pending, ClaimRow.confidence >= LOW_CONFIDENCE))}
+        orgs = s.execute(select(EntityRow.id, EntityRow.label, EntityRow.kind)
+                         .where(EntityRow.id.in_(select(NameRow.entity_id)))).all()
+        changes = [h for h in review.history(s)][-QUEUE:][::-1]
+    with store.session() as s:
+        by_id = {c["id"]: c for c in query.claim_rows(s, ClaimRow.id.in_(low_ids + rest_ids))}
+    blocks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for eid, label, kind in orgs:  # compared only within a kind and a first word's beginning
+        words = norm_name(label).split()
+        if words:
+            blocks[(kind, words[0][:3])].append((eid, label))
+    pairs: list[Row] = []
+    for members in blocks.values():
+        for i, (a, la) in enumerate(members[:200]):
+            for b, lb in members[i + 1:200]:
+                score = fuzz.token_sort_ratio(norm_name(la), norm_name(lb))
+                if score >= 88:
+                    pairs.append({"a": a, "a_label": la, "b": b, "b_label": lb, "score": round(score)})
+    pairs.sort(key=lambda p: -int(p["score"]))
+    return {"conflicts": conflicts[:QUEUE], "low": [by_id[i] for i in low_ids if i in by_id],
+            "rest": [by_id[i] for i in rest_ids if i in by_id], "counts": counts,
+            "duplicates": pairs[:QUEUE], "changes": changes}
