@@ -341,3 +341,19 @@ def test_the_review_queue_puts_disagreements_first_and_undoes(browser: Browser, 
         expect(pg.locator("#h-q-hist + ol li").first).to_contain_text("undo")
         expect(pg.locator("table.dups tr", has_text="Tamer Boatmen's Society")).to_have_count(1)  # apart again
         pg.context.close()
+
+
+def test_the_timeline_names_the_other_body_and_lists_what_is_undated(page: Page, server: str,
+                                                                       store_path: str) -> None:
+    rpg = _entity_id(server, "Riverside Printers Guild")
+    ntu = _entity_id(server, "Northern Typographers Union")
+    page.goto(f"{server}/timeline?ids={rpg},{ntu}")
+    expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
+    contents = [x.inner_text() for x in page.locator("#timeline .vis-item.claim .vis-item-content").all()]
+    assert "merged into Graphic Trades Alliance" in contents and "split from Riverside Printers Guild" in contents
+    assert page.locator("#timeline .vis-item.claim.conflict").count() == 2  # founded 1921 and 1919, disputed
+    listed = " ".join(page.locator("ol.plain").inner_text().split())
+    assert "(the sources disagree)" in listed
+    data = httpx.get(f"{server}/api/timeline", params={"ids": f"{rpg}"}).json()
+    assert all("rejected" not in i.get("className", "") for i in data["items"])
+    page.screenshot(path=str(SHOTS / "timeline-labelled.png"), full_page=True)

@@ -146,8 +146,13 @@ def _scale(bands: list[Row], dates: list[str | None]) -> Row | None:
 def timeline(store: Store, ids: list[int]) -> Row:
     """vis-timeline groups (one per entity) and items: each dated claim a point where its
     date is one day, a range where it is uncertain (1971: the whole year) or lasts (to its
-    end); each dated name a background band."""
-    groups, items = [], []
+    end), labelled with the other body ("member of Lothian Tenants' Assembly"); each dated
+    name a background band. Rejected claims are left out; claims whose dates the sources
+    dispute are marked ``conflict``; undated claims come in ``undated``, for a list beside."""
+    groups, items, undated = [], [], []
+    disputed = {c["id"] for eid in ids for g in query.disagreements(
+        [c for c in query.claims(store, f"#{eid}") if c["subject_id"] == eid and c["status"] != "rejected"])
+        for c in g["claims"]}
     with store.session() as s:
         for eid in ids:
             e = s.get(EntityRow, eid)
@@ -160,26 +165,33 @@ def timeline(store: Store, ids: list[int]) -> Row:
                 if start and end:
                     items.append({"id": f"n{n.id}", "group": eid, "content": n.name, "start": start, "end": end,
                                   "type": "background", "className": "name-band"})
-        rows = s.execute(select(ClaimRow, EntityRow.label).join(EntityRow, EntityRow.id == ClaimRow.subject_id)
-                         .where(ClaimRow.subject_id.in_(ids), ClaimRow.date_lo.is_not(None))
-                         .order_by(ClaimRow.date_lo)).all()
-        for c, label in rows:
+        rows = s.scalars(select(ClaimRow).where(ClaimRow.subject_id.in_(ids), ClaimRow.status != "rejected")
+                         .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id)).all()
+        wanted = {x for c in rows for x in (c.subject_id, c.object_id, c.result_id) if x}
+        labels = dict(s.execute(select(EntityRow.id, EntityRow.label).where(EntityRow.id.in_(wanted))).tuples().all())
+        for c in rows:
             start, end = iso(c.date_lo), iso(c.end_hi if c.end_hi is not None else c.date_hi)
+            label = labels.get(c.subject_id, "?")
             if start is None:
+                undated.append({"id": c.id, "group": c.subject_id, "title": f"{label}: {_short(c, labels)}"})
                 continue
             ranged = end is not None and end != start
             items.append({"id": c.id, "group": c.subject_id, "start": start, "end": end if ranged else None,
-                          "type": "range" if ranged else "point", "content": _short(c),
-                          "title": f"{label}: {_short(c)} ({c.date}{'/' + c.end if c.end else ''})",
-                          "className": f"claim {c.type} {c.status}" + (" negated" if c.negated else "")})
+                          "type": "range" if ranged else "point", "content": _short(c, labels),
+                          "title": f"{label}: {_short(c, labels)}, {sentences.when(c.date, c.end)}"
+                                   + (" (the sources disagree)" if c.id in disputed else ""),
+                          "className": f"claim {c.type} {c.status}" + (" negated" if c.negated else "")
+                                       + (" conflict" if c.id in disputed else "")})
     items = [{k: v for k, v in i.items() if v is not None} for i in items]
-    return {"groups": groups, "items": items}
+    return {"groups": groups, "items": items, "undated": undated}
 
 
-def _short(c: ClaimRow) -> str:
-    text = c.type.replace("_", " ")
-    if c.value:
-        text += f": {c.value}"
+def _short(c: ClaimRow, labels: dict[int, str]) -> str:
+    """A claim in a few words with the other body or the value: "member of X"."""
+    other = labels.get(c.result_id or 0) or labels.get(c.object_id or 0) or c.value
+    text = CLAIM_TYPES[c.type].phrase if c.type in CLAIM_TYPES else c.type.replace("_", " ")
+    if other:
+        text += f" “{other}”" if c.type in ("named", "ideology") else f" {other}"
     return ("not " if c.negated else "") + text
 
 
