@@ -358,3 +358,29 @@ def test_a_merged_away_entity_sends_the_reader_on(tmp_path: Path) -> None:
         publish(project.store, site)
         assert f'url=entity-{keep}.html' in (site / f"entity-{other}.html").read_text()
         assert f'entity-{other}.html"' not in (site / "index.html").read_text()
+
+
+def test_a_lineage_shows_each_link_once_and_mergers_at_their_product(tmp_path: Path) -> None:
+    """Two unions merging into a third: two edges into the product (not to each other);
+    a split told twice, dated and undated, is one dated edge; nodes carry life spans."""
+    from orgline.project import Project
+    from orgline.store import Store
+    from orgline.web import data
+    doc = tmp_path / "a.txt"
+    doc.write_text("The Dock Clerks Union was founded in 1890. The Carters Union was founded in 1895. "
+                   "In 1922 the Dock Clerks Union and the Carters Union merged to form the Transport "
+                   "Workers Federation. In 1930 the Lighter Men's Guild split from the Transport Workers "
+                   "Federation. The Lighter Men's Guild split from the Transport Workers Federation.",
+                   encoding="utf-8")
+    db = str(tmp_path / "o.db")
+    Project(db).ingest([doc])
+    store = Store.open(db)
+    ids = {e["label"]: e["id"] for e in Project(db).entities("org")}
+    g = data.lineage(store, ids["Transport Workers Federation"])
+    merged = [(e["source"], e["target"]) for e in g["edges"] if e["type"] == "merged"]
+    product = ids["Transport Workers Federation"]
+    assert sorted(merged) == sorted([(ids["Dock Clerks Union"], product), (ids["Carters Union"], product)])
+    splits = [e for e in g["edges"] if e["type"] == "split_from"]
+    assert len(splits) == 1 and splits[0]["label"].endswith("1930")
+    spans = {n["id"]: n["span"] for n in g["nodes"]}
+    assert spans[ids["Dock Clerks Union"]] == "1890–1922" and spans[product].startswith("1922–")

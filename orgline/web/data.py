@@ -211,8 +211,8 @@ def lineage(store: Store, entity_id: int) -> Row:
                                                     or_(*(end.in_(frontier) for end in ends)))
                              .order_by(ClaimRow.id).limit(GRAPH_NODES * 4)).all()
             nxt = []
-            for c in rows:
-                for target in dict.fromkeys(t for t in (c.object_id, c.result_id) if t is not None):
+            for c in rows:  # a merger with a named product points at the product, not at the partner
+                for target in [c.result_id] if c.result_id else [c.object_id] if c.object_id else []:
                     if target == c.subject_id:
                         continue
                     new = [x for x in (c.subject_id, target) if x not in seen]
@@ -227,9 +227,41 @@ def lineage(store: Store, entity_id: int) -> Row:
                                    "label": label + (f" {year}" if year else "")}
             frontier = nxt
         kinds = {e.id: e for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(seen)))}
-        nodes = [{"id": i, "label": kinds[i].label, "kind": kinds[i].kind, "root": i == entity_id}
-                 for i in sorted(seen)]
-    return {"root": entity_id, "nodes": nodes, "edges": list(edges.values())}
+        spans = _life_spans(s, sorted(seen))
+        nodes = [{"id": i, "label": kinds[i].label + (f"\n{spans[i]}" if spans.get(i) else ""), "kind": kinds[i].kind,
+                  "root": i == entity_id, "span": spans.get(i, "")} for i in sorted(seen)]
+    return {"root": entity_id, "nodes": nodes, "edges": _once(list(edges.values()))}
+
+
+def _once(edges: list[Row]) -> list[Row]:
+    """Each link once: a split told twice (dated and undated) is one edge, the dated one;
+    "A merged with B" told from both sides is one edge."""
+    best: dict[tuple[Any, ...], Row] = {}
+    for e in edges:
+        key: tuple[Any, ...] = (e["type"], *sorted((e["source"], e["target"]))) if e["type"] == "merged" else (
+            e["type"], e["source"], e["target"])
+        dated = e["label"][-4:].isdigit()
+        if key not in best or (dated and not best[key]["label"][-4:].isdigit()):
+            best[key] = e
+    return list(best.values())
+
+
+def _life_spans(s: Any, ids: list[int]) -> dict[int, str]:
+    """Each body's life as the years its founding and end are first dated: "1921–1969",
+    "1921–", "–1969"."""
+    first: dict[tuple[int, str], int] = {}
+    for sid, kind, lo in s.execute(select(ClaimRow.subject_id, ClaimRow.type, ClaimRow.date_lo).where(
+            ClaimRow.subject_id.in_(ids), ClaimRow.type.in_(("founded", "dissolved", "merged")),
+            ClaimRow.status != "rejected", ClaimRow.negated.is_(False), ClaimRow.date_lo.is_not(None))):
+        end = "founded" if kind == "founded" else "ended"
+        if (sid, end) not in first or lo < first[(sid, end)]:
+            first[(sid, end)] = lo
+    out = {}
+    for i in ids:
+        a, z = first.get((i, "founded")), first.get((i, "ended"))
+        if a is not None or z is not None:
+            out[i] = f"{a // 10000 if a is not None else ''}–{z // 10000 if z is not None else ''}"
+    return out
 
 
 def _sentences(s: Any, ids: list[int]) -> dict[int, str]:
