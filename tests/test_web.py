@@ -103,7 +103,7 @@ def test_the_timeline_draws_its_items(page: Page, server: str) -> None:
     expect(page).to_have_url(re.compile(r"ids=\d+,\d+$"))
     expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
     assert page.locator("#timeline .vis-item.claim").count() >= 4
-    assert page.locator("#timeline .vis-label").count() == 2  # one row per entity
+    assert page.locator("#timeline .vis-label").count() == 4  # a row per entity, and one for its names
     expect(page.locator("#timeline .vis-time-axis.vis-foreground").first).to_contain_text("19")  # the window is on the items
     page.screenshot(path=str(SHOTS / "timeline.png"), full_page=True)
 
@@ -348,7 +348,14 @@ def test_the_timeline_names_the_other_body_and_lists_what_is_undated(page: Page,
     rpg = _entity_id(server, "Riverside Printers Guild")
     ntu = _entity_id(server, "Northern Typographers Union")
     page.goto(f"{server}/timeline?ids={rpg},{ntu}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Timeline: Riverside Printers Guild, Northern Typographers Union")
     expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
+    bands = page.locator("#timeline .vis-item.name-band")
+    assert bands.count() >= 3  # the names in rows of their own, none over another
+    boxes = [b.bounding_box() for b in bands.all()]
+    assert not any(a is not b and a["y"] == b["y"] and a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+                   for a in boxes for b in boxes)
     contents = [x.inner_text() for x in page.locator("#timeline .vis-item.claim .vis-item-content").all()]
     assert "merged into Graphic Trades Alliance" in contents and "split from Riverside Printers Guild" in contents
     assert page.locator("#timeline .vis-item.claim.conflict").count() == 2  # founded 1921 and 1919, disputed

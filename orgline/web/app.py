@@ -155,7 +155,7 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
             except (InvalidValue, NotFound) as e:  # the page again, with what was typed and why
                 added = {"add": add, "message": str(e)}
         t = data.timeline(store, wanted)
-        return page(request, "timeline.html", {"title": "Timeline: " + ", ".join(g["content"] for g in t["groups"]),
+        return page(request, "timeline.html", {"title": "Timeline: " + ", ".join(g["content"] for g in t["groups"] if isinstance(g["id"], int)),
                                                "t": t, "ids": ids, "add_form": added}, status=422 if added else 200)
 
     @app.get("/lineage/{entity_id}", response_class=HTMLResponse, include_in_schema=False)

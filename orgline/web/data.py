@@ -159,12 +159,18 @@ def timeline(store: Store, ids: list[int]) -> Row:
             if e is None:
                 raise NotFound(f"no entity with id {eid}")
             groups.append({"id": eid, "content": e.label})
-            for n in s.scalars(select(NameRow).where(NameRow.entity_id == eid, or_(
-                    NameRow.from_lo.is_not(None), NameRow.to_hi.is_not(None)))):
+            bands = s.scalars(select(NameRow).where(NameRow.entity_id == eid, or_(
+                NameRow.from_lo.is_not(None), NameRow.to_hi.is_not(None))).order_by(NameRow.from_lo)).all()
+            seen_bands = set()
+            for n in bands:  # the names in a row of their own under the body: stacked, never over each other
                 start, end = iso(n.from_lo), iso(n.to_hi)
-                if start and end:
-                    items.append({"id": f"n{n.id}", "group": eid, "content": n.name, "start": start, "end": end,
-                                  "type": "background", "className": "name-band"})
+                if start and (n.name, start, end) not in seen_bands:  # a name still borne: from its start
+                    seen_bands.add((n.name, start, end))
+                    items.append({"id": f"n{n.id}", "group": f"names-{eid}", "content": n.name, "start": start,
+                                  "end": end if end else None, "type": "range" if end else "point",
+                                  "className": "name-band", "title": n.name})
+            if seen_bands:
+                groups.append({"id": f"names-{eid}", "content": "names", "className": "names-row"})
         rows = s.scalars(select(ClaimRow).where(ClaimRow.subject_id.in_(ids), ClaimRow.status != "rejected")
                          .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id)).all()
         wanted = {x for c in rows for x in (c.subject_id, c.object_id, c.result_id) if x}

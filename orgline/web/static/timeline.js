@@ -13,13 +13,14 @@
   });
   var options = {
     zoomMin: DAY, zoomMax: DAY * 365 * 1000, stack: true, orientation: "top",
-    margin: { item: 6 }, tooltip: { followMouse: true }
+    margin: { item: { horizontal: 6, vertical: 6 }, axis: 6 }, tooltip: { followMouse: true },
+    groupHeightMode: "auto"
   };
   if (times.length) {
     var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
     var pad = Math.max((hi - lo) * 0.15, DAY * 365 * 2);
     options.start = new Date(lo - pad);
-    options.end = new Date(hi + pad);
+    options.end = new Date(hi + 2.5 * pad);  // labels run to the right of their items
   }
   var items = new vis.DataSet(data.items);
   var timeline = new vis.Timeline(container, items, new vis.DataSet(data.groups), options);
