@@ -149,7 +149,9 @@ def timeline(store: Store, ids: list[int]) -> Row:
     end), labelled with the other body ("member of Lothian Tenants' Assembly"); each dated
     name a background band. Rejected claims are left out; claims whose dates the sources
     dispute are marked ``conflict``; undated claims come in ``undated``, for a list beside."""
-    groups, items, undated = [], [], []
+    groups: list[Row] = []
+    items: list[Row] = []
+    undated: list[Row] = []
     disputed = {c["id"] for eid in ids for g in query.disagreements(
         [c for c in query.claims(store, f"#{eid}") if c["subject_id"] == eid and c["status"] != "rejected"])
         for c in g["claims"]}
