@@ -140,7 +140,7 @@ def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf
     the date last given; founding: the founding date). Nothing is stored."""
     from .ingest import read_document
     from .nlp.dates import dateline
-    from .edtf import bounds
+    from .edtf import bounds, iso_day
     from .nlp.timex import find
     if dct is not None and not re.fullmatch(r"\d{4}(-\d\d){0,2}", dct) or dct and bounds(dct) is None:
         _fail(InputError(Path("--dct"), f"{dct!r} is not a date (YYYY-MM-DD, or YYYY-MM, YYYY)"))
@@ -150,7 +150,7 @@ def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf
         _fail(e)
     day = dct or source.date or dateline(source.text)
     rows = [{"start": x.start, "end": x.end, "text": x.text, "edtf": x.edtf,
-             "from": _day(x.bounds[0]), "to": _day(x.bounds[1]), "form": x.form,
+             "from": iso_day(x.bounds[0]), "to": iso_day(x.bounds[1]), "form": x.form,
              "anchor": x.anchor} for x in find(source.text, dct=day)]
     if as_json:
         return _json({"file": str(path), "dct": day, "dates": rows})
@@ -159,13 +159,6 @@ def dates(path: Path = typer.Argument(..., help="A document (.txt .md .html .pdf
            ["at", "text", "EDTF", "from", "to", "form", "read against"],
            [[f"{r['start']}-{r['end']}", r["text"], r["edtf"], r["from"], r["to"], r["form"],
              r["anchor"] or ""] for r in rows])
-
-
-def _day(n: int) -> str | None:
-    """A YYYYMMDD bound as an ISO day; None for an open end."""
-    if abs(n) >= 99999999:
-        return None
-    return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
 
 
 @app.command()

@@ -16,9 +16,8 @@ import logging
 import re
 
 from ..edtf import bounds
+from .markdown import front_matter_value
 
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-DATE_LINE = re.compile(r"^\s*(?:date|dated|published)\s*:\s*(.+?)\s*$", re.I | re.M)
 
 
 def date_of(suffix: str, data: bytes, text: str) -> str | None:
@@ -29,10 +28,9 @@ def date_of(suffix: str, data: bytes, text: str) -> str | None:
     if suffix == ".pdf":
         return _pdf_date(data)
     if suffix == ".md":
-        front = FRONT_MATTER.match(data.decode("utf-8", "replace"))
-        line = DATE_LINE.search(front.group(1)) if front else None
-        if line:
-            return _one_date(line.group(1))
+        value = front_matter_value(data.decode("utf-8", "replace"), "date")
+        if value:
+            return _one_date(value)
     return None  # a plain text's dateline is read with its words (orgline.nlp.dates)
 
 

@@ -93,6 +93,13 @@ def _blocks(tokens: Sequence[Token], lines: Sequence[str]) -> Iterator[tuple[int
         number = ""
 
 
+def front_matter_value(source: str, key: str) -> str | None:
+    """A key's value in a Markdown document's YAML front matter (``title``, ``date``)."""
+    front = _FRONT_MATTER.match(source.replace("\r\n", "\n").replace("\r", "\n"))
+    found = re.search(rf"^{re.escape(key)}:[ \t]*(.+?)[ \t]*$", front.group(1), re.M) if front else None
+    return found.group(1).strip("\"'") if found else None
+
+
 def markdown_to_text(source: str) -> tuple[str, str]:
     """The prose of a Markdown document and its title: the front-matter ``title:``, else
     the first heading, else ``""``."""

@@ -769,16 +769,6 @@ def quarter(m: re.Match[str], ctx: Context) -> str | None:
     return f"{y}-{32 + q}"
 
 
-def half(m: re.Match[str], ctx: Context) -> str | None:
-    """ "the first half", "the second half of the year" in a dated source."""
-    d = _dct(ctx)
-    if d is None:
-        return None
-    first = m["h"].lower() == "first"
-    y = d.year - (1 if not first and d.month < 7 else 0)
-    return f"{y}-01/{y}-06" if first else f"{y}-07/{y}-12"
-
-
 def year_end(m: re.Match[str], ctx: Context) -> str | None:
     """ "year-end", "the end of this year", "year's end": the last months of the year."""
     d = _dct(ctx)
@@ -821,6 +811,9 @@ def _form(name: str, regex: str, read: Callable[[re.Match[str], Context], str | 
 
 _THE = r"(?:[Tt]he\s+)?"
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+# a month, perhaps with its day before or after it, and no year after it ("Sept. 11", "in March")
+_BARE_MONTH = (rf"(?:{_DAY}\s+(?:of\s+)?)?{_MONTH}(?:\s+{_DAY.replace('<day>', '<day2>')})?"
+               r"(?!,?\s*(?:of\s+)?(?:\d|['\u2019]\d))")
 # Read against the source's own date; each yields nothing without one.
 DEICTIC: list[Form] = [
     _form("deictic_day", r"\b(?P<word>today|tonight|yesterday|tomorrow)\b", deictic_day,
@@ -846,9 +839,8 @@ DEICTIC: list[Form] = [
     _form("spoken_year", rf"\b(?:{_MONTH}\s+(?:of\s+)?)?{_SPOKEN_YEAR}", spoken_year),
     _form("turn_of_century", rf"\b(?:[Tt]he\s+)?turn\s+of\s+the\s+(?:{_CENTURY}|[Cc]entury)\b",
           turn_of_century, relative="focus"),
-    _form("month_near_dct", rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_DAY}\s+(?:of\s+)?)?{_MONTH}"
-          rf"(?:\s+{_DAY.replace('<day>', '<day2>')})?(?!,?\s*(?:of\s+)?(?:\d|['\u2019]\d))",
-          month_near_dct, relative="dct"),
+    _form("month_near_dct", rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_BARE_MONTH}", month_near_dct,
+          relative="dct"),
     _form("weekday_near_dct", r"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<weekday>Monday"
           r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", weekday_near_dct, relative="dct"),
 ]
@@ -884,8 +876,7 @@ BASE: list[Form] = DEICTIC + [
           relative_unit, relative="focus", flags=re.I),
     _form("month_of_focus", rf"\b(?:{_DAY}\s+)?{_MONTH}(?:\s+{_DAY.replace('<day>', '<day2>')})?,?\s+(?:of\s+)?(?:(?P<that>that)"
           rf"|the\s+{_REL})\s+year\b", month_of_focus, relative="focus"),
-    _form("month_in_focus", rf"\b(?:{_DAY}\s+(?:of\s+)?)?{_MONTH}(?:\s+{_DAY.replace('<day>', '<day2>')})?"
-          r"(?!,?\s*(?:of\s+)?(?:\d|['\u2019]\d))", month_in_focus, relative="focus"),
+    _form("month_in_focus", rf"\b{_BARE_MONTH}", month_in_focus, relative="focus"),
     _form("weekday", r"(?:(?<=\bon\s)|(?<=\b[Ll]ast\s)|\b(?P<dir>next\s|[Tt]he\s+following\s))"
           r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", weekday,
           relative="focus"),
