@@ -152,9 +152,6 @@ def timeline(store: Store, ids: list[int]) -> Row:
     groups: list[Row] = []
     items: list[Row] = []
     undated: list[Row] = []
-    disputed = {c["id"] for eid in ids for g in query.disagreements(
-        [c for c in query.claims(store, f"#{eid}") if c["subject_id"] == eid and c["status"] != "rejected"])
-        for c in g["claims"]}
     with store.session() as s:
         for eid in ids:
             e = s.get(EntityRow, eid)
@@ -177,6 +174,10 @@ def timeline(store: Store, ids: list[int]) -> Row:
                          .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id)).all()
         wanted = {x for c in rows for x in (c.subject_id, c.object_id, c.result_id) if x}
         labels = dict(s.execute(select(EntityRow.id, EntityRow.label).where(EntityRow.id.in_(wanted))).tuples().all())
+        disputed = {c["id"] for g in query.disagreements([  # the claims already read, as the entity page reads them
+            {"id": c.id, "type": c.type, "subject_id": c.subject_id, "subject": labels.get(c.subject_id),
+             "object_id": c.object_id, "value": c.value, "negated": c.negated, "date": c.date} for c in rows])
+            for c in g["claims"]}
         for c in rows:
             start, end = iso(c.date_lo), iso(c.end_hi if c.end_hi is not None else c.date_hi)
             label = labels.get(c.subject_id, "?")
