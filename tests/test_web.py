@@ -364,3 +364,34 @@ def test_the_timeline_names_the_other_body_and_lists_what_is_undated(page: Page,
     data = httpx.get(f"{server}/api/timeline", params={"ids": f"{rpg}"}).json()
     assert all("rejected" not in i.get("className", "") for i in data["items"])
     page.screenshot(path=str(SHOTS / "timeline-labelled.png"), full_page=True)
+
+
+def test_relabel_and_split_in_the_browser(browser: Browser, tmp_path: Path) -> None:
+    """A reviewer relabels a body and splits off what one source said of it; an empty
+    label comes back on the form with why, and both changes can be undone from the queue."""
+    db = build_store(tmp_path, {"a.txt": "The Tamar Boatmen's Society was founded in Saltash in 1860.",
+                                "b.txt": "The Tamar Boatmen's Society was based in Calstock from 1871."})
+    with serving(create_app(db, TOKEN)) as base:
+        eid = int(next(h["id"] for h in httpx.get(f"{base}/api/search", params={"q": "Tamar Boatmen's Society"})
+                       .json()["entities"]))
+        pg = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        pg.goto(f"{base}/login?next=/entity/{eid}")
+        pg.get_by_label("Your name").fill("Ada")
+        pg.get_by_label("Edit token").fill(TOKEN)
+        pg.get_by_role("button", name="Sign in").click()
+        pg.get_by_label("Show this entity as").fill("   ")
+        with pg.expect_response(lambda r: r.url.endswith("/label")) as sent:
+            pg.get_by_role("button", name="Relabel").click()
+        assert sent.value.status == 422
+        expect(pg.get_by_role("alert")).to_contain_text("give the label")
+        pg.get_by_label("Show this entity as").fill("Tamar Boatmen's Friendly Society")
+        pg.get_by_role("button", name="Relabel").click()
+        expect(pg.get_by_role("heading", level=1)).to_contain_text("Tamar Boatmen's Friendly Society")
+        pg.get_by_label("Take what this source says into an entity of its own").select_option(
+            label="The Tamar Boatmen's Society was based in Calstock from 1871.")
+        pg.get_by_role("button", name="Split").click()
+        expect(pg).not_to_have_url(f"{base}/entity/{eid}")  # the new body's page
+        expect(pg.locator("aside.summary")).to_contain_text("1871")
+        pg.goto(f"{base}/review")
+        assert [x.inner_text().split()[1] for x in pg.locator("#h-q-hist + ol li").all()][:2] == ["split", "label"]
+        pg.context.close()

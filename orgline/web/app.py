@@ -276,6 +276,31 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
         limit(next=next)
         return back(next or f"/entity/{entity_id}")
 
+    @app.post("/entity/{entity_id}/label", include_in_schema=False)
+    def relabel_entity(request: Request, entity_id: EntityId, label: str = Form(""), csrf: str = Form("")) -> Response:
+        """Give an entity the label people should see; an empty one shows the page again (422)."""
+        who = editor(request, csrf)
+        try:
+            limit(value=label)
+            if not label.strip():
+                raise InvalidValue("give the label to show for this entity")
+            with store.transaction() as s:
+                review.set_entity(s, who, entity_id, "label", " ".join(label.split()))
+        except InvalidValue as e:
+            found = data.entity(store, entity_id)
+            return page(request, "entity.html", {"title": found["label"], "e": found, "here": f"/entity/{entity_id}",
+                                                 "label_form": {"label": label, "message": str(e)}}, status=422)
+        return back(f"/entity/{entity_id}")
+
+    @app.post("/entity/{entity_id}/split", include_in_schema=False)
+    def split_entity(request: Request, entity_id: EntityId, source_id: str = Form(""), csrf: str = Form("")) -> Response:
+        """Take what one source said of this entity into an entity of its own, and open it."""
+        who = editor(request, csrf)
+        limit(source_id=source_id)
+        with store.transaction() as s:
+            _, new = review.split(s, who, entity_id, source_id)
+        return back(f"/entity/{new}")
+
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
     def review_page(request: Request) -> Response:
         """The review queue, for a signed-in reviewer: what needs a person, most pressing first."""

@@ -58,6 +58,8 @@ def entity(store: Store, entity_id: int, show_all: str | None = None) -> Row:
             "conflicts": query.disagreements([c for c in claims if c["subject_id"] == entity_id
                                               and c["status"] != "rejected"]),
             "summary": summary(entity_id, bands, claims),
+            "sources": sorted({(c["source"]["id"], c["source"]["title"] or c["source"]["origin"].rsplit("/", 1)[-1])
+                               for c in claims if c["subject_id"] == entity_id}, key=lambda x: x[1].lower()),
             "count": len(claims)}
 
 
