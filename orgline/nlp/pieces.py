@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import InputError
+from .dates import DCT_KEY, read_dateline
 
 PIECE_CHARACTERS = 20_000
 SENTENCE_CHARACTERS = 2_000
@@ -152,7 +153,6 @@ def _after_dateline(doc: Doc) -> None:
     """ "LEEDS, 22 March 2013 - The guild was dissolved yesterday": the story's first
     sentence begins after the dateline, so that the town is not read as its subject (the
     parser keeps sentence starts set before it)."""
-    from .dates import read_dateline
     found = read_dateline(doc.text)
     if found is None:
         return
@@ -165,7 +165,6 @@ def parse(nlp: Language, text: str, size: int = PIECE_CHARACTERS,
           sentence: int = SENTENCE_CHARACTERS, dct: str | None = None) -> Doc:
     """Read a text with the whole pipeline, in pieces when it is longer than ``size``;
     ``dct``, the source's own date, anchors "yesterday" and "last May"."""
-    from .dates import DCT_KEY
     spans = pieces(text, size, sentence)
     if len(spans) == 1:
         doc = nlp.make_doc(text)
