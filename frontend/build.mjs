@@ -10,7 +10,6 @@ const files = [
   "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js",
   "vis-timeline/styles/vis-timeline-graph2d.min.css",
   "cytoscape/dist/cytoscape.min.js",
-  "cytoscape-dagre/dist/cytoscape-dagre.min.js",
 ];
 mkdirSync(vendor, { recursive: true });
 for (const f of files) {

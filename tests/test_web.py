@@ -30,6 +30,12 @@ HOSTILE = ("<script>window.__pwned = 1</script>The Kiln Workers Society was foun
            "<img src=x onerror=\"window.__pwned = 2\"> It joined the Graphic Trades Alliance in 1952. "
            "Its bulletin was printed as \"</script><script>window.__pwned = 3</script>\".")
 OTHER_ACCOUNT = "A later pamphlet says the Riverside Printers Guild was founded in 1919 in Bradford."
+# a rename, a merger with a named product and a split from that product
+SHIPYARDS = ("The Clyde Riveters Association was founded in Glasgow in 1890. In 1921 it was renamed the Clyde "
+             "Shipbuilding Workers Union. The Forth Caulkers Society was formed in Leith in 1902. In 1958 the "
+             "Clyde Shipbuilding Workers Union and the Forth Caulkers Society merged to form the Scottish "
+             "Shipyard Federation. In 1959 a minority of caulkers left the Scottish Shipyard Federation and "
+             "formed the Independent Caulkers Guild.")
 
 pytestmark = pytest.mark.skipif(bool(missing_vendor()), reason="run `npm ci --prefix frontend && npm run --prefix "
                                 "frontend build` first (the README's test command does)")
@@ -38,7 +44,8 @@ pytestmark = pytest.mark.skipif(bool(missing_vendor()), reason="run `npm ci --pr
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_store(tmp_path_factory.mktemp("web"),
-                       {"guild.txt": GUILD, "kiln.txt": HOSTILE, "other.txt": OTHER_ACCOUNT})
+                       {"guild.txt": GUILD, "kiln.txt": HOSTILE, "other.txt": OTHER_ACCOUNT,
+                        "shipyards.txt": SHIPYARDS})
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +217,10 @@ def test_publish_writes_a_site_that_needs_no_server(page: Page, store_path: str,
     assert page.get_by_role("button", name="Reject").count() == 0
     page.goto((out / f"timeline-{eid}.html").as_uri())
     expect(page.locator("#timeline .vis-item.claim").first).to_be_visible()
+    product = _entity_id_from_site(out, "Scottish Shipyard Federation")
+    page.goto((out / f"lineage-{product}.html").as_uri())  # the same graph as the server's
+    expect(page.locator("#graph[data-nodes]")).to_have_attribute("data-nodes", "4")
+    assert "merged into Scottish Shipyard Federation in 1958" in page.locator("ul.plain").inner_text()
     page.goto((out / "index.html").as_uri())
     page.get_by_label("Filter by any name or acronym").fill("rpg")
     expect(page.locator("#all-entities li:visible")).to_have_count(1)
@@ -332,14 +343,22 @@ def test_the_review_queue_puts_disagreements_first_and_undoes(browser: Browser, 
         pg.screenshot(path=str(SHOTS / "review-queue.png"), full_page=True)
         cards = [a.get_attribute("id") for a in pg.locator("article.claim").all()]
         assert cards and len(cards) == len(set(cards))  # a disputed claim is not listed again below
-        dup.get_by_role("button").click()  # merge, and back to the queue
-        expect(pg).to_have_url(f"{base}/review")
+        dup.get_by_role("button").click()  # merge, and back to the queue, which says what was done
+        expect(pg).to_have_url(re.compile(rf"{base}/review\?merged=\d+$"))
+        expect(pg.get_by_role("status")).to_contain_text("Tamer Boatmen's Society into")
         expect(pg.locator("table.dups")).to_have_count(0)
         change = pg.locator("#h-q-hist + ol li").first
         expect(change).to_contain_text("merge")
         change.get_by_role("button", name="Undo").click()
         expect(pg.locator("#h-q-hist + ol li").first).to_contain_text("undo")
         expect(pg.locator("table.dups tr", has_text="Tamer Boatmen's Society")).to_have_count(1)  # apart again
+        tamar = pg.locator("table.dups tr td a", has_text="Tamar Boatmen's Society")
+        tamar.click()  # an unknown name to merge comes back on the form, as typed
+        pg.get_by_label("Merge into").fill("Tamor Boatman Sociaty")
+        pg.get_by_role("button", name="Merge").click()
+        expect(pg.get_by_role("alert")).to_contain_text("Tamor Boatman Sociaty")
+        expect(pg.get_by_label("Merge into")).to_have_value("Tamor Boatman Sociaty")
+        expect(pg.get_by_role("heading", level=1)).to_contain_text("Tamar Boatmen's Society")
         pg.context.close()
 
 
@@ -395,3 +414,81 @@ def test_relabel_and_split_in_the_browser(browser: Browser, tmp_path: Path) -> N
         pg.goto(f"{base}/review")
         assert [x.inner_text().split()[1] for x in pg.locator("#h-q-hist + ol li").all()][:2] == ["split", "label"]
         pg.context.close()
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Two cytoscape bounding boxes (x1, y1, x2, y2) share some area."""
+    return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+
+
+def test_the_lineage_reads_left_to_right_in_time_with_no_label_over_another(page: Page, server: str) -> None:
+    """A merger drawn as its two parties pointing at the product, the split once, columns
+    in order of founding, no box or edge label over another, the drawing no taller than
+    its rows."""
+    ids = {n: _entity_id(server, n) for n in ("Clyde Shipbuilding Workers Union", "Forth Caulkers Society",
+                                              "Scottish Shipyard Federation", "Independent Caulkers Guild")}
+    product = ids["Scottish Shipyard Federation"]
+    g = httpx.get(f"{server}/api/lineage/{product}").json()
+    assert sorted((e["source"], e["target"], e["type"]) for e in g["edges"]) == sorted([
+        (ids["Clyde Shipbuilding Workers Union"], product, "merged"), (ids["Forth Caulkers Society"], product, "merged"),
+        (product, ids["Independent Caulkers Guild"], "split_from")])
+    page.goto(f"{server}/lineage/{product}")
+    expect(page.locator("#graph[data-nodes]")).to_have_attribute("data-nodes", "4")
+    page.screenshot(path=str(SHOTS / "lineage-merger.png"), full_page=True)
+    xs = [page.evaluate(f"window.orglineGraph.$('#n{i}').renderedPosition().x") for i in ids.values()]
+    assert xs == sorted(xs) and len(set(xs)) == 4  # founded 1890, 1902, 1958, 1959: left to right
+    nodes = page.evaluate("window.orglineGraph.nodes().map(n => n.renderedBoundingBox({includeLabels: true}))")
+    labels = page.evaluate("window.orglineGraph.edges().map(e => e.renderedBoundingBox("
+                           "{includeNodes: false, includeEdges: false, includeLabels: true}))")
+    boxes = nodes + labels
+    assert len(labels) == 3 and all(b["w"] > 0 for b in labels)
+    assert not [(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:] if _overlap(a, b)]
+    lines = page.evaluate("window.orglineGraph.edges().map(e => [e.sourceEndpoint(), e.targetEndpoint()])")
+    for (p, q), e in zip(lines, g["edges"]):  # no line runs through a box it does not join
+        for n, box in zip(page.evaluate("window.orglineGraph.nodes().map(n => n.data('entity'))"), nodes):
+            if n in (e["source"], e["target"]) or not box["x1"] < (p["x"] + q["x"]) / 2 < box["x2"]:
+                continue
+            y = p["y"] + (q["y"] - p["y"]) * ((box["x1"] + box["x2"]) / 2 - p["x"]) / (q["x"] - p["x"])
+            assert not box["y1"] < y < box["y2"], f"the line of claim {e['id']} crosses the box of {n}"
+    height = page.locator("#graph").bounding_box()["height"]
+    assert height < 400  # four bodies in two rows at most: no screenful of empty box
+    listed = " ".join(page.locator("ul.plain").inner_text().split())
+    assert "Independent Caulkers Guild split from Scottish Shipyard Federation in 1959" in listed
+
+
+def test_every_timeline_label_ends_inside_the_window(page: Page, server: str) -> None:
+    ids = [_entity_id(server, n) for n in ("Northern Typographers Union", "Clyde Shipbuilding Workers Union")]
+    page.goto(f"{server}/timeline?ids={ids[0]},{ids[1]}")
+    expect(page.locator("#timeline")).to_have_attribute("data-fitted", "yes")
+    right = page.locator("#timeline .vis-panel.vis-center").bounding_box()
+    ends = [b.bounding_box() for b in page.locator("#timeline .vis-item .vis-item-content").all()]
+    assert ends and all(e["x"] + e["width"] <= right["x"] + right["width"] + 1 for e in ends)
+    names = [x.inner_text() for x in page.locator("#timeline .vis-item.name-band").all()]
+    assert sorted(names) == ["Clyde Riveters Association", "Clyde Shipbuilding Workers Union",
+                             "Northern Typographers Union"]  # each name once, the rename as two bands
+    page.screenshot(path=str(SHOTS / "timeline-fitted.png"), full_page=True)
+
+
+def test_claims_are_compact_rows_whose_quote_opens(page: Page, server: str) -> None:
+    """Each claim one row (date, what, who says so, status, id) over its quote; a long
+    quote opens on request; the front page counts the claims the entity page does."""
+    clyde = _entity_id(server, "Clyde Shipbuilding Workers Union")
+    page.goto(f"{server}/")
+    count = page.locator("ul.hits li", has_text="Clyde Shipbuilding Workers Union").locator(".count").inner_text()
+    page.goto(f"{server}/entity/{clyde}")
+    assert page.locator("p.facts").inner_text().startswith(count)
+    summary = " ".join(page.locator("aside.summary").inner_text().split())
+    assert "Clyde Riveters Association from 1890 to 1921" in summary
+    assert "Successors Scottish Shipyard Federation in 1958" in summary
+    rows = page.locator("article.claim")
+    assert rows.count() >= 5
+    for r in rows.all():
+        assert r.bounding_box()["height"] < 110
+        assert r.locator(".row .date").inner_text() and r.locator(".badge").inner_text() == "extracted"
+    merged = page.locator("article.claim", has_text="merged into").first
+    expect(merged.locator(".what")).to_have_text("merged into Scottish Shipyard Federation")
+    long_quote = page.locator("article.claim details.quote").first
+    expect(long_quote.locator("blockquote")).to_be_hidden()
+    long_quote.locator("summary").click()
+    expect(long_quote.locator("blockquote")).to_be_visible()
+    page.screenshot(path=str(SHOTS / "entity-rows.png"), full_page=True)

@@ -382,6 +382,6 @@ def test_a_lineage_shows_each_link_once_and_mergers_at_their_product(tmp_path: P
     product = ids["Transport Workers Federation"]
     assert sorted(merged) == sorted([(ids["Dock Clerks Union"], product), (ids["Carters Union"], product)])
     splits = [e for e in g["edges"] if e["type"] == "split_from"]
-    assert len(splits) == 1 and splits[0]["label"].endswith("1930")
+    assert len(splits) == 1 and splits[0]["year"] == 1930
     spans = {n["id"]: n["span"] for n in g["nodes"]}
     assert spans[ids["Dock Clerks Union"]] == "1890–1922" and spans[product].startswith("1922–")

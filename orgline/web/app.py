@@ -46,6 +46,7 @@ MAX_IDS = 20
 STATUS = {InvalidValue: (422, "Not accepted"), NotFound: (404, "Not found"), Refused: (409, "Refused"),
           StoreError: (503, "Store unavailable")}
 EntityId = Annotated[int, Path(ge=1, le=MAX_ID, description="An entity's id")]
+MergedId = Annotated[int | None, Query(ge=1, le=MAX_ID, description="An entity just merged, to confirm")]
 ClaimId = Annotated[int, Path(ge=1, le=MAX_ID, description="A claim's id")]
 SourceId = Annotated[str, Path(min_length=1, max_length=LIMITS["source_id"],
                                description="A source's id, or a unique prefix of it")]
@@ -136,12 +137,13 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
 
     @app.get("/entity/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, entity_id: EntityId,
-                    all: Annotated[str | None, Query(max_length=LIMITS["all"])] = None) -> Response:
+                    all: Annotated[str | None, Query(max_length=LIMITS["all"])] = None,
+                    merged: MergedId = None) -> Response:
         merged_into = query.survivor(store, entity_id)
         if merged_into is not None:  # a body merged into another lives on there
             return RedirectResponse(f"/entity/{merged_into}", status_code=307)
         e = data.entity(store, entity_id, show_all=all)
-        return page(request, "entity.html", {"title": e["label"], "e": e})
+        return page(request, "entity.html", {"title": e["label"], "e": e, "notice": _merged(store, merged)})
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, ids: Ids, add: str = "") -> Response:
@@ -269,12 +271,14 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
                                    f"({', '.join(f'#{i}' for i in ids[:20])}); give one as #id")
             with store.transaction() as s:
                 review.merge(s, who, entity_id, ids[0])
+            merged = ids[0]
         except InvalidValue as e:
             found = data.entity(store, entity_id)
             return page(request, "entity.html", {"title": found["label"], "e": found, "here": f"/entity/{entity_id}",
                                                  "merge_form": {"other": other, "message": str(e)}}, status=422)
         limit(next=next)
-        return back(next or f"/entity/{entity_id}")
+        to = next or f"/entity/{entity_id}"
+        return back(f"{to}{'&' if '?' in to else '?'}merged={merged}")  # the page then says what was done
 
     @app.post("/entity/{entity_id}/label", include_in_schema=False)
     def relabel_entity(request: Request, entity_id: EntityId, label: str = Form(""), csrf: str = Form("")) -> Response:
@@ -302,11 +306,12 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
         return back(f"/entity/{new}")
 
     @app.get("/review", response_class=HTMLResponse, include_in_schema=False)
-    def review_page(request: Request) -> Response:
+    def review_page(request: Request, merged: MergedId = None) -> Response:
         """The review queue, for a signed-in reviewer: what needs a person, most pressing first."""
         if editors.reviewer(request.cookies.get(COOKIE)) is None:
             return RedirectResponse("/login?next=/review", status_code=303)
-        return page(request, "review.html", {"title": "Review queue", "queue": data.review_queue(store)})
+        return page(request, "review.html", {"title": "Review queue", "queue": data.review_queue(store),
+                                             "notice": _merged(store, merged)})
 
     @app.post("/review/{review_id}/undo", include_in_schema=False)
     def undo_review(request: Request, review_id: ClaimId, csrf: str = Form(""), next: str = Form("/review")) -> Response:
@@ -367,6 +372,18 @@ def _ids(ids: str) -> list[int]:
     if not parts or len(parts) > MAX_IDS:
         raise InvalidValue(f"give from 1 to {MAX_IDS} entity ids")
     return list(dict.fromkeys(int(x) for x in parts))  # each once: a timeline has one row per entity
+
+
+def _merged(store: Store, merged: int | None) -> str | None:
+    """The confirmation a page shows after a merge: said only while the merge holds, so a
+    hand-made link cannot make a page claim one."""
+    if merged is None or (into := query.survivor(store, merged)) is None:
+        return None
+    with store.session() as s:
+        gone, kept = s.get(EntityRow, merged), s.get(EntityRow, into)
+        assert gone is not None and kept is not None
+        return (f"Merged #{merged} {gone.label} into #{into} {kept.label}: its names, mentions and claims are "
+                "now here. The review queue can undo it.")
 
 
 def _overview(store: Store) -> dict[str, Any]:

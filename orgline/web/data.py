@@ -60,7 +60,7 @@ def entity(store: Store, entity_id: int, show_all: str | None = None) -> Row:
             "summary": summary(entity_id, bands, claims),
             "sources": sorted({(c["source"]["id"], c["source"]["title"] or c["source"]["origin"].rsplit("/", 1)[-1])
                                for c in claims if c["subject_id"] == entity_id}, key=lambda x: x[1].lower()),
-            "count": len(claims)}
+            "count": len(claims), "about": sum(c["subject_id"] == entity_id for c in claims)}
 
 
 def summary(entity_id: int, bands: list[Row], claims: list[Row]) -> list[tuple[str, list[Row]]]:
@@ -84,7 +84,7 @@ def summary(entity_id: int, bands: list[Row], claims: list[Row]) -> list[tuple[s
         mine, other = c["subject_id"] == entity_id, c["subject_id"] != entity_id
         t = c["type"]
         if mine and t == "founded":
-            add("founded", c["place"] or "", c)
+            add("founded", f"in {c['place']}" if c["place"] else "", c)
         elif mine and t == "dissolved":
             add("ended", "", c)
         elif mine and t == "merged":
@@ -162,15 +162,22 @@ def timeline(store: Store, ids: list[int]) -> Row:
             groups.append({"id": eid, "content": e.label})
             bands = s.scalars(select(NameRow).where(NameRow.entity_id == eid, or_(
                 NameRow.from_lo.is_not(None), NameRow.to_hi.is_not(None))).order_by(NameRow.from_lo)).all()
-            seen_bands = set()
-            for n in bands:  # the names in a row of their own under the body: stacked, never over each other
-                start, end = iso(n.from_lo), iso(n.to_hi)
-                if start and (n.name, start, end) not in seen_bands:  # a name still borne: from its start
-                    seen_bands.add((n.name, start, end))
-                    items.append({"id": f"n{n.id}", "group": f"names-{eid}", "content": n.name, "start": start,
-                                  "end": end if end else None, "type": "range" if end else "point",
-                                  "className": "name-band", "title": n.name})
-            if seen_bands:
+            first: dict[str, NameRow] = {}  # each name once: from its first start, open if any account leaves it open
+            last: dict[str, NameRow | None] = {}
+            for n in bands:
+                if n.from_lo is None:
+                    continue
+                first.setdefault(n.name, n)
+                z = last.get(n.name, n)
+                last[n.name] = None if z is None or n.to_hi is None else max(z, n, key=lambda r: r.to_hi or 0)
+            for k, (name, a) in enumerate(first.items()):  # in a row of their own: stacked, never overprinted
+                z = last[name]
+                start, end = iso(a.from_lo), iso(z.to_hi) if z else None
+                items.append({"id": f"n{eid}-{k}", "group": f"names-{eid}", "entity": eid, "content": name, "start": start,
+                              "end": end, "type": "range" if end else "point", "className": "name-band",
+                              "title": f"{e.label} bore the name “{name}” "
+                                       + sentences.period(a.valid_from, z.valid_to if z else None)})
+            if first:
                 groups.append({"id": f"names-{eid}", "content": "names", "className": "names-row"})
         rows = s.scalars(select(ClaimRow).where(ClaimRow.subject_id.in_(ids), ClaimRow.status != "rejected")
                          .order_by(ClaimRow.date_lo.is_(None), ClaimRow.date_lo, ClaimRow.id)).all()
@@ -181,6 +188,8 @@ def timeline(store: Store, ids: list[int]) -> Row:
              "object_id": c.object_id, "value": c.value, "negated": c.negated, "date": c.date} for c in rows])
             for c in g["claims"]}
         for c in rows:
+            if c.type == "named" and c.date_lo is not None:
+                continue  # drawn as the name's band
             start, end = iso(c.date_lo), iso(c.end_hi if c.end_hi is not None else c.date_hi)
             label = labels.get(c.subject_id, "?")
             if start is None:
@@ -208,7 +217,9 @@ def _short(c: ClaimRow, labels: dict[int, str]) -> str:
 
 def lineage(store: Store, entity_id: int) -> Row:
     """Nodes and edges around an entity: what it grew out of, split from, merged with,
-    belonged to, and the same for those, up to GRAPH_DEPTH steps and GRAPH_NODES bodies."""
+    belonged to, and the same for those, up to GRAPH_DEPTH steps and GRAPH_NODES bodies.
+    Each node has its life span and its place in a left-to-right reading by time
+    (``col``, ``row``: see ``_layout``)."""
     _entity_row(store, entity_id)
     seen, frontier = {entity_id}, [entity_id]
     edges: dict[int, Row] = {}
@@ -231,17 +242,24 @@ def lineage(store: Store, entity_id: int) -> Row:
                         continue
                     seen.update(new)
                     nxt += new
-                    year = c.date[:4] if c.date else None
+                    year = c.date_lo // 10000 if c.date_lo is not None else None
                     label, backwards = GRAPH_TYPES[c.type]
                     a, z = (target, c.subject_id) if backwards else (c.subject_id, target)
-                    edges[c.id] = {"id": c.id, "source": a, "target": z, "type": c.type,
-                                   "label": label + (f" {year}" if year else "")}
+                    edges[c.id] = {"id": c.id, "source": a, "target": z, "type": c.type, "year": year,
+                                   "label": label, "said": (c.subject_id, c.object_id, c.result_id, c.date, c.end)}
             frontier = nxt
         kinds = {e.id: e for e in s.scalars(select(EntityRow).where(EntityRow.id.in_(seen)))}
-        spans = _life_spans(s, sorted(seen))
-        nodes = [{"id": i, "label": kinds[i].label + (f"\n{spans[i]}" if spans.get(i) else ""), "kind": kinds[i].kind,
-                  "root": i == entity_id, "span": spans.get(i, "")} for i in sorted(seen)]
-    return {"root": entity_id, "nodes": nodes, "edges": _once(list(edges.values()))}
+        lives = _lives(s, sorted(seen))
+    spans = {i: f"{a if a is not None else ''}–{z if z is not None else ''}" for i, (a, z) in lives.items()}
+    nodes = [{"id": i, "label": kinds[i].label, "kind": kinds[i].kind, "root": i == entity_id,
+              "span": spans.get(i, "")} for i in sorted(seen)]
+    once = _once(list(edges.values()))
+    for e in once:  # the claim as a sentence, for the list under the drawing
+        sid, oid, rid, date, end = e.pop("said")
+        e["says"] = sentence(e["type"], kinds[sid].label, kinds[oid].label if oid in kinds else None, date, end,
+                             result=kinds[rid].label if rid in kinds else None)
+    _layout(nodes, once, {i: a for i, (a, _) in lives.items() if a is not None})
+    return {"root": entity_id, "nodes": nodes, "edges": once}
 
 
 def _once(edges: list[Row]) -> list[Row]:
@@ -251,15 +269,14 @@ def _once(edges: list[Row]) -> list[Row]:
     for e in edges:
         key: tuple[Any, ...] = (e["type"], *sorted((e["source"], e["target"]))) if e["type"] == "merged" else (
             e["type"], e["source"], e["target"])
-        dated = e["label"][-4:].isdigit()
-        if key not in best or (dated and not best[key]["label"][-4:].isdigit()):
+        if key not in best or (e["year"] is not None and best[key]["year"] is None):
             best[key] = e
     return list(best.values())
 
 
-def _life_spans(s: Any, ids: list[int]) -> dict[int, str]:
-    """Each body's life as the years its founding and end are first dated: "1921–1969",
-    "1921–", "–1969"."""
+def _lives(s: Any, ids: list[int]) -> dict[int, tuple[int | None, int | None]]:
+    """Each body's first year and last, as its founding and its end (dissolved, merged
+    away) are first dated."""
     first: dict[tuple[int, str], int] = {}
     for sid, kind, lo in s.execute(select(ClaimRow.subject_id, ClaimRow.type, ClaimRow.date_lo).where(
             ClaimRow.subject_id.in_(ids), ClaimRow.type.in_(("founded", "dissolved", "merged")),
@@ -271,8 +288,64 @@ def _life_spans(s: Any, ids: list[int]) -> dict[int, str]:
     for i in ids:
         a, z = first.get((i, "founded")), first.get((i, "ended"))
         if a is not None or z is not None:
-            out[i] = f"{a // 10000 if a is not None else ''}–{z // 10000 if z is not None else ''}"
+            out[i] = (a // 10000 if a is not None else None, z // 10000 if z is not None else None)
     return out
+
+
+COMING_INTO_BEING = {"formed_from", "split_from", "merged"}  # the edge's target began (or grew) then
+
+
+def _layout(nodes: list[Row], edges: list[Row], founded: dict[int, int]) -> None:
+    """Give each node a column (``col``) by when it began, so that the graph reads left to
+    right in time, and a row (``row``) within its column, in the order of the neighbours
+    already placed to its left, so that lines cross little. A body's beginning is its
+    founding year, else the year of a link that made it (a split, a merger into it), else
+    of its first dated link; a body with no date at all stands one column after what it
+    came from, or before what it went into."""
+    began: dict[int, int] = dict(founded)
+    for n in nodes:
+        i = n["id"]
+        if i in began:
+            continue
+        made = [e["year"] for e in edges if e["target"] == i and e["type"] in COMING_INTO_BEING and e["year"]]
+        touched = [e["year"] for e in edges if i in (e["source"], e["target"]) and e["year"]]
+        if made or touched:
+            began[i] = min(made or touched)
+    rank = {y: k * 2 for k, y in enumerate(sorted(set(began.values())))}  # odd columns: room for the undated
+    col = {i: rank[y] for i, y in began.items()}
+    for _ in range(len(nodes)):
+        for n in nodes:
+            i = n["id"]
+            if i in col:
+                continue
+            before = [col[e["source"]] for e in edges if e["target"] == i and e["source"] in col]
+            after = [col[e["target"]] for e in edges if e["source"] == i and e["target"] in col]
+            if before or after:
+                col[i] = max(before) + 1 if before else min(after) - 1
+    used = sorted({col.get(n["id"], 0) for n in nodes})
+    dense = {c: k for k, c in enumerate(used)}
+    for n in nodes:
+        n["col"] = dense[col.get(n["id"], 0)]
+    _rows(nodes, edges)
+
+
+def _rows(nodes: list[Row], edges: list[Row]) -> None:
+    """Order each column by the mean row of its neighbours in the columns to its left (a
+    body with none keeps its place after the others, by name): one sweep of the
+    barycentre method, enough for the few dozen bodies of a page."""
+    by_id = {n["id"]: n for n in nodes}
+    near: dict[int, list[int]] = defaultdict(list)
+    for e in edges:
+        near[e["source"]].append(e["target"])
+        near[e["target"]].append(e["source"])
+    for c in sorted({n["col"] for n in nodes}):
+        here = [n for n in nodes if n["col"] == c]
+
+        def centre(n: Row) -> tuple[float, str]:
+            left = [by_id[j]["row"] for j in near[n["id"]] if by_id[j]["col"] < c and "row" in by_id[j]]
+            return (sum(left) / len(left) if left else float("inf"), n["label"].lower())
+        for k, n in enumerate(sorted(here, key=centre)):
+            n["row"] = k
 
 
 def _sentences(s: Any, ids: list[int]) -> dict[int, str]:

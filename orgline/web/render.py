@@ -15,8 +15,7 @@ from ..query import sentences
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 VENDOR = STATIC / "vendor"
-VENDOR_FILES = ("vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.css", "cytoscape.min.js",
-                "cytoscape-dagre.min.js")
+VENDOR_FILES = ("vis-timeline-graph2d.min.js", "vis-timeline-graph2d.min.css", "cytoscape.min.js")
 
 LINKS = {
     "server": {"search": "/", "entity": "/entity/{}", "source": "/source/{}", "timeline": "/timeline?ids={}",
