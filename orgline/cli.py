@@ -24,6 +24,7 @@ from .model import EntityKind
 from .export import Selection
 from .project import Project, evaluate_fresh
 from .text import json_printable, printable
+from .workers import default_workers
 
 app = typer.Typer(help="Read prose about organizations into a sourced, time-aware history.",
                   no_args_is_help=True, add_completion=False)
@@ -79,7 +80,11 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
                                             readable=False),
            date: Optional[str] = typer.Option(
                None, "--date", help="The documents' own date (EDTF: 2013-03-22), over what they say of "
-                                    "themselves; 'yesterday' and 'last May' are read against it.")) -> None:
+                                    "themselves; 'yesterday' and 'last May' are read against it."),
+           workers: Optional[int] = typer.Option(
+               None, "--workers", min=1, help="Processes that read and extract (default: the machine's cores); "
+                                              "this one stores, in the order given, so the store is the same "
+                                              "for any number.")) -> None:
     """Read documents, extract their claims and store them (a text stored before is skipped).
     A file or folder that cannot be read is one error line and the rest go on; exits 2
     when any failed. A document's own date comes from its metadata (HTML, PDF, Markdown
@@ -91,7 +96,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
                       TimeRemainingColumn(), TextColumn("left"), console=err, transient=True) as bar:
             task = bar.add_task("reading", total=None)
             report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)),
-                                    date=date, on_total=lambda n: bar.update(task, total=n))
+                                    date=date, on_total=lambda n: bar.update(task, total=n),
+                                    workers=workers or default_workers())
     except OrglineError as e:
         _fail(e)
     for warning in report.warnings:

@@ -14,13 +14,13 @@ from .errors import InputError, NotFound, OrglineError
 from .evaluation import load_gold, score
 from .export import FORMATS, Selection
 from .export.facts import iter_facts
-from .ingest import read_document, walk_documents
+from .ingest import walk_documents
 from .nlp import extract
-from .nlp.pieces import check_file_size
 from .model import Source
 from .store import Store, review
 from .store.reread import Reread
 from .store.schema import SourceRow
+from .workers import Outcome, outcomes
 
 
 @dataclass
@@ -34,53 +34,40 @@ class IngestReport:
 class Project:
     def __init__(self, db: str = "orgline.db", model: str | None = None) -> None:
         self.store = Store.open(db)
+        self.db = db
         self.model = model
 
     def ingest(self, paths: Iterable[str | Path],
                on_progress: Callable[[Path, str], None] | None = None,
-               date: str | None = None, on_total: Callable[[int], None] | None = None) -> IngestReport:
+               date: str | None = None, on_total: Callable[[int], None] | None = None,
+               workers: int = 1) -> IngestReport:
         """Read, extract and store each file; a file that fails is reported, the rest go on.
-        ``date`` (EDTF) is the sources' own date, over what the files say of themselves."""
+        ``date`` (EDTF) is the sources' own date, over what the files say of themselves.
+        ``workers`` processes read and extract (see :mod:`orgline.workers`); this one
+        stores, in the order the files come, so any number of workers stores the same."""
         if date is not None:
             date_range(date, "--date")  # a bad date stops the batch before anything is read
         report = IngestReport()
         files, report.failed = walk_documents(paths)  # each file once, whoever names it
         if on_total:
             on_total(len(files))
-        for path in files:
-            status = self._ingest_one(path, report, date)
+        for outcome in outcomes([str(f) for f in files], self.store, self.db, self.model, date, workers):
+            status = self._store_one(outcome, report)
             if on_progress:
-                on_progress(path, status)
+                on_progress(Path(outcome.path), status)
         return report
 
-    def _ingest_one(self, path: Path, report: IngestReport, date: str | None = None) -> str:
-        try:
-            check_file_size(path)
-            source = read_document(path, report.warnings)
-            source.date = date or source.date
-        except InputError as e:
-            report.failed.append(e)
-            return "failed"
-        if self.store.has_source(source.id):  # cheap skip before the expensive parse
-            report.already.append(str(path))
-            return "already"
-        try:
-            facts = extract(source, self.model)
-        except InputError as e:  # too long to read: this file fails, the batch goes on
-            report.failed.append(InputError(path, e.cause))
-            return "failed"
-        except OrglineError:
-            raise
-        except Exception as e:  # a bug in a rule must not cost the rest of the batch
-            report.failed.append(InputError(path, f"extraction failed, an orgline bug worth "
-                                                  f"reporting ({type(e).__name__}: {e})"))
+    def _store_one(self, outcome: Outcome, report: IngestReport) -> str:
+        report.warnings += outcome.warnings
+        if outcome.status == "failed":
+            report.failed.append(InputError(outcome.path, outcome.cause))
             return "failed"
         # save checks again under the write lock: another ingest may have stored the same
         # text while this one was parsing it, and then this one has nothing to add.
-        if not self.store.save(facts):
-            report.already.append(str(path))
+        if outcome.status == "already" or outcome.facts is None or not self.store.save(outcome.facts):
+            report.already.append(outcome.path)
             return "already"
-        report.stored.append(str(path))
+        report.stored.append(outcome.path)
         return "stored"
 
     def sources(self) -> list[dict[str, Any]]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ..model import DocumentFacts, Source
 from .dates import dateline
-from .pieces import check_size, parse
+from ..errors import InputError
+from .pieces import check_size, parse, parse_many
 from .pipeline import DEFAULT_MODEL, load, model_name
 
 
@@ -25,4 +26,24 @@ def extract(source: Source, model: str | None = None) -> DocumentFacts:
     return resolve_document(doc, source)
 
 
-__all__ = ["DEFAULT_MODEL", "extract", "load"]
+def extract_many(sources: list[Source], model: str | None = None) -> list[DocumentFacts | InputError]:
+    """``extract`` for several sources at once, the model batching its work over them; a
+    source too long to read is its InputError in the list, in its place."""
+    from ..resolve import resolve_document
+
+    refused: dict[int, InputError] = {}
+    readable: list[Source] = []
+    for k, source in enumerate(sources):
+        try:
+            check_size(source.text, source.origin)
+        except InputError as e:
+            refused[k] = e
+            continue
+        if source.date is None:
+            source.date = dateline(source.text)
+        readable.append(source)
+    docs = iter(parse_many(load(model_name(model)), [(s.text, s.date) for s in readable]))
+    return [refused[k] if k in refused else resolve_document(next(docs), s) for k, s in enumerate(sources)]
+
+
+__all__ = ["DEFAULT_MODEL", "extract", "extract_many", "load"]

@@ -101,8 +101,9 @@ def _entities_of_source(s: Session, sid: str) -> set[int]:
 
 def _sync_names(w: Writer) -> None:
     wanted: Counter[tuple[int, Any]] = Counter()
+    elsewhere = w.names_elsewhere()
     for e in w.facts.entities:
-        for values in w.names_to_add(e):
+        for values in w.names_to_add(e, elsewhere.get(w.ids[e.key], set())):
             wanted[(w.ids[e.key], values)] = 1  # a body two document entities stand for: once
     for row in w.s.scalars(select(NameRow).where(NameRow.source_id == w.source_id).order_by(NameRow.id)):
         have = (row.entity_id, (row.name, row.kind, row.valid_from, row.valid_to))

@@ -1,0 +1,111 @@
+"""Ingest throughput on all cores, against the model's own bare ``nlp.pipe``, and peak
+memory as the corpus grows.
+
+Usage (from the repository root, after the README's setup):
+
+    .venv/bin/python benchmarks/scale/run.py [--corpus FILE] [--docs 500] [--workers 1,2] [--memory-docs 200]
+
+The corpus is Wikipedia introductions: Re-DocRED's dev documents (``--corpus``, a JSON list
+of documents whose ``sents`` are lists of tokens; by default the copy under
+``../shared/eval/external/redocred/``), each written to a text file. Every measurement is
+a fresh process, timed from its start to its exit, model loading included:
+
+- bare: ``spacy.load`` of orgline's model and one ``nlp.pipe`` over the texts, in one
+  process (what the model alone costs);
+- ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers``;
+  printed as words/s and as a ratio to bare;
+- peak resident memory of ``ingest --workers 1`` at ``--memory-docs`` documents and at ten
+  times as many (distinct texts: each copy is numbered), and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "external" / "redocred" / "dev_revised.json"
+BARE = """
+import sys, spacy
+from orgline.nlp.pipeline import DEFAULT_MODEL
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+for _ in spacy.load(DEFAULT_MODEL).pipe(texts):
+    pass
+"""
+# runs a command and prints its peak resident memory (KiB, the largest of its processes)
+MEASURED = """
+import resource, subprocess, sys
+rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(rc)
+"""
+
+
+def texts(corpus: Path, n: int) -> list[str]:
+    docs = json.loads(corpus.read_text(encoding="utf-8"))
+    out = [" ".join(" ".join(s) for s in d["sents"]) for d in docs]
+    # past the corpus's end, numbered copies: distinct texts, so none is skipped as stored
+    return [out[k % len(out)] + (f" (Copy {k // len(out)}.)" if k >= len(out) else "") for k in range(n)]
+
+
+def write(folder: Path, docs: list[str]) -> list[Path]:
+    folder.mkdir(parents=True)
+    paths = []
+    for k, text in enumerate(docs):
+        p = folder / f"{k:06}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak memory (MiB) of a command in a fresh process."""
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", MEASURED, *cmd], capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(f"failed ({out.returncode}): {' '.join(cmd[:4])} ...")
+    return seconds, int(out.stdout.split()[-1]) // 1024
+
+
+def ingest(folder: Path, db: Path, workers: int) -> tuple[float, int]:
+    orgline = str(Path(sys.executable).with_name("orgline"))
+    return run([orgline, "--db", str(db), "ingest", "--workers", str(workers), str(folder)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--memory-docs", type=int, default=200)
+    args = parser.parse_args()
+    if not args.corpus.is_file():
+        sys.exit(f"{args.corpus}: no such corpus file; give one with --corpus")
+    print(f"machine: {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = texts(args.corpus, args.docs)
+        words = sum(len(t.split()) for t in docs)
+        paths = write(Path(tmp) / "corpus", docs)
+        print(f"corpus: {len(docs)} documents, {words:,} words")
+        bare, _ = run([sys.executable, "-c", BARE, *map(str, paths)])
+        print(f"{'bare nlp.pipe, 1 process':34} {bare:7.1f} s {words / bare:8,.0f} words/s   1.00x")
+        for n in (int(w) for w in args.workers.split(",")):
+            t, _ = ingest(paths[0].parent, Path(tmp) / f"w{n}.db", n)
+            print(f"{f'orgline ingest --workers {n}':34} {t:7.1f} s {words / t:8,.0f} words/s "
+                  f"{bare / t:6.2f}x")
+        small = write(Path(tmp) / "mem1", texts(args.corpus, args.memory_docs))
+        large = write(Path(tmp) / "mem10", texts(args.corpus, args.memory_docs * 10))
+        _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", 1)
+        _, m10 = ingest(large[0].parent, Path(tmp) / "m10.db", 1)
+        print(f"peak memory, ingest --workers 1: {m1} MiB at {len(small)} documents, {m10} MiB at "
+              f"{len(large)}: {m10 / m1:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Ingest in several processes stores exactly what one process stores: the same sources,
+entities, names and claims, with the same ids, and the same report of what failed. Real
+worker processes, the real spaCy pipeline, real SQLite files."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from orgline import workers
+from orgline.project import Project
+from orgline.store import Store
+from orgline.store.schema import ClaimRow, EntityRow, MentionRow, NameRow, SourceRow
+
+TOWNS = ["Hexham", "Penrith", "Kendal", "Whitby", "Ripon", "Alnwick", "Thirsk", "Morpeth"]
+TRADES = ["Weavers", "Coopers", "Tanners", "Glaziers", "Farriers", "Saddlers", "Chandlers", "Millers"]
+
+
+def corpus(folder: Path) -> list[Path]:
+    """Twenty short histories of bodies that found, merge and split among themselves (so
+    that resolution across documents matters), one text given twice, one file that is not
+    text."""
+    folder.mkdir()
+    docs = []
+    for k in range(20):
+        town, trade = TOWNS[k % 8], TRADES[(k * 3) % 8]
+        other = f"{TOWNS[(k + 1) % 8]} {TRADES[(k * 3 + 3) % 8]} Society"
+        text = (f"The {town} {trade} Society was founded in {town} in {1850 + k}. "
+                f"In {1890 + k} it merged with the {other} to form the {town} Trades Federation. "
+                f"Members who opposed the merger left in {1891 + k} and set up the {town} Free {trade}.")
+        docs.append(text)
+    docs.append(docs[3])  # the same text twice: stored once
+    paths = []
+    for k, text in enumerate(docs):
+        p = folder / f"{k:02}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    bad = folder / "15-binary.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text \xff\xfe" * 50)
+    return paths + [bad]
+
+
+def dump(db: str) -> dict[str, Any]:
+    """Everything ingest writes, but the time it wrote it."""
+    store = Store.open(db)
+
+    def rows(table: Any, skip: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+        cols = [c for c in table.__table__.columns if c.name not in skip]
+        with store.session() as s:
+            return [tuple(r) for r in s.execute(select(*cols).order_by(*table.__table__.primary_key.columns))]
+    return {"sources": rows(SourceRow, ("ingested_at",)), "entities": rows(EntityRow), "names": rows(NameRow),
+            "mentions": rows(MentionRow), "claims": rows(ClaimRow, ("created_at", "updated_at"))}
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, Any]]:
+    root = tmp_path_factory.mktemp("workers")
+    corpus(root / "docs")
+    workers.BATCH = 4  # six batches: both processes get several, out of step with each other
+    out = {}
+    try:
+        for n in (1, 2):
+            db = str(root / f"w{n}.db")
+            out[n] = (db, Project(db).ingest([root / "docs"], workers=n))
+    finally:
+        workers.BATCH = 16
+    return out
+
+
+def test_two_workers_store_what_one_stores(stores: dict[int, tuple[str, Any]]) -> None:
+    one, two = dump(stores[1][0]), dump(stores[2][0])
+    assert len(one["sources"]) == 20 and len(one["claims"]) > 60  # the corpus was read, not skipped
+    for table in one:
+        assert one[table] == two[table], f"{table} differ between 1 and 2 workers"
+
+
+def test_two_workers_report_what_one_reports(stores: dict[int, tuple[str, Any]]) -> None:
+    (_, a), (_, b) = stores[1], stores[2]
+    assert (a.stored, a.already, [str(e) for e in a.failed]) == (b.stored, b.already, [str(e) for e in b.failed])
+    assert len(a.stored) == 20 and [Path(p).name for p in a.already] == ["20.txt"]
+    assert len(a.failed) == 1 and "15-binary.txt" in str(a.failed[0])
+
+
+def test_the_cli_takes_workers_and_reports_a_bad_file_on_one_line(tmp_path: Path) -> None:
+    paths = corpus(tmp_path / "docs")
+    db = tmp_path / "o.db"
+    cli = [str(Path(sys.executable).with_name("orgline")), "--db", str(db), "ingest", "--workers", "2", *map(str, paths)]
+    done = subprocess.run(cli, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2  # one file failed, the rest were stored
+    errors = [line for line in done.stderr.splitlines() if "15-binary.txt" in line]
+    assert len(errors) == 1
+    assert done.stderr.strip().splitlines()[-1] == "20 stored, 1 already stored, 1 failed"
+    again = subprocess.run(cli, capture_output=True, text=True, timeout=600)
+    assert again.stderr.strip().splitlines()[-1] == "0 stored, 21 already stored, 1 failed"
