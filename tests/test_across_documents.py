@@ -3,8 +3,8 @@ tests name the same organizations in different ways, and different organizations
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from backends import connect
 from orgline.model import EntityKind, NameKind
 from orgline.project import Project
 from orgline.resolve.across import Known, NameSpan, choose, match_key
@@ -60,7 +60,7 @@ def test_a_misspelling_with_a_shared_neighbour_is_the_same_body(project: Project
     b = write("b.txt", "The Coastal Fishermans Cooperative was a member of the Federation of "
                        "Fisheries Unions until 1970.")
     project.ingest([a, b])
-    con = sqlite3.connect(project.store.engine.url.database)
+    con = connect(project.store.engine.url)
     bodies = con.execute("select count(*) from entities where kind = 'org' and label like 'Coastal%'").fetchone()[0]
     assert bodies == 1
 
@@ -69,7 +69,7 @@ def test_similar_names_without_context_stay_apart(project: Project, write) -> No
     a = write("a.txt", "The Coastal Fishermen's Cooperative was founded in Hull in 1950.")
     b = write("b.txt", "The Coastal Fishermans Cooperative was founded in Cork in 1952.")
     project.ingest([a, b])
-    con = sqlite3.connect(project.store.engine.url.database)
+    con = connect(project.store.engine.url)
     assert con.execute("select count(*) from entities where kind = 'org'").fetchone()[0] == 2
 
 
@@ -78,7 +78,7 @@ def test_one_document_s_own_namesakes_are_never_merged_by_the_store(project: Pro
                        "association revived the dormant name in 2004, registering a new Athletic Club.")
     b = write("b.txt", "The Athletic Club won the cup in 1950.")
     project.ingest([a, b])
-    con = sqlite3.connect(project.store.engine.url.database)
+    con = connect(project.store.engine.url)
     from_a = con.execute("select count(distinct n.entity_id) from names n join sources s "
                          "on s.id = n.source_id where s.origin like '%a.txt' and n.name = 'Athletic Club'").fetchone()[0]
     assert from_a == 2  # b's club matches both equally and is not guessed into either

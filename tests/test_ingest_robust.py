@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from backends import connect
 from orgline import project as project_module
+from orgline import workers
 from orgline.cli import app
 from orgline.ingest import read_document
 from orgline.project import Project
@@ -43,14 +45,14 @@ def test_two_ingests_racing_on_the_same_files_store_each_once(db: str, write: Wr
     there): the one that takes the write lock second sees it stored and says so."""
     files = _docs(write)[:1]
     barrier = threading.Barrier(2, timeout=60)
-    real_extract = project_module.extract
+    real_extract = workers.extract_many
 
     def extract_then_wait(*args: Any) -> Any:
         facts = real_extract(*args)
         barrier.wait()
         return facts
 
-    monkeypatch.setattr(project_module, "extract", extract_then_wait)
+    monkeypatch.setattr(workers, "extract_many", extract_then_wait)
     Project(db)  # migrate once, so both start on a made store
     reports: list[project_module.IngestReport] = []
 
@@ -182,8 +184,7 @@ LATIN = "La Soci\u00e9t\u00e9 des Passeurs fut fond\u00e9e \u00e0 Brest en 1902.
 
 
 def _stored_texts(db: str) -> list[str]:
-    import sqlite3
-    with sqlite3.connect(db) as con:
+    with connect(db) as con:
         return [row[0] for row in con.execute("select text from sources order by origin")]
 
 
@@ -263,14 +264,13 @@ ORDER_DOCS = {
 
 def _store_dump(db: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every entity, name and claim as stored, ids and links included, timestamps left out."""
-    import sqlite3
     queries = {
         "entities": "select id, kind, label, qid, source_id from entities order by id",
         "names": "select entity_id, name, kind, valid_from, valid_to, source_id from names order by id",
         "claims": "select id, key, type, subject_id, object_id, value, date, place_id, result_id "
                   "from claims order by id",
     }
-    with sqlite3.connect(db) as con:
+    with connect(db) as con:
         return {table: con.execute(sql).fetchall() for table, sql in queries.items()}
 
 
@@ -318,7 +318,6 @@ def test_an_acronym_and_its_full_name_join_whichever_document_comes_first(tmp_pa
         for facts in order:
             assert store.save(facts)
         store.close()
-        import sqlite3
-        with sqlite3.connect(db) as con:
+        with connect(db) as con:
             counts.append(con.execute("select count(*) from entities where kind = 'org'").fetchone()[0])
     assert counts == [2, 2, 2]  # the body, and the union it worked with

@@ -6,7 +6,6 @@ Real spaCy pipeline, real files, a real SQLite store. The texts are made up here
 """
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from backends import connect
 from orgline.cli import app
 from orgline.ingest import read_document
 from orgline.nlp import load, pieces
@@ -50,7 +50,7 @@ CLAUSE = ("the Pennyfold Clockmakers Guild, founded in 1903 in Wexham, merged wi
 def _evidence(db: str) -> list[tuple[Any, ...]]:
     """Every claim with each piece of its evidence: (type, subject, object, value, date,
     end, negated, quote, start, stop)."""
-    with sqlite3.connect(db) as con:
+    with connect(db) as con:
         return con.execute('SELECT type, subject, object, value, date, "end", negated, quote, start, stop '
                            "FROM claims_with_evidence").fetchall()
 

@@ -3,10 +3,10 @@ over an unchanged store changes no row, and every manual merge, split, label and
 holds exactly, with no other body drawn in."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from backends import connect
 from orgline.project import Project
 
 # A league and an association its members later say were one body; years after the
@@ -25,9 +25,9 @@ MILL_AGAIN = "Ashby Spinning Company was established in Preston in 1921 and clos
 TABLES = {
     "entities": "select id, source_id, kind, label, qid from entities",
     "names": "select id, entity_id, name, kind, valid_from, valid_to, source_id from names",
-    "mentions": "select m.id, m.entity_id, s.id, s.start, s.end from mentions m join spans s on s.id = m.span_id",
-    "spans": "select id, source_id, start, end, quote from spans",
-    "claims": "select id, key, type, subject_id, object_id, value, date, end, place_id, result_id, "
+    "mentions": "select m.id, m.entity_id, s.id, s.start, s.\"end\" from mentions m join spans s on s.id = m.span_id",
+    "spans": "select id, source_id, start, \"end\", quote from spans",
+    "claims": "select id, key, type, subject_id, object_id, value, date, \"end\", place_id, result_id, "
               "according_to_id, negated, status, rule from claims",
     "evidence": "select claim_id, span_id from claim_evidence",
     "reviews": "select id, claim_id, claim_key, entity_id, action, before, after, undone_at from reviews",
@@ -35,7 +35,7 @@ TABLES = {
 
 
 def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
         return {t: sorted(con.execute(q).fetchall(), key=repr) for t, q in TABLES.items()}
     finally:
@@ -44,7 +44,7 @@ def snapshot(db: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def orphans(db: str) -> list[int]:
     """Entities that hold nothing and that no review names."""
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
         empty = [i for (i,) in con.execute(
             "select id from entities e where not exists (select 1 from names where entity_id = e.id) "

@@ -3,11 +3,11 @@ change recorded; decisions that outlive re-extraction."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
+from backends import connect
 from orgline.cli import app
 from orgline.errors import InvalidValue, NotFound, Refused
 from orgline.project import Project
@@ -71,7 +71,7 @@ def test_decisions_outlive_re_extraction(project: Project, write, db: str) -> No
     project.reject(_claim(project, "EWL", "member_of")["id"], "ana")
     project.edit(_claim(project, "EWL", "founded")["id"], "ana", date="1971-05")
     project.merge("EWL", "Lakehead Workers League", "ana")
-    con = sqlite3.connect(db)
+    con = connect(db)
     claims_before = con.execute("select count(*) from claims").fetchone()[0]
     done = project.reextract()
     assert sum(r.decisions for r in done.values()) == 2 and sum(r.added for r in done.values()) == 0
@@ -163,7 +163,7 @@ def test_upgrading_an_old_store_keeps_reviews_findable(project: Project, write, 
     with project.store.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0003")
-    con = sqlite3.connect(db)
+    con = connect(db)
     new_keys = dict(con.execute("select id, key from claims"))
     con.execute("update claims set key = 'old-' || id")
     con.execute("update reviews set claim_key = 'old-' || claim_id")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 import threading
 from typing import Any
 
 import pytest
 
+from backends import connect
 from orgline.errors import Refused
 from orgline.project import Project
 
@@ -29,7 +29,7 @@ def claim_ids(project: Project, n: int) -> list[int]:
 def assert_chains(db: str) -> int:
     """Each claim's reviews, in order: each records as 'before' what the one before set,
     and the claim's stored status is what the last one set. Returns reviews checked."""
-    con = sqlite3.connect(db)
+    con = connect(db)
     rows = con.execute("select claim_key, before, after from reviews where claim_key is not null order by id").fetchall()
     status = dict(con.execute("select key, status from claims"))
     con.close()

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
+from backends import connect
 from orgline import cli
 from orgline.errors import Refused, StoreError
 from orgline.project import Project
@@ -62,8 +63,7 @@ def status(project_db: str, claim: int) -> tuple[str, str | None]:
 
 
 def _subject(db: str, claim: int) -> int:
-    import sqlite3
-    con = sqlite3.connect(db)
+    con = connect(db)
     (subject,) = con.execute("select subject_id from claims where id = ?", (claim,)).fetchone()
     con.close()
     return int(subject)

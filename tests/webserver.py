@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+import backends
 from orgline.project import Project
 
 TOKEN = "a-long-edit-token-for-tests"
@@ -32,7 +33,7 @@ def build_store(root: Path, texts: dict[str, str] | None = None) -> str:
     docs.mkdir(parents=True)
     for name, text in texts.items():
         (docs / name).write_text(text)
-    db = str(root / "web.db")
+    db = backends.store_url(root / "web.db")
     report = Project(db).ingest([docs])
     assert not report.failed and len(report.stored) == len(texts)
     return db

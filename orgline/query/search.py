@@ -14,12 +14,12 @@ import re
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..model import norm_name
 from ..store import Store
-from ..store.schema import ClaimRow, EntityRow, NameRow, SourceRow
+from ..store.schema import NAMES_TSV, SOURCES_TSV, TEXT_INDEXED, ClaimRow, EntityRow, NameRow, SourceRow
 
 Row = dict[str, Any]
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # FTS5's marks around matched words; never in a source
@@ -70,6 +70,12 @@ def _close_names(s: Session, q: str, limit: int, seen: set[int]) -> list[Row]:
     if s.get_bind().dialect.name == "sqlite":  # the names index: "har"* OR "wor"*, best first
         ids = s.execute(text("SELECT name_id FROM names_fts WHERE names_fts MATCH :m ORDER BY rank LIMIT :n"),
                         {"m": " OR ".join(f'"{p}"*' for p in stems), "n": CANDIDATES}).scalars().all()
+        rows = s.execute(wanted.where(NameRow.id.in_(ids))).all()
+    elif s.get_bind().dialect.name == "postgresql":  # the GIN index: har:* | wor:*, best first
+        tsv = literal_column(NAMES_TSV)
+        query = func.to_tsquery("simple", " | ".join(f"{p}:*" for p in stems))
+        ids = s.execute(select(NameRow.id).where(tsv.op("@@")(query))
+                        .order_by(func.ts_rank(tsv, query).desc()).limit(CANDIDATES)).scalars().all()
         rows = s.execute(wanted.where(NameRow.id.in_(ids))).all()
     else:
         rows = s.execute(wanted.where(or_(*[NameRow.normalized.like(f"{p}%") for p in stems],
@@ -140,6 +146,15 @@ def _texts(s: Session, q: str, limit: int) -> list[Row]:
             "WHERE sources_fts MATCH :m ORDER BY rank LIMIT :n"),
             {"o": MARK_OPEN, "c": MARK_CLOSE, "m": match, "n": limit}).all()
         return [{"id": sid, "title": title, "snippet": snip,
+                 "why": f"its text contains {', '.join(repr(w) for w in words)}"} for sid, title, snip in rows]
+    if s.get_bind().dialect.name == "postgresql":  # every word, through the GIN index
+        query = func.plainto_tsquery("simple", " ".join(words))
+        tsv = literal_column(SOURCES_TSV)
+        snippet = func.ts_headline("simple", func.left(SourceRow.text, TEXT_INDEXED), query,
+                                   f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=20, MinWords=8")
+        rows = s.execute(select(SourceRow.id, SourceRow.title, snippet).where(tsv.op("@@")(query))
+                         .order_by(func.ts_rank(tsv, query).desc()).limit(limit)).all()
+        return [{"id": sid, "title": title, "snippet": "…" + snip + "…",
                  "why": f"its text contains {', '.join(repr(w) for w in words)}"} for sid, title, snip in rows]
     cond = [func.lower(SourceRow.text).contains(w.lower()) for w in words]
     out = []

@@ -15,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,7 @@ def _url(db: str) -> str:
 
 BUSY_SECONDS = 60  # how long a writer waits for another's transaction before giving up
 WRITE = "orgline_write"  # execution option of the connections that write
+WRITE_LOCK = 0x6F72676C696E65  # PostgreSQL advisory lock key of a store's writers ("orgline")
 
 
 def _sqlite_connect(dbapi_conn: object, _record: object) -> None:
@@ -80,6 +81,8 @@ class Store:
         head = ScriptDirectory.from_config(cfg).get_current_head()
         try:
             with self._writer.begin() as conn:  # two processes opening a new store: one migrates
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                 current = MigrationContext.configure(conn).get_current_revision()
                 tables = set(inspect(conn).get_table_names())
                 if current is None and tables - {"alembic_version"}:
@@ -101,9 +104,13 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session in a write transaction, committed at the end or rolled back on error.
-        On SQLite it holds the write lock from its start, so concurrent writers are
-        serialized; on PostgreSQL the review functions lock the rows they change."""
+        It holds the store's write lock from its start (SQLite: BEGIN IMMEDIATE; PostgreSQL:
+        a transaction-level advisory lock), so concurrent writers (two ingests, a review
+        from the browser) run one after the other, each reading what the one before wrote:
+        resolution never sees a half-stored document, and one text is never stored twice."""
         with Session(self._writer) as s, s.begin():
+            if self.engine.dialect.name == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
             yield s
 
     def has_source(self, source_id: str) -> bool:

@@ -116,3 +116,12 @@ class ReviewRow(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer, index=True)
     claim_key: Mapped[str | None] = mapped_column(String(64), index=True)  # outlives re-extraction
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# PostgreSQL's full-text indexes (migration 0008) are over these expressions; a query must
+# repeat one word for word for the index to serve it. The 'simple' configuration
+# lowercases and does not stem, as SQLite's FTS5 tables; a tsvector holds at most 1 MB, so
+# a source is indexed in its first TEXT_INDEXED characters.
+TEXT_INDEXED = 200_000
+NAMES_TSV = "to_tsvector('simple', names.normalized)"
+SOURCES_TSV = f"to_tsvector('simple', coalesce(sources.title, '') || ' ' || left(sources.text, {TEXT_INDEXED}))"

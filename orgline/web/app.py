@@ -23,7 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import query
@@ -77,6 +77,8 @@ def create_app(db: str, edit_token: str | None = None, clock: Clock = time.monot
 
     @app.exception_handler(SQLAlchemyError)
     async def store_error(request: Request, e: SQLAlchemyError) -> Response:
+        if isinstance(e, DataError):  # an id past the column's range (PostgreSQL's integers): none such
+            return await orgline_error(request, NotFound("nothing has that id in this store"))
         log.warning("store error on %s %s: %s", request.method, request.url.path, str(e).splitlines()[0][:200])
         return await orgline_error(request, StoreError("the store is busy or cannot be read; try again shortly"))
 
