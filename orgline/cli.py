@@ -108,6 +108,22 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
     raise typer.Exit(InputError.exit_code if report.failed else 0)
 
 
+@app.command()
+def copy(source: str = typer.Argument(..., help="The store to copy (a SQLite file or SQLAlchemy URL)."),
+         target: str = typer.Argument(..., help="A new store: a SQLite file, or an empty PostgreSQL database "
+                                                "(postgresql+psycopg://user@host/db)")) -> None:
+    """Copy a store to another backend with everything in it, reviews and their history
+    included, ids kept. The target must be empty; a copy that fails leaves it so."""
+    from .store import Store
+    from .store.copy import copy_store
+    try:
+        _existing_store(source)
+        counts = copy_store(Store.open(source), Store.open(target))
+    except OrglineError as e:
+        _fail(e)
+    err.print(", ".join(f"{n:,} {table}" for table, n in counts.items()) + f" copied to {_safe(target)}")
+
+
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     """Cells are plain text, never console markup: a quote's "[sic]" is the source's; a
     control character in one is shown escaped, never sent to the terminal."""

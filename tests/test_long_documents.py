@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import backends
 from backends import connect
 from orgline.cli import app
 from orgline.ingest import read_document
@@ -79,7 +80,7 @@ def test_a_document_over_a_million_characters_reads_like_its_paragraphs(
 
 
 def test_a_document_over_the_limit_fails_alone_naming_the_file(
-        monkeypatch: pytest.MonkeyPatch, db: str, write: Write) -> None:
+        monkeypatch: pytest.MonkeyPatch, db: str, write: Write, tmp_path: Path) -> None:
     monkeypatch.setattr(pieces, "MAX_CHARACTERS", 2_000)
     big = write("big.txt", BLOCK * 6)
     small = write("small.txt", PARAGRAPHS[1])
@@ -91,7 +92,7 @@ def test_a_document_over_the_limit_fails_alone_naming_the_file(
                            "from one document; split the file")
     assert "\n" not in str(error)
 
-    r = CliRunner().invoke(app, ["--db", db + ".cli", "ingest", str(big), str(small)])
+    r = CliRunner().invoke(app, ["--db", backends.store_url(tmp_path / "cli.db"), "ingest", str(big), str(small)])
     assert r.exit_code == 2  # some input failed, the rest stored (README: exit codes)
     assert f"{big}: " in r.output and "split the file" in r.output and "1 stored" in r.output
 
