@@ -84,7 +84,11 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
            workers: Optional[int] = typer.Option(
                None, "--workers", min=1, help="Processes that read and extract (default: the machine's cores); "
                                               "this one stores, in the order given, so the store is the same "
-                                              "for any number.")) -> None:
+                                              "for any number."),
+           dask: Optional[str] = typer.Option(
+               None, "--dask", help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N "
+                                    "local worker processes; this process reads the files and stores, in order "
+                                    "(needs the dask extra).")) -> None:
     """Read documents, extract their claims and store them (a text stored before is skipped).
     A file or folder that cannot be read is one error line and the rest go on; exits 2
     when any failed. A document's own date comes from its metadata (HTML, PDF, Markdown
@@ -97,7 +101,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
             task = bar.add_task("reading", total=None)
             report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)),
                                     date=date, on_total=lambda n: bar.update(task, total=n),
-                                    workers=workers or default_workers())
+                                    workers=workers or default_workers(), dask=dask)
     except OrglineError as e:
         _fail(e)
     for warning in report.warnings:

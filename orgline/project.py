@@ -20,7 +20,7 @@ from .model import Source
 from .store import Store, review
 from .store.reread import Reread
 from .store.schema import SourceRow
-from .workers import Outcome, outcomes
+from .workers import Outcome, on_dask, outcomes
 
 
 @dataclass
@@ -40,18 +40,21 @@ class Project:
     def ingest(self, paths: Iterable[str | Path],
                on_progress: Callable[[Path, str], None] | None = None,
                date: str | None = None, on_total: Callable[[int], None] | None = None,
-               workers: int = 1) -> IngestReport:
+               workers: int = 1, dask: str | None = None) -> IngestReport:
         """Read, extract and store each file; a file that fails is reported, the rest go on.
         ``date`` (EDTF) is the sources' own date, over what the files say of themselves.
         ``workers`` processes read and extract (see :mod:`orgline.workers`); this one
-        stores, in the order the files come, so any number of workers stores the same."""
+        stores, in the order the files come, so any number of workers stores the same.
+        ``dask`` (``tcp://host:8786`` or ``local:N``) extracts on a Dask cluster instead."""
         if date is not None:
             date_range(date, "--date")  # a bad date stops the batch before anything is read
         report = IngestReport()
         files, report.failed = walk_documents(paths)  # each file once, whoever names it
         if on_total:
             on_total(len(files))
-        for outcome in outcomes([str(f) for f in files], self.store, self.db, self.model, date, workers):
+        paths = [str(f) for f in files]
+        for outcome in (on_dask(paths, self.store, self.model, date, dask) if dask else
+                        outcomes(paths, self.store, self.db, self.model, date, workers)):
             status = self._store_one(outcome, report)
             if on_progress:
                 on_progress(Path(outcome.path), status)

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError, OrglineError
 from .ingest import read_document
@@ -42,43 +43,55 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_batch(paths: list[str], store: Store, model: str | None, date: str | None) -> list[Outcome]:
-    """Read and extract a batch of files; one that fails is its own outcome."""
-    out: dict[int, Outcome] = {}
-    todo: list[tuple[int, Source]] = []
-    for k, path in enumerate(paths):
+def read_sources(paths: list[str], store: Store, date: str | None) -> tuple[list[Outcome], list[Source]]:
+    """Read a batch of files (decoding, HTML, PDF: cheap next to parsing): each file's
+    outcome so far, and the sources still to extract, in order."""
+    out: list[Outcome] = []
+    todo: list[Source] = []
+    for path in paths:
         warnings: list[str] = []
         try:
             check_file_size(Path(path))
             source = read_document(Path(path), warnings)
             source.date = date or source.date
         except InputError as e:
-            out[k] = Outcome(path, "failed", cause=e.cause, warnings=warnings)
+            out.append(Outcome(path, "failed", cause=e.cause, warnings=warnings))
             continue
         if store.has_source(source.id):  # cheap skip before the expensive parse
-            out[k] = Outcome(path, "already", warnings=warnings)
+            out.append(Outcome(path, "already", warnings=warnings))
             continue
-        out[k] = Outcome(path, "read", warnings=warnings)
-        todo.append((k, source))
-    for (k, _), facts in zip(todo, _extract(todo, model)):
+        out.append(Outcome(path, "read", warnings=warnings))
+        todo.append(source)
+    return out, todo
+
+
+def _settle(out: list[Outcome], extracted: list[DocumentFacts | InputError]) -> list[Outcome]:
+    """The extracted facts (or why not) into the outcomes of the files that were read."""
+    for o, facts in zip([o for o in out if o.status == "read"], extracted):
         if isinstance(facts, InputError):
-            out[k].status, out[k].cause = "failed", facts.cause
+            o.status, o.cause = "failed", facts.cause
         else:
-            out[k].facts = facts
-    return [out[k] for k in range(len(paths))]
+            o.facts = facts
+    return out
 
 
-def _extract(todo: list[tuple[int, Source]], model: str | None) -> list[DocumentFacts | InputError]:
+def read_batch(paths: list[str], store: Store, model: str | None, date: str | None) -> list[Outcome]:
+    """Read and extract a batch of files; one that fails is its own outcome."""
+    out, todo = read_sources(paths, store, date)
+    return _settle(out, _extract(todo, model))
+
+
+def _extract(todo: list[Source], model: str | None) -> list[DocumentFacts | InputError]:
     """The batch at once; if a rule breaks on one document, each alone, so that only that
     one fails (a bug in a rule must not cost the rest of the batch)."""
     try:
-        return extract_many([s for _, s in todo], model)
+        return extract_many(todo, model)
     except OrglineError:
         raise
     except Exception:
         pass
     out: list[DocumentFacts | InputError] = []
-    for _, source in todo:
+    for source in todo:
         try:
             out.append(extract(source, model))
         except InputError as e:
@@ -137,9 +150,46 @@ def outcomes(paths: list[str], store: Store, db: str, model: str | None, date: s
             yield from pending.popleft().result()
 
 
+def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
+            address: str) -> Iterator[Outcome]:
+    """Each file's outcome, in order, extracted on the workers of a Dask distributed cluster
+    (``tcp://host:8786``) or of a local one started for the run (``local:N``, N worker
+    processes). This process reads the files and sends the texts, so the workers need
+    orgline installed and nothing else: no shared folder, no access to the store. Only
+    parsing, which is nearly all the cost, runs there; storing stays here, in order, as
+    with local workers, so the store is the same."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise OrglineError("--dask needs the dask extra: pip install 'orgline[dask]'") from None
+    if address.startswith("local:"):
+        n = int(address.split(":", 1)[1] or default_workers())
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster, client = None, Client(address, timeout="30s")
+    try:
+        width = max(1, len(client.scheduler_info()["workers"]))
+        pending: deque[tuple[list[Outcome], Any]] = deque()  # with distributed.Future
+        for k in range(0, len(paths), BATCH):
+            out, todo = read_sources(paths[k:k + BATCH], store, date)
+            pending.append((out, client.submit(_extract, todo, model, pure=False)))
+            if len(pending) >= AHEAD * width:
+                out, job = pending.popleft()
+                yield from _settle(out, job.result())
+        while pending:
+            out, job = pending.popleft()
+            yield from _settle(out, job.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def default_workers() -> int:
     """The machine's cores (those this process may use)."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-__all__ = ["BATCH", "Outcome", "default_workers", "outcomes", "read_batch"]
+__all__ = ["BATCH", "Outcome", "default_workers", "on_dask", "outcomes", "read_batch"]

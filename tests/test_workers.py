@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+import backends
 from orgline import workers
 from orgline.project import Project
 from orgline.store import Store
@@ -64,7 +65,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, Any
     out = {}
     try:
         for n in (1, 2):
-            db = str(root / f"w{n}.db")
+            db = backends.store_url(root / f"w{n}.db")
             out[n] = (db, Project(db).ingest([root / "docs"], workers=n))
     finally:
         workers.BATCH = 16
@@ -87,8 +88,8 @@ def test_two_workers_report_what_one_reports(stores: dict[int, tuple[str, Any]])
 
 def test_the_cli_takes_workers_and_reports_a_bad_file_on_one_line(tmp_path: Path) -> None:
     paths = corpus(tmp_path / "docs")
-    db = tmp_path / "o.db"
-    cli = [str(Path(sys.executable).with_name("orgline")), "--db", str(db), "ingest", "--workers", "2", *map(str, paths)]
+    db = backends.store_url(tmp_path / "o.db")
+    cli = [str(Path(sys.executable).with_name("orgline")), "--db", db, "ingest", "--workers", "2", *map(str, paths)]
     done = subprocess.run(cli, capture_output=True, text=True, timeout=600)
     assert done.returncode == 2  # one file failed, the rest were stored
     errors = [line for line in done.stderr.splitlines() if "15-binary.txt" in line]
