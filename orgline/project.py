@@ -52,9 +52,9 @@ class Project:
         files, report.failed = walk_documents(paths)  # each file once, whoever names it
         if on_total:
             on_total(len(files))
-        paths = [str(f) for f in files]
-        for outcome in (on_dask(paths, self.store, self.model, date, dask) if dask else
-                        outcomes(paths, self.store, self.db, self.model, date, workers)):
+        names = [str(f) for f in files]
+        for outcome in (on_dask(names, self.store, self.model, date, dask) if dask else
+                        outcomes(names, self.store, self.db, self.model, date, workers)):
             status = self._store_one(outcome, report)
             if on_progress:
                 on_progress(Path(outcome.path), status)

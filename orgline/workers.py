@@ -164,11 +164,11 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
         raise OrglineError("--dask needs the dask extra: pip install 'orgline[dask]'") from None
     if address.startswith("local:"):
         n = int(address.split(":", 1)[1] or default_workers())
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
-        client = Client(cluster)
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                               host="127.0.0.1", dashboard_address=None)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
-        cluster, client = None, Client(address, timeout="30s")
+        cluster, client = None, Client(address, timeout="30s")  # type: ignore[no-untyped-call]
     try:
         width = max(1, len(client.scheduler_info()["workers"]))
         pending: deque[tuple[list[Outcome], Any]] = deque()  # with distributed.Future
@@ -182,7 +182,7 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
             out, job = pending.popleft()
             yield from _settle(out, job.result())
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
 

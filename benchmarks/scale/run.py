@@ -3,7 +3,7 @@ memory as the corpus grows.
 
 Usage (from the repository root, after the README's setup):
 
-    .venv/bin/python benchmarks/scale/run.py [--corpus FILE] [--docs 500] [--workers 1,2] [--memory-docs 200]
+    .venv/bin/python benchmarks/scale/run.py [--corpus FILE] [--docs 500] [--workers 1,2] [--dask local:2] [--memory-docs 200]
 
 The corpus is Wikipedia introductions: Re-DocRED's dev documents (``--corpus``, a JSON list
 of documents whose ``sents`` are lists of tokens; by default the copy under
@@ -12,7 +12,8 @@ a fresh process, timed from its start to its exit, model loading included:
 
 - bare: ``spacy.load`` of orgline's model and one ``nlp.pipe`` over the texts, in one
   process (what the model alone costs);
-- ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers``;
+- ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers``, and
+  ``orgline ingest --dask local:2`` (a two-worker LocalCluster, started by the run);
   printed as words/s and as a ratio to bare;
 - peak resident memory of ``ingest --workers 1`` at ``--memory-docs`` documents and at ten
   times as many (distinct texts: each copy is numbered), and their ratio.
@@ -73,9 +74,9 @@ def run(cmd: list[str]) -> tuple[float, int]:
     return seconds, int(out.stdout.split()[-1]) // 1024
 
 
-def ingest(folder: Path, db: Path, workers: int) -> tuple[float, int]:
+def ingest(folder: Path, db: Path, *how: str) -> tuple[float, int]:
     orgline = str(Path(sys.executable).with_name("orgline"))
-    return run([orgline, "--db", str(db), "ingest", "--workers", str(workers), str(folder)])
+    return run([orgline, "--db", str(db), "ingest", *how, str(folder)])
 
 
 def main() -> None:
@@ -84,6 +85,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--memory-docs", type=int, default=200)
+    parser.add_argument("--dask", default="local:2", help="a Dask cluster to ingest on too ('' for none)")
     args = parser.parse_args()
     if not args.corpus.is_file():
         sys.exit(f"{args.corpus}: no such corpus file; give one with --corpus")
@@ -95,14 +97,15 @@ def main() -> None:
         print(f"corpus: {len(docs)} documents, {words:,} words")
         bare, _ = run([sys.executable, "-c", BARE, *map(str, paths)])
         print(f"{'bare nlp.pipe, 1 process':34} {bare:7.1f} s {words / bare:8,.0f} words/s   1.00x")
-        for n in (int(w) for w in args.workers.split(",")):
-            t, _ = ingest(paths[0].parent, Path(tmp) / f"w{n}.db", n)
-            print(f"{f'orgline ingest --workers {n}':34} {t:7.1f} s {words / t:8,.0f} words/s "
+        runs = [("--workers", w) for w in args.workers.split(",")] + ([("--dask", args.dask)] if args.dask else [])
+        for k, (option, value) in enumerate(runs):
+            t, _ = ingest(paths[0].parent, Path(tmp) / f"run{k}.db", option, value)
+            print(f"{f'orgline ingest {option} {value}':34} {t:7.1f} s {words / t:8,.0f} words/s "
                   f"{bare / t:6.2f}x")
         small = write(Path(tmp) / "mem1", texts(args.corpus, args.memory_docs))
         large = write(Path(tmp) / "mem10", texts(args.corpus, args.memory_docs * 10))
-        _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", 1)
-        _, m10 = ingest(large[0].parent, Path(tmp) / "m10.db", 1)
+        _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", "--workers", "1")
+        _, m10 = ingest(large[0].parent, Path(tmp) / "m10.db", "--workers", "1")
         print(f"peak memory, ingest --workers 1: {m1} MiB at {len(small)} documents, {m10} MiB at "
               f"{len(large)}: {m10 / m1:.2f}x")
 

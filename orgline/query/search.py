@@ -72,7 +72,7 @@ def _close_names(s: Session, q: str, limit: int, seen: set[int]) -> list[Row]:
                         {"m": " OR ".join(f'"{p}"*' for p in stems), "n": CANDIDATES}).scalars().all()
         rows = s.execute(wanted.where(NameRow.id.in_(ids))).all()
     elif s.get_bind().dialect.name == "postgresql":  # the GIN index: har:* | wor:*, best first
-        tsv = literal_column(NAMES_TSV)
+        tsv: Any = literal_column(NAMES_TSV)
         query = func.to_tsquery("simple", " | ".join(f"{p}:*" for p in stems))
         ids = s.execute(select(NameRow.id).where(tsv.op("@@")(query))
                         .order_by(func.ts_rank(tsv, query).desc()).limit(CANDIDATES)).scalars().all()
@@ -149,7 +149,7 @@ def _texts(s: Session, q: str, limit: int) -> list[Row]:
                  "why": f"its text contains {', '.join(repr(w) for w in words)}"} for sid, title, snip in rows]
     if s.get_bind().dialect.name == "postgresql":  # every word, through the GIN index
         query = func.plainto_tsquery("simple", " ".join(words))
-        tsv = literal_column(SOURCES_TSV)
+        tsv: Any = literal_column(SOURCES_TSV)
         snippet = func.ts_headline("simple", func.left(SourceRow.text, TEXT_INDEXED), query,
                                    f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=20, MinWords=8")
         rows = s.execute(select(SourceRow.id, SourceRow.title, snippet).where(tsv.op("@@")(query))

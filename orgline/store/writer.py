@@ -93,7 +93,7 @@ class Writer:
         for eid, *values in self.s.execute(
                 select(NameRow.entity_id, NameRow.name, NameRow.kind, NameRow.valid_from, NameRow.valid_to)
                 .where(NameRow.entity_id.in_(set(self.ids.values())), NameRow.source_id != self.source_id)):
-            out[eid].add(tuple(values))  # type: ignore[arg-type]
+            out[eid].add((values[0], values[1], values[2], values[3]))
         return out
 
     def names_to_add(self, e: Entity, elsewhere: set[NameValues]) -> list[NameValues]:
