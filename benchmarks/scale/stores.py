@@ -15,7 +15,7 @@ one run come from the same machine in the same minutes.
   (cached SQLite files in ``benchmarks/.cache/``) and copied to PostgreSQL with
   ``orgline copy``'s code; then, per store, ``--requests`` lookups of random bodies, timed
   in this process (no HTTP): the entity page's data (``web.data.entity``), names borne at
-  a date (``query.names(..., at=)``) and the timeline (``query.timeline``); median and
+  a date (``query.names_at``) and the timeline (``query.timeline``); median and
   95th percentile in milliseconds;
 - ingest: ``orgline ingest --workers 2`` of ``--ingest-docs`` Re-DocRED documents into a new
   SQLite file and into a new PostgreSQL database, words per second and the ratio;
@@ -56,6 +56,7 @@ def _benchmark(folder: str) -> Any:
     spec = importlib.util.spec_from_file_location(f"{folder}_run", ROOT / "benchmarks" / folder / "run.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # before it runs: its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
 
@@ -79,7 +80,7 @@ def queries(db: str, requests: int) -> dict[str, tuple[float, float]]:
     rng = random.Random(3)
     picks = [rng.choice(orgs) for _ in range(requests)]
     out = {"entity page data": timed(lambda p: data.entity(store, p[0]), picks),
-           "names at a date": timed(lambda p: query.names(store, p[1], at=p[2][:4]), picks),
+           "names at a date": timed(lambda p: query.names_at(store, p[1], at=p[2][:4]), picks),
            "timeline": timed(lambda p: query.timeline(store, f"#{p[0]}"), picks)}
     store.close()
     return out
