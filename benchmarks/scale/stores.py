@@ -12,7 +12,8 @@ private one started for the run on 127.0.0.1 (as the tests start theirs). All fi
 one run come from the same machine in the same minutes.
 
 - queries: stores of each size in ``--claims`` are generated as the web benchmark's are
-  (cached SQLite files in ``benchmarks/.cache/``) and copied to PostgreSQL with
+  (cached SQLite files in ``benchmarks/.cache/``; past 100,000 claims, the 100,000-claim
+  store's rows repeated as other bodies, see ``replicated``) and copied to PostgreSQL with
   ``orgline copy``'s code; then, per store, ``--requests`` lookups of random bodies, timed
   in this process (no HTTP): the entity page's data (``web.data.entity``), names borne at
   a date (``query.names_at``) and the timeline (``query.timeline``); median and
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / "benchmarks" / ".cache"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -46,7 +49,7 @@ import backends  # noqa: E402  (the tests' PostgreSQL server)
 from orgline import query  # noqa: E402
 from orgline.store import Store  # noqa: E402
 from orgline.store.copy import copy_store  # noqa: E402
-from orgline.store.schema import ClaimRow, EntityRow, NameRow  # noqa: E402
+from orgline.store.schema import Base, ClaimRow, EntityRow, NameRow  # noqa: E402
 from orgline.web import data  # noqa: E402
 
 
@@ -86,10 +89,45 @@ def queries(db: str, requests: int) -> dict[str, tuple[float, float]]:
     return out
 
 
+def replicated(base: Path, times: int) -> Path:
+    """A store ``times`` the size of ``base``: its rows again and again as other bodies,
+    sources and claims (ids shifted past the last copy's, source ids and claim keys ending in the copy's number). Storing
+    a million generated claims one document at a time takes hours; the copies keep the
+    generated store's shape, which is what a query's cost depends on."""
+    out = CACHE / f"{base.stem}-x{times}.db"
+    if out.exists():
+        return out
+    part = Path(str(out) + ".part")
+    part.unlink(missing_ok=True)
+    Store.open(str(part)).close()  # the schema, the FTS tables and their triggers
+    con = sqlite3.connect(part)
+    con.execute("ATTACH DATABASE ? AS base", (str(base),))
+    tables = {t.name: t for t in Base.metadata.sorted_tables}
+    step = {name: con.execute(f"SELECT coalesce(max(id), 0) FROM base.{name}").fetchone()[0]
+            for name, t in tables.items() if "id" in t.c and t.c.id.type.python_type is int}
+    for k in range(times):
+        for name, t in tables.items():
+            cols = []
+            for c in t.columns:
+                ref = next(iter(c.foreign_keys)).column.table.name if c.foreign_keys else (name if c.name == "id" else None)
+                if ref == "sources" or c.name in ("key", "claim_key"):  # 64 characters, as the columns take
+                    cols.append(f"substr({c.name}, 1, 60) || 'x' || printf('%03d', {k})" if k else c.name)
+                elif ref in step or (name == "reviews" and c.name == "entity_id"):
+                    cols.append(f"{c.name} + {k * step[ref or 'entities']}")
+                else:
+                    cols.append(f'"{c.name}"')
+            con.execute(f"INSERT INTO {name} ({', '.join(chr(34) + c.name + chr(34) for c in t.columns)}) "
+                        f"SELECT {', '.join(cols)} FROM base.{name}")
+        con.commit()
+    con.close()
+    part.rename(out)
+    return out
+
+
 def run_queries(sizes: list[int], requests: int, pg: str) -> None:
     build = _benchmark("web").build  # the web benchmark's generated stores
     for claims in sizes:
-        sqlite_file = build(claims)
+        sqlite_file = build(claims) if claims <= 100_000 else replicated(build(100_000), claims // 100_000)
         on_pg = backends.new_database(pg)
         t = time.perf_counter()
         copy_store(Store.open(str(sqlite_file)), Store.open(on_pg))
