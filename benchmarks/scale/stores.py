@@ -89,12 +89,15 @@ def queries(db: str, requests: int) -> dict[str, tuple[float, float]]:
     return out
 
 
+NAMED = {("names", "name"), ("names", "normalized"), ("names", "match_key"), ("entities", "label")}
+
+
 def replicated(base: Path, times: int) -> Path:
     """A store ``times`` the size of ``base``: its rows again and again as other bodies,
-    sources and claims (ids shifted past the last copy's, source ids and claim keys ending in the copy's number). Storing
+    sources and claims (ids shifted past the last copy's, names, source ids and claim keys ending in the copy's number). Storing
     a million generated claims one document at a time takes hours; the copies keep the
     generated store's shape, which is what a query's cost depends on."""
-    out = CACHE / f"{base.stem}-x{times}.db"
+    out = CACHE / f"{base.stem}-x{times}-named.db"
     if out.exists():
         return out
     part = Path(str(out) + ".part")
@@ -112,6 +115,8 @@ def replicated(base: Path, times: int) -> Path:
                 ref = next(iter(c.foreign_keys)).column.table.name if c.foreign_keys else (name if c.name == "id" else None)
                 if ref == "sources" or c.name in ("key", "claim_key"):  # 64 characters, as the columns take
                     cols.append(f"substr({c.name}, 1, 60) || 'x' || printf('%03d', {k})" if k else c.name)
+                elif k and (name, c.name) in NAMED:  # each copy's bodies named apart, as distinct bodies are
+                    cols.append(f"{c.name} || ' {k}'")
                 elif ref in step or (name == "reviews" and c.name == "entity_id"):
                     cols.append(f"{c.name} + {k * step[ref or 'entities']}")
                 else:

@@ -121,36 +121,50 @@ def find_entities(store: Store, name_or_id: str) -> list[int]:
 
 def names_at(store: Store, name: str, at: str | None = None) -> list[Row]:
     """Which entities bore ``name``, and when; with ``at``, those whose validity overlaps
-    that date. Names with no date are reported as undated, not guessed."""
+    that date. Names with no date are reported as undated, not guessed. Four queries
+    whatever the number of bodies and sources that bear the name."""
     when = date_range(at, "--at") if at else None
+    key = norm_name(name)
     with store.session() as s:
-        rows = s.scalars(select(NameRow).where(NameRow.normalized == norm_name(name))).all()
-        out = []
-        for n in rows:
-            e = s.get(EntityRow, n.entity_id)
-            assert e is not None
+        rows = []
+        for n in s.scalars(select(NameRow).where(NameRow.normalized == key).order_by(NameRow.id)):
             dated = n.from_lo is not None or n.to_hi is not None
             lo = n.from_lo if n.from_lo is not None else -10**9
             hi = n.to_hi if n.to_hi is not None else 10**9
-            if when is not None and dated and not (lo <= when[1] and when[0] <= hi):
-                continue
-            out.append({"name": n.name, "kind": n.kind, "entity_id": e.id, "entity": e.label,
-                        "valid_from": n.valid_from, "valid_to": n.valid_to, "source": n.source_id,
-                        "undated": not dated, "evidence": _name_evidence(s, e.id, n.normalized, n.source_id)})
+            if when is None or not dated or (lo <= when[1] and when[0] <= hi):
+                rows.append((n, dated))
+        ids = {n.entity_id for n, _ in rows}
+        labels = dict(s.execute(select(EntityRow.id, EntityRow.label).where(EntityRow.id.in_(ids))).tuples().all())
+        evidence = _names_evidence(s, ids, key)
+        out = [{"name": n.name, "kind": n.kind, "entity_id": n.entity_id, "entity": labels[n.entity_id],
+                "valid_from": n.valid_from, "valid_to": n.valid_to, "source": n.source_id, "undated": not dated,
+                "evidence": evidence.get((n.entity_id, n.source_id)) or evidence.get((n.entity_id, None))}
+               for n, dated in rows]
     if at:
         out.sort(key=lambda r: r["undated"])
     return out
 
 
-def _name_evidence(s: Session, entity_id: int, normalized: str, source_id: str | None = None) -> str | None:
-    """The passage that gives the name: from the source that gave this name row first."""
-    q = select(ClaimRow).where(ClaimRow.subject_id == entity_id, ClaimRow.type == "named")
-    if source_id is not None:
-        q = q.order_by((ClaimRow.source_id != source_id), ClaimRow.id)
-    for c in s.scalars(q):
-        if norm_name(c.value or "") == normalized:
-            return _quotes(s, c.id)[0] if _quotes(s, c.id) else None
-    return None
+def _names_evidence(s: Session, ids: set[int], normalized: str) -> dict[tuple[int, str | None], str]:
+    """The passage that gives the name, per (entity, source that gave it), and per entity
+    from whichever source gave it first (key (entity, None)): the named claims' values are
+    compared as names are, in Python, over the few claims of those bodies."""
+    named = [(cid, sid, src) for cid, sid, src, value in s.execute(
+        select(ClaimRow.id, ClaimRow.subject_id, ClaimRow.source_id, ClaimRow.value)
+        .where(ClaimRow.subject_id.in_(ids), ClaimRow.type == "named").order_by(ClaimRow.id)).tuples()
+        if norm_name(value or "") == normalized]
+    quotes: dict[int, str] = {}
+    for cid, quote in s.execute(select(ClaimEvidenceRow.claim_id, SpanRow.quote)
+                                .join(SpanRow, SpanRow.id == ClaimEvidenceRow.span_id)
+                                .where(ClaimEvidenceRow.claim_id.in_([c for c, _, _ in named]))
+                                .order_by(ClaimEvidenceRow.claim_id, SpanRow.start)).tuples():
+        quotes.setdefault(cid, quote)
+    out: dict[tuple[int, str | None], str] = {}
+    for cid, sid, src in named:
+        if cid in quotes:
+            out.setdefault((sid, src), quotes[cid])
+            out.setdefault((sid, None), quotes[cid])
+    return out
 
 
 def _quotes(s: Session, claim_id: int) -> list[str]:
