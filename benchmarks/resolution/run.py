@@ -183,23 +183,29 @@ def run_accuracy(n: int) -> None:
     print(f"  same-name baseline   pairwise P {bp:.3f}  R {br:.3f}  F1 {2 * bp * br / (bp + br):.3f}")
 
 
+def timing(store: Store, docs: list[DocumentFacts], sizes: list[int]) -> dict[int, float]:
+    """Store ``docs`` one by one; at each size, the median milliseconds of the next 100."""
+    stored = 0
+    figures: dict[int, float] = {}
+    for size in sorted(sizes):
+        while stored < size:
+            store.save(docs[stored])
+            stored += 1
+        times = []
+        for facts in docs[stored:stored + 100]:
+            t = time.perf_counter()
+            store.save(facts)
+            times.append((time.perf_counter() - t) * 1000)
+        stored += 100
+        figures[size] = statistics.median(times)
+    return figures
+
+
 def run_timing(sizes: list[int]) -> None:
     docs, _ = corpus(0, max(sizes) + 200, seed=11)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp, "timing.db")))
-        stored = 0
-        figures: dict[int, float] = {}
-        for size in sorted(sizes):
-            while stored < size:
-                store.save(docs[stored][0])
-                stored += 1
-            times = []
-            for facts, _ in docs[stored:stored + 100]:
-                t = time.perf_counter()
-                store.save(facts)
-                times.append((time.perf_counter() - t) * 1000)
-            stored += 100
-            figures[size] = statistics.median(times)
+        figures = timing(store, [facts for facts, _ in docs], sizes)
         store.close()
     base = figures[min(figures)]
     for size, ms in figures.items():

@@ -162,22 +162,11 @@ def run_ingest(n: int, pg: str, tmp: Path) -> None:
 
 
 def run_growth(sizes: list[int], pg: str, tmp: Path) -> None:
-    corpus = _benchmark("resolution").corpus  # its generated histories
-    docs, _ = corpus(0, max(sizes) + 200, seed=11)
+    resolution = _benchmark("resolution")  # its generated histories, stored one by one
+    docs = [facts for facts, _ in resolution.corpus(0, max(sizes) + 200, seed=11)[0]]
     for name, db in (("SQLite", str(tmp / "growth.db")), ("PostgreSQL", backends.new_database(pg))):
         store = Store.open(db)
-        stored, figures = 0, {}
-        for size in sorted(sizes):
-            while stored < size:
-                store.save(docs[stored][0])
-                stored += 1
-            times = []
-            for facts, _ in docs[stored:stored + 100]:
-                t = time.perf_counter()
-                store.save(facts)
-                times.append((time.perf_counter() - t) * 1000)
-            stored += 100
-            figures[size] = statistics.median(times)
+        figures = resolution.timing(store, docs, sizes)
         store.close()
         base = figures[min(figures)]
         for size, ms in figures.items():
