@@ -1,9 +1,16 @@
 """Looks up, for each entity of a document being stored, the stored entities it may be,
 and applies :func:`orgline.resolve.across.choose`. Lookups go through indexed name keys,
-so storing a document costs in proportion to the document, not the store."""
+so storing a document costs in proportion to the document, not the store.
+
+Every lookup is a statement built once, here, with its lists as expanding parameters, and
+run on the session's connection: a dozen lookups per entity, built afresh through the ORM
+each time, cost ten times what the database spent answering them."""
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, or_, select
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from ..edtf import bounds
@@ -11,7 +18,6 @@ from ..model import DocumentFacts, EntityKind
 from ..resolve.across import MINOR_WORDS, Known, NameSpan, block_key, choose, initials, is_full, match_key
 from .schema import ClaimRow, EntityRow, NameRow
 
-NEIGHBOUR_LIMIT = 50  # claims read per candidate for its neighbours
 BLOCK_LIMIT = 40  # most recent entities read per acronym or initials, whatever the store's size
 
 
@@ -19,6 +25,8 @@ def resolve_across(s: Session, facts: DocumentFacts) -> dict[str, int]:
     """Document entity key -> the stored entity id it is, for those the store holds."""
     neighbours = _document_neighbours(facts)
     lives = _document_lives(facts)
+    s.flush()  # the lookups below read through the connection, past the session
+    db = s.connection()
     taken: set[int] = set()
     found: dict[str, int] = {}
     for e in facts.entities:
@@ -26,8 +34,8 @@ def resolve_across(s: Session, facts: DocumentFacts) -> dict[str, int]:
                     neighbours.get(e.key, set()), life=lives.get(e.key, (None, None)))
         if not new.names:
             continue
-        ids = _candidate_ids(s, e.kind, new)
-        candidates = [c for c in _known(s, ids) if c.id not in taken]
+        ids = _candidate_ids(db, e.kind, new)
+        candidates = [c for c in _known(db, ids, new.neighbours) if c.id not in taken]
         chosen = choose(new, candidates)
         if chosen is not None:
             found[e.key] = chosen[0]
@@ -75,34 +83,42 @@ def _document_lives(facts: DocumentFacts) -> dict[str, tuple[int | None, int | N
     return {k: _life(starts.get(k, []), ends.get(k, [])) for k in set(starts) | set(ends)}
 
 
-def _candidate_ids(s: Session, kind: EntityKind, new: Known) -> list[int]:
+def _entities_named(column: Any, limit: int | None = None) -> Select[Any]:
+    """Ids of the entities of a kind with a name whose ``column`` is among ``keys``; with a
+    limit, the latest name rows first, straight off the index: no DISTINCT or sort over
+    every row that shares a common acronym."""
+    q = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
+        EntityRow.kind == bindparam("kind"), column.in_(bindparam("keys", expanding=True)))
+    return q if limit is None else q.order_by(NameRow.id.desc()).limit(limit)
+
+
+BY_KEY = _entities_named(NameRow.match_key)
+BY_KEY_LATEST = _entities_named(NameRow.match_key, BLOCK_LIMIT)
+BY_BLOCK_LATEST = _entities_named(NameRow.block, BLOCK_LIMIT)
+
+
+def _ids(db: Connection, q: Select[Any], kind: EntityKind, keys: Iterable[str]) -> set[int]:
+    return set(db.scalars(q, {"kind": kind.value, "keys": sorted(keys)}))
+
+
+def _candidate_ids(db: Connection, kind: EntityKind, new: Known) -> list[int]:
     """Stored entities of the kind sharing a full name; then, up to a bound, those sharing
     an acronym or one-word name, or the initials of a full name (for near spellings): a
     common acronym must not make each new document read a growing share of the store."""
     full = {n.key for n in new.names if is_full(n.key, n.kind)}
     short = new.keys() - full
     blocks = {block_key(k) for k in full}
-
-    def ids_where(cond, limit: int | None = None) -> set[int]:  # type: ignore[no-untyped-def]
-        # the latest name rows first, straight off the index: no DISTINCT or sort over every
-        # row that shares a common acronym
-        q = select(NameRow.entity_id).join(EntityRow, EntityRow.id == NameRow.entity_id).where(
-            EntityRow.kind == kind.value, cond)
-        if limit is None:
-            return set(s.scalars(q))
-        return set(s.scalars(q.order_by(NameRow.id.desc()).limit(limit)))
-
-    ids = ids_where(NameRow.match_key.in_(full)) if full else set()
+    ids = _ids(db, BY_KEY, kind, full) if full else set()
     if short:
-        ids |= ids_where(NameRow.match_key.in_(short), BLOCK_LIMIT)
+        ids |= _ids(db, BY_KEY_LATEST, kind, short)
     if blocks and new.neighbours:  # near spellings are only ever taken with context
-        ids |= ids_where(NameRow.block.in_(blocks), BLOCK_LIMIT)
+        ids |= _ids(db, BY_BLOCK_LATEST, kind, blocks)
     if kind is EntityKind.ORG and new.neighbours:  # an acronym for a full name, with context
         spelled = {a for k in full for a in initials(k)} - short
         if spelled:
-            ids |= ids_where(NameRow.match_key.in_(spelled), BLOCK_LIMIT)
+            ids |= _ids(db, BY_KEY_LATEST, kind, spelled)
         if short:
-            ids |= ids_where(NameRow.block.in_(_with_minor_words(short)), BLOCK_LIMIT)
+            ids |= _ids(db, BY_BLOCK_LATEST, kind, _with_minor_words(short))
     return sorted(ids)
 
 
@@ -113,41 +129,71 @@ def _with_minor_words(acronyms: set[str]) -> set[str]:
     return acronyms | {a[:i] + c + a[i:] for a in acronyms for i in range(1, len(a)) for c in letters}
 
 
-def _latest_claims(ids: list[int]) -> list[ColumnElement[bool]]:
-    """The latest claims naming each candidate, as one condition per candidate and end: a
-    city named by thousands of documents is known by its recent company, and each lookup
-    walks its index backwards from the newest row instead of sorting all of them."""
-    return [ClaimRow.id.in_(select(ClaimRow.id).where(by == i).order_by(ClaimRow.id.desc()).limit(NEIGHBOUR_LIMIT))
-            for i in ids for by in (ClaimRow.subject_id, ClaimRow.object_id)]
+def _expanding(name: str) -> Any:
+    return bindparam(name, expanding=True)
 
 
-def _known(s: Session, ids: list[int]) -> list[Known]:
-    if not ids:
-        return []
-    kinds = dict(s.execute(select(EntityRow.id, EntityRow.kind).where(EntityRow.id.in_(ids))).all())
-    names: dict[int, list[NameSpan]] = {i: [] for i in ids}
-    for eid, key, kind, lo, hi in s.execute(select(NameRow.entity_id, NameRow.match_key, NameRow.kind,
-                                                   NameRow.from_lo, NameRow.to_hi).where(NameRow.entity_id.in_(ids))):
-        names[eid].append(NameSpan(key, kind, lo, hi))
-    linked: dict[int, set[int]] = {i: set() for i in ids}
-    for row in s.execute(select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
-                         .where(or_(*_latest_claims(ids)))):
+# the pairs of a claim's ends that link two bodies, each with an index over both columns
+LINKS = ((ClaimRow.subject_id, ClaimRow.object_id), (ClaimRow.subject_id, ClaimRow.result_id),
+         (ClaimRow.object_id, ClaimRow.result_id))
+CONTEXT_LIMIT = 200  # most recent bodies read per document neighbour's name
+NAMED_BY_KEY = (select(NameRow.entity_id, NameRow.match_key).where(NameRow.match_key.in_(_expanding("keys")))
+                .order_by(NameRow.id.desc()).limit(CONTEXT_LIMIT))
+# each pair, both ways round, under its own parameter names: an expanding parameter is
+# used once per statement
+LINKED = select(ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id).where(or_(*(
+    or_(and_(a.in_(_expanding(f"ids{k}")), b.in_(_expanding(f"others{k}"))),
+        and_(a.in_(_expanding(f"others{k}b")), b.in_(_expanding(f"ids{k}b"))))
+    for k, (a, b) in enumerate(LINKS))))
+KINDS = select(EntityRow.id, EntityRow.kind).where(EntityRow.id.in_(_expanding("ids")))
+NAMES = select(NameRow.entity_id, NameRow.match_key, NameRow.kind, NameRow.from_lo, NameRow.to_hi).where(
+    NameRow.entity_id.in_(_expanding("ids")))
+LIVES = select(ClaimRow.subject_id, ClaimRow.type, ClaimRow.date_lo, ClaimRow.date_hi).where(
+    ClaimRow.subject_id.in_(_expanding("ids")), ClaimRow.type.in_(("founded",) + ENDINGS),
+    ClaimRow.negated.is_(False), ClaimRow.according_to_id.is_(None), ClaimRow.date_lo.is_not(None))
+
+
+def _shared_neighbours(db: Connection, ids: list[int], keys: set[str]) -> dict[int, set[str]]:
+    """For each candidate, which of the new entity's neighbour keys it is linked to by a
+    stored claim. :func:`choose` only asks whether the two share a neighbour, so the question
+    goes from the document's few neighbours to the candidates, through an index on each pair
+    of ends: its cost stays that of the document however many claims a candidate has (a
+    city named by thousands of documents, a body written about for years)."""
+    if not keys:
+        return {}
+    keys_of: dict[int, set[str]] = {}
+    for eid, key in db.execute(NAMED_BY_KEY, {"keys": sorted(keys)}):
+        keys_of.setdefault(eid, set()).add(key)
+    if not keys_of:
+        return {}
+    others = sorted(keys_of)
+    params: dict[str, list[int]] = {}
+    for k in range(len(LINKS)):
+        params |= {f"ids{k}": ids, f"others{k}": others, f"ids{k}b": ids, f"others{k}b": others}
+    shared: dict[int, set[str]] = {}
+    candidate = set(ids)
+    for row in db.execute(LINKED, params):
         present = [x for x in row if x is not None]
         for a in present:
-            if a in linked:
-                linked[a].update(x for x in present if x != a)
-    others = sorted({x for v in linked.values() for x in v})
-    keys_of: dict[int, set[str]] = {}
-    if others:
-        for eid, key in s.execute(select(NameRow.entity_id, NameRow.match_key).where(NameRow.entity_id.in_(others))):
-            keys_of.setdefault(eid, set()).add(key)
+            if a in candidate:
+                shared.setdefault(a, set()).update(k for x in present if x != a for k in keys_of.get(x, ()))
+    return shared
+
+
+def _known(db: Connection, ids: list[int], context: set[str]) -> list[Known]:
+    """The candidates as :func:`choose` compares them; their neighbours are only those of
+    ``context`` (the new entity's neighbour keys) that they share."""
+    if not ids:
+        return []
+    kinds = dict(db.execute(KINDS, {"ids": ids}).tuples().all())
+    names: dict[int, list[NameSpan]] = {i: [] for i in ids}
+    for eid, key, kind, lo, hi in db.execute(NAMES, {"ids": ids}):
+        names[eid].append(NameSpan(key, kind, lo, hi))
+    shared = _shared_neighbours(db, ids, context)
     starts: dict[int, list[int]] = {}
     ends: dict[int, list[int]] = {}
-    for sid, type_, lo, hi in s.execute(select(ClaimRow.subject_id, ClaimRow.type, ClaimRow.date_lo, ClaimRow.date_hi)
-                                        .where(ClaimRow.subject_id.in_(ids), ClaimRow.type.in_(("founded",) + ENDINGS),
-                                               ClaimRow.negated.is_(False), ClaimRow.according_to_id.is_(None),
-                                               ClaimRow.date_lo.is_not(None))):
+    for sid, type_, lo, hi in db.execute(LIVES, {"ids": ids}):
         (starts if type_ == "founded" else ends).setdefault(sid, []).append(lo if type_ == "founded" else hi)
-    return [Known(EntityKind(kinds[i]), names[i], {k for o in linked[i] for k in keys_of.get(o, set())}, id=i,
+    return [Known(EntityKind(kinds[i]), names[i], shared.get(i, set()), id=i,
                   life=_life(starts.get(i, []), ends.get(i, [])))
             for i in ids]

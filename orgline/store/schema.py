@@ -96,6 +96,11 @@ class ClaimRow(Base):
 
 Index("ix_claims_dates", ClaimRow.date_lo, ClaimRow.date_hi)
 Index("ix_claims_subject_type", ClaimRow.subject_id, ClaimRow.type)
+# each pair of ends that links two bodies: resolution asks whether a candidate is linked to
+# one of a few named bodies, and a city or a long-lived body has thousands of claims
+Index("ix_claims_subject_object", ClaimRow.subject_id, ClaimRow.object_id)
+Index("ix_claims_subject_result", ClaimRow.subject_id, ClaimRow.result_id)
+Index("ix_claims_object_result", ClaimRow.object_id, ClaimRow.result_id)
 
 
 class ClaimEvidenceRow(Base):
