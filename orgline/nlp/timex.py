@@ -50,7 +50,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..edtf import bounds
@@ -905,20 +905,64 @@ _UNCERTAIN = r"(?:probably|possibly|perhaps|presumably|likely|apparently)"
 _OPEN_END = r"(?:until|till|up\s+(?:to|until)|by|before|prior\s+to|not\s+later\s+than)"
 _OPEN_START = r"(?:since|after|not\s+before)"
 
-def _compounds(forms: list[Form]) -> list[tuple[str, re.Pattern[str]]]:
+# A compound that opens with a date (after an optional word: ``lead``) is tried only where
+# one of its forms matches, not at every character: a regex that opens with an alternation
+# of forty forms cost more than all the forms' own scans together.
+Compound = tuple[str, re.Pattern[str], re.Pattern[str] | None]  # kind, regex, lead
+
+
+def _compounds(forms: list[Form]) -> list[Compound]:
     """The compound expressions over ``forms``: intervals, open ends, qualified dates."""
     any_ = "|".join(_bare(f) for f in forms)
     _A, _B = rf"(?P<a>{any_})", rf"(?P<b>{any_})"
+    opens_with_date = re.compile(r"(?!)")  # no lead: the date comes first
     return [
-        ("interval", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_A}{_SEP}{_B}")),
-        ("interval", re.compile(rf"{_A}\s+(?:to|through)\s+{_B}")),
-        ("approximate", re.compile(rf"\b(?i:{_APPROX})\s+(?:in\s+)?{_A}")),
-        ("uncertain", re.compile(rf"\b(?i:{_UNCERTAIN})\s+(?:in\s+|on\s+|during\s+)?{_A}")),
-        ("uncertain", re.compile(rf"{_A}\s?\?")),
-        ("open_end", re.compile(rf"\b(?i:{_OPEN_END})\s+{_B}")),
-        ("open_start", re.compile(rf"\b(?i:{_OPEN_START})\s+{_A}")),
-        ("open_start", re.compile(rf"\b(?:[Ff]rom\s+)?{_A}\s+(?:onwards?\b|on(?=\s*[,.;:)!?]|\s*$))")),
+        ("interval", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+{_A}{_SEP}{_B}"), None),
+        ("interval", re.compile(rf"{_A}\s+(?:to|through)\s+{_B}"), opens_with_date),
+        ("approximate", re.compile(rf"\b(?i:{_APPROX})\s+(?:in\s+)?{_A}"), None),
+        ("uncertain", re.compile(rf"\b(?i:{_UNCERTAIN})\s+(?:in\s+|on\s+|during\s+)?{_A}"), None),
+        ("uncertain", re.compile(rf"{_A}\s?\?"), opens_with_date),
+        ("open_end", re.compile(rf"\b(?i:{_OPEN_END})\s+{_B}"), None),
+        ("open_start", re.compile(rf"\b(?i:{_OPEN_START})\s+{_A}"), None),
+        ("open_start", re.compile(rf"\b(?:[Ff]rom\s+)?{_A}\s+(?:onwards?\b|on(?=\s*[,.;:)!?]|\s*$))"),
+         re.compile(r"\b[Ff]rom\s+")),
     ]
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """A match at every place the pattern matches, overlapping ones too (``finditer`` skips
+    a match that starts inside the one before)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+def _not_overlapping(matches: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """Of a pattern's matches at every place, those ``finditer`` gives: the first, then the
+    first that starts where the one before ended."""
+    end = 0
+    for m in matches:
+        if m.start() >= end:
+            yield m
+            end = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _anchored(pattern: re.Pattern[str], lead: re.Pattern[str], text: str,
+              starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a compound that can only start where a form does
+    (``starts``) or where its lead word does: the same matches, tried at far fewer places."""
+    places = sorted(set(starts) | {m.start() for m in lead.finditer(text)})
+    end = 0
+    for pos in places:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > m.start() else m.start() + 1
 
 
 # Without a source date the forms read against one cannot yield anything: not scanned
@@ -996,13 +1040,16 @@ def _relative(m: re.Match[str]) -> str | None:
 def _candidates(text: str, dated: bool = True) -> list[_Match]:
     """Every reading of every form at every place; ``dated``: the text has a date of its own."""
     found: list[_Match] = []
+    starts: list[int] = []
     for f in BASE if dated else UNDATED:
-        for m in f.pattern.finditer(text):
+        every = _all_matches(f.pattern, text)
+        starts += [m.start() for m in every]
+        for m in _not_overlapping(every):
             relative = "founding" if "founding" in m.re.groupindex and m["founding"] else f.relative
             found.append(_Match(m.start(), m.end(), f.name,
                                 (lambda mm, ff: lambda ctx: ff.read(mm, ctx))(m, f), relative))
-    for kind, pattern in COMPOUND if dated else COMPOUND_UNDATED:
-        for m in pattern.finditer(text):
+    for kind, pattern, lead in COMPOUND if dated else COMPOUND_UNDATED:
+        for m in pattern.finditer(text) if lead is None else _anchored(pattern, lead, text, starts):
             found.append(_Match(m.start(), m.end(), kind, _compound(kind, m), _relative(m)))
     return found
 
