@@ -9,6 +9,7 @@ anchor "on its 10th anniversary"; the source's date, when the reader put it in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -57,7 +58,14 @@ def read_dateline(text: str) -> tuple[str, int] | None:
     """The opening date (see :func:`dateline`) and where the dateline ends: the offset
     just after its dash, or after the date when it stands alone on its line."""
     lead = len(text) - len(text.lstrip())
-    first = text[lead:lead + 200].split("\n", 1)[0]
+    found = _opening_date(text[lead:lead + 200].split("\n", 1)[0])
+    return (found[0], lead + found[1]) if found else None
+
+
+@lru_cache(maxsize=64)
+def _opening_date(first: str) -> tuple[str, int] | None:
+    """:func:`read_dateline` of a text's first line; asked twice of each text read (for its
+    date, then for where its first sentence begins)."""
     label = DATE_LINE.match(first)
     timexes = find(first)
     if not timexes:
@@ -70,5 +78,5 @@ def read_dateline(text: str) -> tuple[str, int] | None:
     alone = re.match(r"\s*(?:\(\w+\)\s*)?(?:[-\u2013\u2014:]+\s*|$)", rest)
     if (label and t.start == label.end()) or (place and alone and (alone.end() < len(rest) or not rest.strip()
                                                                     or alone.group(0).strip())):
-        return t.edtf, lead + t.end + (alone.end() if alone else 0)
+        return t.edtf, t.end + (alone.end() if alone else 0)
     return None
