@@ -82,9 +82,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
                None, "--date", help="The documents' own date (EDTF: 2013-03-22), over what they say of "
                                     "themselves; 'yesterday' and 'last May' are read against it."),
            workers: Optional[int] = typer.Option(
-               None, "--workers", min=1, help="Processes that read and extract (default: the machine's cores); "
-                                              "this one stores, in the order given, so the store is the same "
-                                              "for any number."),
+               None, "--workers", min=0, help="Processes that read and extract (default: the machine's cores), "
+                                              "while this one stores, in the order given, so the store is the "
+                                              "same for any number; 0 reads here too, on one core."),
            dask: Optional[str] = typer.Option(
                None, "--dask", help="Extract on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N "
                                     "local worker processes; this process reads the files and stores, in order "
@@ -101,7 +101,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (.txt 
             task = bar.add_task("reading", total=None)
             report = project.ingest(paths, on_progress=lambda p, s: bar.update(task, advance=1, description=_safe(p.name)),
                                     date=date, on_total=lambda n: bar.update(task, total=n),
-                                    workers=workers or default_workers(), dask=dask)
+                                    workers=default_workers() if workers is None else workers, dask=dask)
     except OrglineError as e:
         _fail(e)
     for warning in report.warnings:

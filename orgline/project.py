@@ -40,11 +40,12 @@ class Project:
     def ingest(self, paths: Iterable[str | Path],
                on_progress: Callable[[Path, str], None] | None = None,
                date: str | None = None, on_total: Callable[[int], None] | None = None,
-               workers: int = 1, dask: str | None = None) -> IngestReport:
+               workers: int = 0, dask: str | None = None) -> IngestReport:
         """Read, extract and store each file; a file that fails is reported, the rest go on.
         ``date`` (EDTF) is the sources' own date, over what the files say of themselves.
-        ``workers`` processes read and extract (see :mod:`orgline.workers`); this one
-        stores, in the order the files come, so any number of workers stores the same.
+        ``workers`` processes read and extract (see :mod:`orgline.workers`; 0: this one
+        does) while this one stores, in the order the files come, so any number of workers
+        stores the same.
         ``dask`` (``tcp://host:8786`` or ``local:N``) extracts on a Dask cluster instead."""
         if date is not None:
             date_range(date, "--date")  # a bad date stops the batch before anything is read

@@ -131,12 +131,13 @@ def _one_thread_each() -> Iterator[None]:
 
 def outcomes(paths: list[str], store: Store, db: str, model: str | None, date: str | None,
              workers: int = 1) -> Iterator[Outcome]:
-    """Each file's outcome, in the order given. With ``workers`` > 1 the batches are read in
-    that many processes (started fresh: they share nothing with this one but the store's
-    address); a corpus too small to fill them is read here."""
+    """Each file's outcome, in the order given. The batches are read in ``workers``
+    processes (started fresh: they share nothing with this one but the store's address)
+    while this one stores: one worker already keeps two cores busy. With 0 workers, or a
+    corpus of one batch, everything is read here, on one core."""
     batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     workers = min(workers, len(batches))
-    if workers <= 1:
+    if workers == 0 or len(batches) <= 1:
         for batch in batches:
             yield from read_batch(batch, store, model, date)
         return

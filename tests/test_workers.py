@@ -64,7 +64,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, Any
     workers.BATCH = 4  # six batches: both processes get several, out of step with each other
     out = {}
     try:
-        for n in (1, 2):
+        for n in (0, 1, 2):
             db = backends.store_url(root / f"w{n}.db")
             out[n] = (db, Project(db).ingest([root / "docs"], workers=n))
     finally:
@@ -72,15 +72,17 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[str, Any
     return out
 
 
-def test_two_workers_store_what_one_stores(stores: dict[int, tuple[str, Any]]) -> None:
-    one, two = dump(stores[1][0]), dump(stores[2][0])
-    assert len(one["sources"]) == 20 and len(one["claims"]) > 60  # the corpus was read, not skipped
-    for table in one:
-        assert one[table] == two[table], f"{table} differ between 1 and 2 workers"
+@pytest.mark.parametrize("n", [1, 2])
+def test_workers_store_what_this_process_stores(stores: dict[int, tuple[str, Any]], n: int) -> None:
+    here, there = dump(stores[0][0]), dump(stores[n][0])
+    assert len(here["sources"]) == 20 and len(here["claims"]) > 60  # the corpus was read, not skipped
+    for table in here:
+        assert here[table] == there[table], f"{table} differ between this process and {n} workers"
 
 
-def test_two_workers_report_what_one_reports(stores: dict[int, tuple[str, Any]]) -> None:
-    (_, a), (_, b) = stores[1], stores[2]
+@pytest.mark.parametrize("n", [1, 2])
+def test_workers_report_what_this_process_reports(stores: dict[int, tuple[str, Any]], n: int) -> None:
+    (_, a), (_, b) = stores[0], stores[n]
     assert (a.stored, a.already, [str(e) for e in a.failed]) == (b.stored, b.already, [str(e) for e in b.failed])
     assert len(a.stored) == 20 and [Path(p).name for p in a.already] == ["20.txt"]
     assert len(a.failed) == 1 and "15-binary.txt" in str(a.failed[0])

@@ -3,7 +3,7 @@ memory as the corpus grows.
 
 Usage (from the repository root, after the README's setup):
 
-    .venv/bin/python benchmarks/scale/run.py [--corpus FILE] [--docs 500] [--workers 1,2] [--dask local:2] [--memory-docs 200]
+    .venv/bin/python benchmarks/scale/run.py [--corpus FILE] [--docs 500] [--workers 0,1,2] [--dask local:2] [--memory-docs 200]
 
 The corpus is Wikipedia introductions: Re-DocRED's dev documents (``--corpus``, a JSON list
 of documents whose ``sents`` are lists of tokens; by default the copy under
@@ -12,7 +12,9 @@ a fresh process, timed from its start to its exit, model loading included:
 
 - bare: ``spacy.load`` of orgline's model and one ``nlp.pipe`` over the texts, in one
   process (what the model alone costs);
-- ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers``, and
+- ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers`` (0:
+  reading, extracting and storing in one process; N: N processes extract while the first
+  stores), and
   ``orgline ingest --dask local:2`` (a two-worker LocalCluster, started by the run);
   printed as words/s and as a ratio to bare;
 - peak resident memory of ``ingest --workers 1`` at ``--memory-docs`` documents and at ten
@@ -83,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--docs", type=int, default=500)
-    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--workers", default="0,1,2")
     parser.add_argument("--memory-docs", type=int, default=200)
     parser.add_argument("--dask", default="local:2", help="a Dask cluster to ingest on too ('' for none)")
     args = parser.parse_args()
