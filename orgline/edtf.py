@@ -38,7 +38,8 @@ def _day(value: object, default: int) -> int:
 
 
 # Values whose bounds need no parser: a year, month or day, a decade "196X", a century
-# "18XX", and an interval of two of these (seasons and qualified values go to the parser). The library's parser costs some 15 ms a value,
+# "18XX", and an interval of two of these or of one and an open end ("1971/..": seasons and
+# qualified values go to the parser). The library's parser costs some 15 ms a value,
 # most of orgline's own time on a short text; these forms are nearly all the dates it reads.
 SIMPLE = re.compile(r"^(-?\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?|\d{3}X|\d{2}XX)$")  # months 21-24: seasons
 
@@ -67,6 +68,14 @@ def _simple_bounds(value: str) -> Bounds | None:
 def _fast_bounds(edtf: str) -> Bounds | None | bool:
     """Bounds without the parser, or False where the value is not of a SIMPLE form."""
     ends = edtf.split("/")
+    if len(ends) == 2 and ".." in ends:  # open at one end: "1971/..", "../1990-05"
+        known = "".join(ends).replace("..", "", 1)
+        if ".." in known or "X" in known or not SIMPLE.match(known) or ends[1].startswith("-"):
+            return False  # what the parser makes of these is its own
+        b = _simple_bounds(known)
+        if b is None:
+            return False
+        return (b[0], OPEN_END) if ends[1] == ".." else (OPEN_START, b[1])
     if len(ends) > 2 or not all(SIMPLE.match(e) for e in ends) or any(e.startswith("-") for e in ends[1:]):
         return False
     found = [_simple_bounds(e) for e in ends]
