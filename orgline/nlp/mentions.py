@@ -42,7 +42,10 @@ def is_acronym(text: str) -> bool:
 
 
 def _capitalized(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha or bool(is_acronym(tok.text))
+    text = tok.text
+    if not text[:1].isupper():  # nor an acronym, which opens with a capital
+        return False
+    return tok.is_alpha or is_acronym(text)
 
 
 # People named by what they are to a body: "Delegates of the X" opens no name.
@@ -86,7 +89,7 @@ def _org_name_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     i = 0
     while i < len(doc):
-        if not _capitalized(doc[i]) or (doc[i].i == doc[i].sent.start and doc[i].lower_ == "the"):
+        if not _capitalized(doc[i]) or (doc[i].lower_ == "the" and doc[i].i == doc[i].sent.start):
             i += 1
             continue
         j = i
