@@ -11,6 +11,7 @@ from ..edtf import bounds
 from ..errors import NotFound
 from ..model import CLAIM_TYPES, norm_name
 from ..store import Store
+from ..store.plans import unindexed
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, NameRow, ReviewRow, SourceRow,
                             SpanRow)
 
@@ -151,7 +152,7 @@ def _names_evidence(s: Session, ids: set[int], normalized: str) -> dict[tuple[in
     compared as names are, in Python, over the few claims of those bodies."""
     named = [(cid, sid, src) for cid, sid, src, value in s.execute(
         select(ClaimRow.id, ClaimRow.subject_id, ClaimRow.source_id, ClaimRow.value)
-        .where(ClaimRow.subject_id.in_(ids), ClaimRow.type == "named").order_by(ClaimRow.id)).tuples()
+        .where(ClaimRow.subject_id.in_(ids), unindexed(ClaimRow.type) == "named").order_by(ClaimRow.id)).tuples()
         if norm_name(value or "") == normalized]
     quotes: dict[int, str] = {}
     for cid, quote in s.execute(select(ClaimEvidenceRow.claim_id, SpanRow.quote)

@@ -15,6 +15,7 @@ from ..model import CLAIM_TYPES, norm_name
 from ..query import sentences
 from ..query.sentences import sentence
 from ..store import Store, review
+from ..store.plans import unindexed
 from ..store.schema import (ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow,
                             SpanRow)
 
@@ -228,7 +229,8 @@ def lineage(store: Store, entity_id: int) -> Row:
             if not frontier:
                 break
             ends = (ClaimRow.subject_id, ClaimRow.object_id, ClaimRow.result_id)
-            rows = s.scalars(select(ClaimRow).where(ClaimRow.type.in_(list(GRAPH_TYPES)), ClaimRow.negated.is_(False),
+            rows = s.scalars(select(ClaimRow).where(unindexed(ClaimRow.type).in_(list(GRAPH_TYPES)),
+                                                    ClaimRow.negated.is_(False),
                                                     ClaimRow.status != "rejected",
                                                     or_(*(end.in_(frontier) for end in ends)))
                              .order_by(ClaimRow.id).limit(GRAPH_NODES * 4)).all()
