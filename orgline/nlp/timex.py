@@ -802,11 +802,12 @@ class Form:
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], Context], str | None]
     relative: str | None = None  # "focus" or "founding" for forms read against an anchor
+    needs: re.Pattern[str] | None = None  # a word the form cannot match without: no scan where it is missing
 
 
 def _form(name: str, regex: str, read: Callable[[re.Match[str], Context], str | None],
-          relative: str | None = None, flags: int = 0) -> Form:
-    return Form(name, re.compile(regex, flags), read, relative)
+          relative: str | None = None, flags: int = 0, needs: str | None = None) -> Form:
+    return Form(name, re.compile(regex, flags), read, relative, re.compile(needs, re.I) if needs else None)
 
 
 _THE = r"(?:[Tt]he\s+)?"
@@ -889,7 +890,8 @@ BASE: list[Form] = DEICTIC + [
           the_unit_after, relative="focus"),
     _form("anniversary", rf"\b{_POSS}(?:{_ORD}\s+anniversary|(?P<jub>centenary|centennial"
           r"|bicentenary|bicentennial|sesquicentennial|sesquicentenary|(?:golden|silver|diamond"
-          r"|ruby)\s+jubilee))\b(?!\s+of\s+(?!its|their|our)\w)", anniversary, relative="founding", flags=re.I),
+          r"|ruby)\s+jubilee))\b(?!\s+of\s+(?!its|their|our)\w)", anniversary, relative="founding", flags=re.I,
+          needs=r"anniversary|centenar|centennial|jubilee"),
 ]
 
 
@@ -1042,6 +1044,8 @@ def _candidates(text: str, dated: bool = True) -> list[_Match]:
     found: list[_Match] = []
     starts: list[int] = []
     for f in BASE if dated else UNDATED:
+        if f.needs is not None and not f.needs.search(text):
+            continue
         every = _all_matches(f.pattern, text)
         starts += [m.start() for m in every]
         for m in _not_overlapping(every):
