@@ -15,9 +15,9 @@ import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from .. import __version__
@@ -96,7 +96,7 @@ class Writer:
         if not rows:
             return []
         self.s.flush()
-        columns = table.__table__
+        columns = cast(Table, table.__table__)
         statement = insert(columns)
         if not ids:
             self.s.connection().execute(statement, rows)
