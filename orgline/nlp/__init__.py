@@ -5,6 +5,8 @@ The spaCy pipeline (model plus orgline's components, see :mod:`.pipeline`) reads
 """
 from __future__ import annotations
 
+import gc
+
 from ..model import DocumentFacts, Source
 from .dates import dateline
 from ..errors import InputError
@@ -45,7 +47,13 @@ def extract_many(sources: list[Source], model: str | None = None) -> list[Docume
     nlp = load(model_name(model))
     with nlp.memory_zone():  # the words these texts taught the vocabulary are forgotten after:
         docs = iter(parse_many(nlp, [(s.text, s.date) for s in readable]))  # memory stays flat
-        return [refused[k] if k in refused else resolve_document(next(docs), s) for k, s in enumerate(sources)]
+        out = [refused[k] if k in refused else resolve_document(next(docs), s) for k, s in enumerate(sources)]
+    del docs  # the list of the batch's Docs, which the iterator holds
+    # The batch's Docs and spans hold reference cycles. Left to Python's own schedule they
+    # outlived many batches, and peak memory grew with the corpus (1.2x at 10x the
+    # documents); collecting the young generations here costs some 0.02 ms a document.
+    gc.collect(1)
+    return out
 
 
 __all__ = ["DEFAULT_MODEL", "extract", "extract_many", "load"]
