@@ -60,6 +60,12 @@ class NameRow(Base):
     block: Mapped[str] = mapped_column(Text, index=True, default="")
 
 
+# a key's names in id order: resolution reads the latest few names with a key, and
+# PostgreSQL walks an index in that order only when the index holds the id
+Index("ix_names_match_key_id", NameRow.match_key, NameRow.id)
+Index("ix_names_block_id", NameRow.block, NameRow.id)
+
+
 class MentionRow(Base):
     __tablename__ = "mentions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
