@@ -84,19 +84,23 @@ def _document_lives(facts: DocumentFacts) -> dict[str, tuple[int | None, int | N
     return {k: _life(starts.get(k, []), ends.get(k, [])) for k in set(starts) | set(ends)}
 
 
+def _expanding(name: str) -> Any:
+    return bindparam(name, expanding=True)
+
+
 def _of_kind() -> Any:
     """The name's body is of the kind asked. Asked of each name found, not joined: with a
     join, SQLite read every body of the kind first once the keys were many."""
     return select(EntityRow.id).where(EntityRow.id == NameRow.entity_id, EntityRow.kind == bindparam("kind")).exists()
 
 
-BY_KEY = select(NameRow.entity_id).where(NameRow.match_key.in_(bindparam("keys", expanding=True)), _of_kind())
+BY_KEY = select(NameRow.entity_id).where(NameRow.match_key.in_(_expanding("keys")), _of_kind())
 
 
 def _latest_named_in(column: Any) -> Any:
     """Ids and bodies of the latest BLOCK_LIMIT name rows with one of ``keys``: SQLite reads
     the keys' rows through the key's index and sorts only those."""
-    return (select(NameRow.id, NameRow.entity_id).where(column.in_(bindparam("keys", expanding=True)), _of_kind())
+    return (select(NameRow.id, NameRow.entity_id).where(column.in_(_expanding("keys")), _of_kind())
             .order_by(NameRow.id.desc()).limit(BLOCK_LIMIT))
 
 
@@ -156,10 +160,6 @@ def _with_minor_words(acronyms: set[str]) -> set[str]:
     with one minor word's initial put in anywhere ("mccb" is also "mccob")."""
     letters = {w[0] for w in MINOR_WORDS}
     return acronyms | {a[:i] + c + a[i:] for a in acronyms for i in range(1, len(a)) for c in letters}
-
-
-def _expanding(name: str) -> Any:
-    return bindparam(name, expanding=True)
 
 
 # the pairs of a claim's ends that link two bodies, each with an index over both columns
