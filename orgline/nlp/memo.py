@@ -1,0 +1,88 @@
+"""Two stock components of English spaCy pipelines, taught to remember.
+
+The rule lemmatizer keeps only some of its answers (none for a singular noun, a proper noun
+or a plain adjective, most of any text), and the attribute ruler tries each of its some 180
+token patterns at every token. Yet both answer, token by token, from the token alone: the
+lemmatizer from its word, part of speech and morphology, and nearly every pattern of the
+ruler from its word, tag and dependency. Remembering those answers gives the same
+annotations for about a sixth of the model's time (tests/test_memo.py compares them).
+Patterns that read a token's neighbours or anything else still run on the whole Doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+# Answers remembered before starting afresh: a corpus of millions of documents keeps
+# meeting new words, and memory must stay flat (some 20 MB at most per table).
+REMEMBERED = 100_000
+# What a one-token pattern may test for its answer to depend on the word, tag and
+# dependency only (a sentence start, an entity or an extension depend on more).
+OWN_ATTRIBUTES = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "LENGTH", "SHAPE", "PREFIX",
+                  "SUFFIX", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER",
+                  "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_CURRENCY", "LIKE_NUM",
+                  "LIKE_URL", "LIKE_EMAIL", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT",
+                  "IS_RIGHT_PUNCT"}
+
+
+def remember(nlp: Language) -> None:
+    """Make the pipeline's rule lemmatizer and attribute ruler remember, where it has them."""
+    for name, component in nlp.pipeline:
+        if type(component).__name__.endswith("Lemmatizer") and getattr(component, "mode", "") == "rule":
+            component.lemmatize = _lemmas_remembered(component.lemmatize)
+        elif type(component).__name__ == "AttributeRuler":
+            component.match = _matches_remembered(component)
+
+
+def _lemmas_remembered(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], list[str]]:
+    answers: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmas(token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        found = answers.get(key)
+        if found is None:
+            if len(answers) >= REMEMBERED:
+                answers.clear()
+            found = answers[key] = lemmatize(token)
+        return found
+    return lemmas
+
+
+def _by_token(pattern: list[dict[str, Any]]) -> bool:
+    """Whether a pattern matches one token on what that token alone says."""
+    return len(pattern) == 1 and "OP" not in pattern[0] and all(
+        key.upper() in OWN_ATTRIBUTES for key in pattern[0])
+
+
+def _matches_remembered(ruler: Any) -> Callable[[Doc], list[tuple[int, int, int, int]]]:
+    """The ruler's ``match``: one-token patterns answered per (word, tag, dependency), the
+    rest matched on the Doc as before; the same matches in the same order."""
+    alone, together = Matcher(ruler.vocab), Matcher(ruler.vocab)
+    for k in range(len(ruler.attrs)):
+        _, patterns = ruler.matcher.get(str(k))
+        if by_token := [p for p in patterns if _by_token(p)]:
+            alone.add(str(k), by_token)
+        if rest := [p for p in patterns if not _by_token(p)]:
+            together.add(str(k), rest)
+    strings = ruler.vocab.strings
+    answers: dict[tuple[int, int, int], list[int]] = {}
+
+    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
+        found = set(together(doc, allow_missing=True))  # type: ignore[arg-type]
+        for token in doc:
+            key = (token.orth, token.tag, token.dep)
+            ids = answers.get(key)
+            if ids is None:
+                if len(answers) >= REMEMBERED:
+                    answers.clear()
+                ids = answers[key] = [m for m, _, _ in alone(doc[token.i:token.i + 1], allow_missing=True)]
+            found.update((m, token.i, token.i + 1) for m in ids)
+        return sorted((int(strings[m]), m, start, end) for m, start, end in found)
+    return match
+
+
+__all__ = ["remember"]
