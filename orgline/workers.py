@@ -23,7 +23,6 @@ from .errors import InputError, OrglineError
 from .ingest import read_document
 from .model import DocumentFacts, Source
 from .nlp import extract, extract_many
-from .nlp.pieces import check_file_size
 from .store import Store
 
 BATCH = 16  # documents per task: enough for nlp.pipe to batch, few enough to keep order cheap
@@ -46,6 +45,8 @@ class Outcome:
 def read_sources(paths: list[str], store: Store, date: str | None) -> tuple[list[Outcome], list[Source]]:
     """Read a batch of files (decoding, HTML, PDF: cheap next to parsing): each file's
     outcome so far, and the sources still to extract, in order."""
+    from .nlp.pieces import check_file_size  # with spaCy, which a process that only stores never loads
+
     out: list[Outcome] = []
     todo: list[Source] = []
     for path in paths:

@@ -47,7 +47,6 @@ from sqlalchemy.orm import Session, aliased
 from .. import __version__
 from ..edtf import bounds, is_plain, iso_day
 from ..model import CLAIM_TYPES
-from ..nlp.timex import find as find_timexes
 from ..store import Store
 from ..store.schema import ClaimEvidenceRow, ClaimRow, EntityRow, MentionRow, NameRow, SourceRow, SpanRow
 from .selection import BATCH, Selection, asserted
@@ -222,6 +221,7 @@ def _date_marks(reads: Session, sid: str, text: str) -> Iterator[Mark]:
             where.setdefault(v, []).append((start, stop))
     if not where:
         return
+    from ..nlp.timex import find as find_timexes  # its patterns take a third of a second to build
     for x in find_timexes(text):
         if not x.lifespan and any(a <= x.start and x.end <= b for a, b in where.get(x.edtf, ())):
             yield Mark(x.start, x.end, "date", date_attrs(x.edtf), rank=3)

@@ -6,12 +6,24 @@ The spaCy pipeline (model plus orgline's components, see :mod:`.pipeline`) reads
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING, Any
 
-from ..model import DocumentFacts, Source
-from .dates import dateline
 from ..errors import InputError
-from .pieces import check_size, parse, parse_many
-from .pipeline import DEFAULT_MODEL, load, model_name
+from ..model import DocumentFacts, Source
+
+if TYPE_CHECKING:
+    from .pipeline import DEFAULT_MODEL, load
+
+# The model and the rules are loaded on first use, not on import: a process that only
+# stores (the writer beside extracting workers) or only queries never pays for spaCy.
+_PIPELINE_NAMES = ("DEFAULT_MODEL", "load", "model_name")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PIPELINE_NAMES:
+        from . import pipeline
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract(source: Source, model: str | None = None) -> DocumentFacts:
@@ -19,7 +31,10 @@ def extract(source: Source, model: str | None = None) -> DocumentFacts:
     else a dateline it opens with, which is then kept as its date); the pipeline is loaded once per process and model name. A text
     over :data:`.pieces.MAX_CHARACTERS` is refused (InputError), a long one read in
     pieces (:mod:`.pieces`)."""
-    from ..resolve import resolve_document  # resolve reads the NLP stage's output
+    from ..resolve.document import resolve_document  # resolve reads the NLP stage's output
+    from .dates import dateline
+    from .pieces import check_size, parse
+    from .pipeline import load, model_name
 
     check_size(source.text, source.origin)
     if source.date is None:
@@ -31,7 +46,10 @@ def extract(source: Source, model: str | None = None) -> DocumentFacts:
 def extract_many(sources: list[Source], model: str | None = None) -> list[DocumentFacts | InputError]:
     """``extract`` for several sources at once, the model batching its work over them; a
     source too long to read is its InputError in the list, in its place."""
-    from ..resolve import resolve_document
+    from ..resolve.document import resolve_document
+    from .dates import dateline
+    from .pieces import check_size, parse_many
+    from .pipeline import load, model_name
 
     refused: dict[int, InputError] = {}
     readable: list[Source] = []

@@ -31,7 +31,8 @@ OWN_ATTRIBUTES = {"ORTH", "TEXT", "LOWER", "TAG", "DEP", "LENGTH", "SHAPE", "PRE
 
 def remember(nlp: Language) -> None:
     """Make the pipeline's rule lemmatizer and attribute ruler remember, where it has them."""
-    for name, component in nlp.pipeline:
+    component: Any
+    for _, component in nlp.pipeline:
         if type(component).__name__.endswith("Lemmatizer") and getattr(component, "mode", "") == "rule":
             component.lemmatize = _lemmas_remembered(component.lemmatize)
         elif type(component).__name__ == "AttributeRuler":
@@ -42,7 +43,7 @@ def _lemmas_remembered(lemmatize: Callable[[Token], list[str]]) -> Callable[[Tok
     answers: dict[tuple[int, int, int], list[str]] = {}
 
     def lemmas(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # (spaCy's own key)
         found = answers.get(key)
         if found is None:
             if len(answers) >= REMEMBERED:
@@ -72,7 +73,7 @@ def _matches_remembered(ruler: Any) -> Callable[[Doc], list[tuple[int, int, int,
     answers: dict[tuple[int, int, int], list[int]] = {}
 
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        found = set(together(doc, allow_missing=True))  # type: ignore[arg-type]
+        found = set(together(doc, allow_missing=True))
         for token in doc:
             key = (token.orth, token.tag, token.dep)
             ids = answers.get(key)
