@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import logging
 
-from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from .decoding import Unreadable, one_line
 
@@ -25,6 +23,9 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 def read_pdf(data: bytes) -> tuple[str, str]:
     """The text of every page and the title from the document information."""
+    from pypdf import PdfReader  # imported here: most corpora hold no PDF, and it is slow to load
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
     if not data.strip():
         raise Unreadable("empty file")
     if b"%PDF-" not in data[:1024]:

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from .decoding import Unreadable, decode_html, one_line
 
@@ -33,6 +32,8 @@ def _paragraphs(blocks: Iterable[str]) -> str:
 
 
 def _extract(markup: str, precise: bool) -> str | None:
+    import trafilatura  # imported where used: it is slow to load, and most corpora hold no HTML
+
     return trafilatura.extract(markup, output_format="xml", favor_precision=precise,
                                include_comments=False, include_tables=False)
 
@@ -83,6 +84,8 @@ def _body_text(tree: lxml.html.HtmlElement) -> str:
 def _title(tree: lxml.html.HtmlElement, markup: str) -> str:
     title = " ".join((tree.findtext(".//title") or "").split())
     if not title:
+        import trafilatura
+
         metadata = trafilatura.extract_metadata(markup)
         title = " ".join((metadata.title or "").split()) if metadata else ""
     return title
