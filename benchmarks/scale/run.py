@@ -24,6 +24,7 @@ a fresh process, timed from its start to its exit, model loading included:
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import subprocess
@@ -32,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import orgline
 from orgline.workers import BATCH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +96,9 @@ def main() -> None:
     args = parser.parse_args()
     if not args.corpus.is_file():
         sys.exit(f"{args.corpus}: no such corpus file; give one with --corpus")
+    # spaCy's modules come compiled, as pip installs them; an editable orgline under
+    # PYTHONDONTWRITEBYTECODE would be compiled anew in every process the runs start
+    compileall.compile_dir(str(Path(orgline.__file__).parent), quiet=1)
     print(f"machine: {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         docs = texts(args.corpus, args.docs)
