@@ -4,7 +4,9 @@ control characters in names, and the order files are given in."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -15,12 +17,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import backends
 from backends import connect
 from orgline import project as project_module
 from orgline import workers
 from orgline.cli import app
 from orgline.ingest import read_document
 from orgline.project import Project
+from orgline.store.db import _sqlite_connect
 
 runner = CliRunner()
 ORGLINE = Path(sys.executable).parent / "orgline"  # the installed command
@@ -81,6 +85,39 @@ def test_two_cli_ingests_at_once_both_finish(db: str, write: Write) -> None:
     already = [int(err.split(" already stored")[0].split()[-1]) for _, err in results]
     assert sum(stored) == len(DOCS) and [s + a for s, a in zip(stored, already)] == [len(DOCS)] * 2
     assert "UNIQUE" not in "".join(err for _, err in results)
+
+
+def _connect_when_told(db: str, go: Any, out: Any) -> None:
+    go.wait()
+    try:
+        connection = sqlite3.connect(db)
+        _sqlite_connect(connection, None)  # what the store does to each new connection
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY)")
+        connection.execute("COMMIT")
+        out.put("opened")
+    except Exception as e:  # noqa: BLE001 - the cause is what the test reports
+        out.put(f"{type(e).__name__}: {e}")
+
+
+@pytest.mark.skipif(backends.BACKEND != "sqlite", reason="SQLite's journal mode")
+def test_processes_opening_a_new_store_at_once_all_open(tmp_path: Path) -> None:
+    """Four processes connect to one new SQLite file at the same moment, 60 times over, as
+    the store connects. SQLite turns a new file's journal to WAL without waiting for other
+    connections: some 5 in 100 were refused at once ("database is locked"), and a CI run
+    saw two ``orgline ingest`` started together fail so, before the store waited."""
+    ctx = multiprocessing.get_context("fork")  # nothing to import: the four start together
+    outcomes: list[str] = []
+    for k in range(60):
+        db, go, out = str(tmp_path / f"new{k}.db"), ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=_connect_when_told, args=(db, go, out)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        go.set()
+        for p in procs:
+            p.join(120)
+        outcomes += [out.get(timeout=5) for _ in procs]
+    assert outcomes == ["opened"] * 240, [o for o in outcomes if o != "opened"][:3]
 
 
 # --- 2. unreadable files and folders -----------------------------------------------------
