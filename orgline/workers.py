@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import InputError, OrglineError
 from .ingest import read_document
+from .ingest.limits import check_file_size
 from .model import DocumentFacts, Source
 from .nlp import extract, extract_many
 from .store import Store
@@ -51,7 +52,6 @@ class Outcome:
 def read_sources(paths: list[str], store: Store, date: str | None) -> tuple[list[Outcome], list[Source]]:
     """Read a batch of files (decoding, HTML, PDF: cheap next to parsing): each file's
     outcome so far, and the sources still to extract, in order."""
-    from .nlp.pieces import check_file_size  # with spaCy, which a process that only stores never loads
 
     out: list[Outcome] = []
     todo: list[Source] = []

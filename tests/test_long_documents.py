@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 import backends
 from backends import connect
 from orgline.cli import app
-from orgline.ingest import read_document
+from orgline.ingest import limits, read_document
 from orgline.nlp import load, pieces
 from orgline.project import Project
 
@@ -81,7 +81,7 @@ def test_a_document_over_a_million_characters_reads_like_its_paragraphs(
 
 def test_a_document_over_the_limit_fails_alone_naming_the_file(
         monkeypatch: pytest.MonkeyPatch, db: str, write: Write, tmp_path: Path) -> None:
-    monkeypatch.setattr(pieces, "MAX_CHARACTERS", 2_000)
+    monkeypatch.setattr(limits, "MAX_CHARACTERS", 2_000)
     big = write("big.txt", BLOCK * 6)
     small = write("small.txt", PARAGRAPHS[1])
     report = Project(db).ingest([big, small])
@@ -99,7 +99,7 @@ def test_a_document_over_the_limit_fails_alone_naming_the_file(
 
 def test_a_text_file_too_big_to_be_under_the_limit_is_refused_unread(
         monkeypatch: pytest.MonkeyPatch, db: str, write: Write) -> None:
-    monkeypatch.setattr(pieces, "MAX_CHARACTERS", 100)
+    monkeypatch.setattr(limits, "MAX_CHARACTERS", 100)
     big = write("big.md", "x " * 201)  # 402 bytes: more than 4 bytes a character allows
     report = Project(db).ingest([big])
     (error,) = report.failed

@@ -29,11 +29,12 @@ def __getattr__(name: str) -> Any:
 def extract(source: Source, model: str | None = None) -> DocumentFacts:
     """Read one source, its relative dates against its own date (``source.date``,
     else a dateline it opens with, which is then kept as its date); the pipeline is loaded once per process and model name. A text
-    over :data:`.pieces.MAX_CHARACTERS` is refused (InputError), a long one read in
+    over :data:`orgline.ingest.limits.MAX_CHARACTERS` is refused (InputError), a long one read in
     pieces (:mod:`.pieces`)."""
     from ..resolve.document import resolve_document  # resolve reads the NLP stage's output
+    from ..ingest.limits import check_size
     from .dates import dateline
-    from .pieces import check_size, parse
+    from .pieces import parse
     from .pipeline import load, model_name
 
     check_size(source.text, source.origin)
@@ -47,8 +48,9 @@ def extract_many(sources: list[Source], model: str | None = None) -> list[Docume
     """``extract`` for several sources at once, the model batching its work over them; a
     source too long to read is its InputError in the list, in its place."""
     from ..resolve.document import resolve_document
+    from ..ingest.limits import check_size
     from .dates import dateline
-    from .pieces import check_size, parse_many
+    from .pieces import parse_many
     from .pipeline import load, model_name
 
     refused: dict[int, InputError] = {}

