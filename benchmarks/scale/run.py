@@ -91,7 +91,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--workers", default="0,1,2")
-    parser.add_argument("--memory-docs", type=int, default=200)
+    parser.add_argument("--memory-docs", type=int, default=200, help="0 skips the memory runs")
     parser.add_argument("--dask", default="local:2", help="a Dask cluster to ingest on too ('' for none)")
     args = parser.parse_args()
     if not args.corpus.is_file():
@@ -117,6 +117,8 @@ def main() -> None:
             t, _ = ingest(paths[0].parent, Path(tmp) / f"run{k}.db", option, value)
             print(f"{f'orgline ingest {option} {value}':34} {t:7.1f} s {words / t:8,.0f} words/s "
                   f"{bare / t:6.2f}x  ({tuned / t:.2f}x the batch_size={BATCH} run)")
+        if args.memory_docs <= 0:
+            return
         small = write(Path(tmp) / "mem1", texts(args.corpus, args.memory_docs))
         large = write(Path(tmp) / "mem10", texts(args.corpus, args.memory_docs * 10))
         _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", "--workers", "1")
