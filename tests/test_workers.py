@@ -99,3 +99,24 @@ def test_the_cli_takes_workers_and_reports_a_bad_file_on_one_line(tmp_path: Path
     assert done.stderr.strip().splitlines()[-1] == "20 stored, 1 already stored, 1 failed"
     again = subprocess.run(cli, capture_output=True, text=True, timeout=600)
     assert again.stderr.strip().splitlines()[-1] == "0 stored, 21 already stored, 1 failed"
+
+
+def test_reading_files_for_workers_loads_no_model(tmp_path: Path) -> None:
+    """The process that feeds a Dask cluster reads the files (sizes, decoding, whether a
+    source is stored) and never parses: importing spaCy and the date grammar there cost a
+    second of its CPU before the first batch went out."""
+    short, too_big = tmp_path / "short.txt", tmp_path / "huge.md"
+    short.write_text("The Kendal Glaziers Society was founded in 1851.", encoding="utf-8")
+    too_big.write_text("x " * 201, encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from orgline.ingest import limits\n"
+        "from orgline.store import Store\n"
+        "from orgline.workers import read_sources\n"
+        "limits.MAX_CHARACTERS = 100\n"
+        f"out, todo = read_sources([{str(short)!r}, {str(too_big)!r}], Store.open({str(tmp_path / 'r.db')!r}), None)\n"
+        "print([o.status for o in out], len(todo), sorted(m for m in sys.modules if m == 'spacy' or m.startswith('orgline.nlp.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['read', 'failed'] 1 []"
