@@ -52,7 +52,6 @@ class Outcome:
 def read_sources(paths: list[str], store: Store, date: str | None) -> tuple[list[Outcome], list[Source]]:
     """Read a batch of files (decoding, HTML, PDF: cheap next to parsing): each file's
     outcome so far, and the sources still to extract, in order."""
-
     out: list[Outcome] = []
     todo: list[Source] = []
     for path in paths:
