@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import InputError, OrglineError
 from .ingest import read_document
@@ -34,6 +34,8 @@ ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", 
 # 64 KiB, and samples each task's stack every 10 ms; spaCy allocates and frees large
 # arrays all the time, and both made its tasks some 10% slower. Memory stays flat without
 # them (each batch's words and Docs are dropped when it is done).
+FORKSERVER = "forkserver"
+Context = TypeVar("Context", bound=multiprocessing.context.BaseContext)
 LOCAL_WORKERS = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
                  "distributed.worker.profile.enabled": False}
 
@@ -120,11 +122,12 @@ def _read_in_worker(paths: list[str], db: str, model: str | None, date: str | No
 
 
 @contextmanager
-def _one_thread_each() -> Iterator[None]:
-    """Workers inherit the environment when they start: set their thread counts for that
-    moment, and put the caller's back after."""
-    saved = {k: os.environ.get(k) for k in ONE_THREAD}
-    os.environ.update(ONE_THREAD)
+def _worker_environment(model: str | None) -> Iterator[None]:
+    """Workers (and the forkserver they come from) inherit the environment when they
+    start: one thread each, and the model to preload; the caller's is put back after."""
+    wanted = {**ONE_THREAD, **({"ORGLINE_SPACY_MODEL": model} if model else {})}
+    saved = {k: os.environ.get(k) for k in wanted}
+    os.environ.update(wanted)
     try:
         yield
     finally:
@@ -135,11 +138,27 @@ def _one_thread_each() -> Iterator[None]:
                 os.environ[k] = v
 
 
+def _with_model_preloaded(ctx: Context, *modules: str) -> Context:
+    """A forkserver context whose server loads the model before it forks any worker, so
+    that N workers load it once, not N times, and share its memory until they write it."""
+    ctx.set_forkserver_preload([*modules, "orgline.nlp.preload"])
+    return ctx
+
+
+def _forking() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that loaded the model (where the platform has a
+    forkserver), or else started fresh (spawn). Never forked from this process itself: it
+    holds the store's connection, and with Dask running threads."""
+    if FORKSERVER not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    return _with_model_preloaded(multiprocessing.get_context(FORKSERVER))
+
+
 def outcomes(paths: list[str], store: Store, db: str, model: str | None, date: str | None,
              workers: int = 1) -> Iterator[Outcome]:
     """Each file's outcome, in the order given. The batches are read in ``workers``
-    processes (started fresh: they share nothing with this one but the store's address)
-    while this one stores: one worker already keeps two cores busy. With 0 workers, or a
+    processes (forked from a server that loaded the model, not from this one: they share
+    nothing with it but the store's address) while this one stores: one worker already keeps two cores busy. With 0 workers, or a
     corpus of one batch, everything is read here, on one core."""
     batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     workers = min(workers, len(batches))
@@ -147,7 +166,7 @@ def outcomes(paths: list[str], store: Store, db: str, model: str | None, date: s
         for batch in batches:
             yield from read_batch(batch, store, model, date)
         return
-    with _one_thread_each(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with _worker_environment(model), ProcessPoolExecutor(workers, mp_context=_forking()) as pool:
         pending: deque[Future[list[Outcome]]] = deque()
         for batch in batches:
             pending.append(pool.submit(_read_in_worker, batch, db, model, date))
@@ -166,15 +185,11 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
     parsing, which is nearly all the cost, runs there; storing stays here, in order, as
     with local workers, so the store is the same."""
     try:
-        import dask
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise OrglineError("--dask needs the dask extra: pip install 'orgline[dask]'") from None
     if address.startswith("local:"):
-        n = int(address.split(":", 1)[1] or default_workers())
-        with dask.config.set(LOCAL_WORKERS):
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                                   host="127.0.0.1", dashboard_address=None)
+        cluster = local_cluster(int(address.split(":", 1)[1] or default_workers()), model)
         client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
         cluster, client = None, Client(address, timeout="30s")  # type: ignore[no-untyped-call]
@@ -194,6 +209,22 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
         client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
+
+
+def local_cluster(n: int, model: str | None) -> Any:
+    """A Dask LocalCluster of ``n`` one-thread worker processes on 127.0.0.1, forked (where
+    the platform can) from a server that imported Dask and loaded the model once."""
+    import dask
+    from distributed import LocalCluster
+    forkserver = FORKSERVER in multiprocessing.get_all_start_methods()
+    how = {**LOCAL_WORKERS, "distributed.worker.multiprocessing-method": FORKSERVER if forkserver else "spawn"}
+    with _worker_environment(model), dask.config.set(how):
+        if forkserver:
+            from distributed.utils import get_mp_context
+            # in place of Dask's own list
+            _with_model_preloaded(get_mp_context(), "distributed")  # type: ignore[no-untyped-call]
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                            host="127.0.0.1", dashboard_address=None)
 
 
 def default_workers() -> int:

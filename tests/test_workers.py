@@ -3,8 +3,11 @@ entities, names and claims, with the same ids, and the same report of what faile
 worker processes, the real spaCy pipeline, real SQLite files."""
 from __future__ import annotations
 
+import multiprocessing
+import os
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,7 @@ from sqlalchemy import select
 
 import backends
 from orgline import workers
+from orgline.errors import ModelError
 from orgline.project import Project
 from orgline.store import Store
 from orgline.store.schema import ClaimRow, EntityRow, MentionRow, NameRow, SourceRow
@@ -120,3 +124,44 @@ def test_reading_files_for_workers_loads_no_model(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['read', 'failed'] 1 []"
+
+
+def _first_load_was_remembered() -> tuple[bool, int]:
+    """Run in a worker: whether its first load of the model found it already loaded."""
+    from orgline.nlp.pipeline import load, model_name
+    before = load.cache_info().hits
+    load(model_name())
+    return load.cache_info().hits == before + 1, os.getpid()
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+def test_workers_start_with_the_model_loaded() -> None:
+    """Workers are forked from a server that loaded the model once: N workers used to load
+    it N times (some 1.5 s of CPU each), and each held its own copy."""
+    with workers._worker_environment(None), \
+            ProcessPoolExecutor(2, mp_context=workers._forking()) as pool:
+        answers = [pool.submit(_first_load_was_remembered) for _ in range(4)]
+        found = [a.result() for a in answers]
+    assert all(remembered for remembered, _ in found), found
+    assert os.getpid() not in {pid for _, pid in found}  # it ran in the workers, not here
+
+
+def test_a_model_that_is_not_installed_is_named_not_a_broken_pool(tmp_path: Path) -> None:
+    """Where the server cannot load the model, each worker tries and says what is wrong."""
+    paths = corpus(tmp_path / "docs")
+    db = backends.store_url(tmp_path / "m.db")
+    with pytest.raises(ModelError, match="en_no_such_pipeline_sm"):
+        Project(db, model="en_no_such_pipeline_sm").ingest(paths, workers=2)  # two batches: two workers
+    assert dump(db)["sources"] == []
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+def test_a_local_clusters_workers_start_with_the_model_loaded() -> None:
+    """``--dask local:N`` forks its workers from a server that imported Dask and loaded the
+    model: each worker used to import both itself, after the cluster had started it, and
+    only then could its first task start. (Here, not beside test_dask's cluster: two
+    clusters in one process contend for the dashboard's port.)"""
+    distributed = pytest.importorskip("distributed", reason="the dask extra is in requirements/test.lock")
+    with workers.local_cluster(2, None) as cluster, distributed.Client(cluster) as client:
+        found = client.run(_first_load_was_remembered)
+    assert len(found) == 2 and all(remembered for remembered, _ in found.values()), found

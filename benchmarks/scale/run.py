@@ -18,8 +18,9 @@ a fresh process, timed from its start to its exit, model loading included:
   stores), and
   ``orgline ingest --dask local:2`` (a two-worker LocalCluster, started by the run);
   printed as words/s and as a ratio to bare;
-- peak resident memory of ``ingest --workers 1`` at ``--memory-docs`` documents and at ten
-  times as many (distinct texts: each copy is numbered), and their ratio.
+- peak resident memory (the largest process's, polled) of ``ingest --workers 1`` at
+  ``--memory-docs`` documents and at ten times as many (distinct texts: each copy is
+  numbered), and their ratio.
 """
 from __future__ import annotations
 
@@ -45,12 +46,22 @@ texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
 for _ in spacy.load(DEFAULT_MODEL).pipe(texts, **({"batch_size": int(sys.argv[1])} if sys.argv[1] else {})):
     pass
 """
-# runs a command and prints its peak resident memory (KiB, the largest of its processes)
+# runs a command and prints its peak resident memory (KiB, the largest of its processes),
+# polled: workers are forked from a forkserver that the command never waits for, so the
+# kernel's own peak for waited children (ru_maxrss) would miss them
 MEASURED = """
-import resource, subprocess, sys
-rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-sys.exit(rc)
+import subprocess, sys, time, psutil
+command = psutil.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = 0
+while command.poll() is None:
+    try:
+        for p in [command, *command.children(recursive=True)]:
+            peak = max(peak, p.memory_info().rss)
+    except psutil.Error:  # a process that ended between the two calls
+        pass
+    time.sleep(0.02)
+print(peak // 1024)
+sys.exit(command.returncode)
 """
 
 
@@ -71,19 +82,21 @@ def write(folder: Path, docs: list[str]) -> list[Path]:
     return paths
 
 
-def run(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak memory (MiB) of a command in a fresh process."""
+def run(cmd: list[str], memory: bool = False) -> tuple[float, int]:
+    """Wall seconds of a command in a fresh process, and its peak memory (MiB) if asked:
+    polling for it costs CPU, so the timed runs go unwatched."""
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", MEASURED, *cmd], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", MEASURED, *cmd] if memory else cmd,
+                         capture_output=True, text=True, cwd=ROOT)
     seconds = time.perf_counter() - start
     if out.returncode != 0:
         sys.exit(f"failed ({out.returncode}): {' '.join(cmd[:4])} ...")
-    return seconds, int(out.stdout.split()[-1]) // 1024
+    return seconds, int(out.stdout.split()[-1]) // 1024 if memory else 0
 
 
-def ingest(folder: Path, db: Path, *how: str) -> tuple[float, int]:
+def ingest(folder: Path, db: Path, *how: str, memory: bool = False) -> tuple[float, int]:
     orgline = str(Path(sys.executable).with_name("orgline"))
-    return run([orgline, "--db", str(db), "ingest", *how, str(folder)])
+    return run([orgline, "--db", str(db), "ingest", *how, str(folder)], memory)
 
 
 def main() -> None:
@@ -121,8 +134,8 @@ def main() -> None:
             return
         small = write(Path(tmp) / "mem1", texts(args.corpus, args.memory_docs))
         large = write(Path(tmp) / "mem10", texts(args.corpus, args.memory_docs * 10))
-        _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", "--workers", "1")
-        _, m10 = ingest(large[0].parent, Path(tmp) / "m10.db", "--workers", "1")
+        _, m1 = ingest(small[0].parent, Path(tmp) / "m1.db", "--workers", "1", memory=True)
+        _, m10 = ingest(large[0].parent, Path(tmp) / "m10.db", "--workers", "1", memory=True)
         print(f"peak memory, ingest --workers 1: {m1} MiB at {len(small)} documents, {m10} MiB at "
               f"{len(large)}: {m10 / m1:.2f}x")
 
