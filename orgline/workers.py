@@ -141,7 +141,7 @@ def _worker_environment(model: str | None) -> Iterator[None]:
 def _with_model_preloaded(ctx: Context, *modules: str) -> Context:
     """A forkserver context whose server loads the model before it forks any worker, so
     that N workers load it once, not N times, and share its memory until they write it."""
-    ctx.set_forkserver_preload([*modules, "orgline.nlp.preload"])
+    ctx.set_forkserver_preload([*modules, __name__, "orgline.nlp.preload"])  # and what runs the tasks
     return ctx
 
 
