@@ -30,12 +30,12 @@ BATCH = 16  # documents per task: enough for nlp.pipe to batch, few enough to ke
 AHEAD = 2  # tasks in flight per worker
 # one thread of linear algebra per worker: N workers on N cores, not N x cores threads
 ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+FORKSERVER = "forkserver"
+Context = TypeVar("Context", bound=multiprocessing.context.BaseContext)
 # A local cluster's workers, set for a parser. Dask has the C library hand memory back past
 # 64 KiB, and samples each task's stack every 10 ms; spaCy allocates and frees large
 # arrays all the time, and both made its tasks some 10% slower. Memory stays flat without
 # them (each batch's words and Docs are dropped when it is done).
-FORKSERVER = "forkserver"
-Context = TypeVar("Context", bound=multiprocessing.context.BaseContext)
 LOCAL_WORKERS = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
                  "distributed.worker.profile.enabled": False}
 
@@ -140,7 +140,9 @@ def _worker_environment(model: str | None) -> Iterator[None]:
 
 def _with_model_preloaded(ctx: Context, *modules: str) -> Context:
     """A forkserver context whose server loads the model before it forks any worker, so
-    that N workers load it once, not N times, and share its memory until they write it."""
+    that N workers load it once, not N times, and share its memory until they write it.
+    The server starts once per process, with the first run's model: a later run in the
+    same process with another model has each worker load that one itself."""
     ctx.set_forkserver_preload([*modules, __name__, "orgline.nlp.preload"])  # and what runs the tasks
     return ctx
 
@@ -158,8 +160,9 @@ def outcomes(paths: list[str], store: Store, db: str, model: str | None, date: s
              workers: int = 1) -> Iterator[Outcome]:
     """Each file's outcome, in the order given. The batches are read in ``workers``
     processes (forked from a server that loaded the model, not from this one: they share
-    nothing with it but the store's address) while this one stores: one worker already keeps two cores busy. With 0 workers, or a
-    corpus of one batch, everything is read here, on one core."""
+    nothing with it but the store's address) while this one stores: one worker already
+    keeps two cores busy. With 0 workers, or a corpus of one batch, everything is read
+    here, on one core."""
     batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     workers = min(workers, len(batches))
     if workers == 0 or len(batches) <= 1:
@@ -232,4 +235,4 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-__all__ = ["BATCH", "Outcome", "default_workers", "on_dask", "outcomes", "read_batch"]
+__all__ = ["BATCH", "Outcome", "default_workers", "local_cluster", "on_dask", "outcomes", "read_batch"]

@@ -1,8 +1,7 @@
-"""Loaded once by the process that workers are forked from (multiprocessing's forkserver),
-before it forks any: each worker then starts with the model and orgline's rules in memory,
-shared with that process until written, where each used to import spaCy and load the
-model itself (some 1.5 s of CPU a worker, spent while the machine had nothing else to do
-but wait for it)."""
+"""Imported once by the process that workers are forked from (multiprocessing's
+forkserver), before it forks any: each worker then starts with the model and orgline's
+rules in memory, shared with that process until written, where each used to import spaCy
+and load the model itself on its first task (about 2 s of CPU a worker)."""
 import gc
 
 from .pipeline import load, model_name
