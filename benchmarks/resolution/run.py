@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,8 +184,10 @@ def run_accuracy(n: int) -> None:
     print(f"  same-name baseline   pairwise P {bp:.3f}  R {br:.3f}  F1 {2 * bp * br / (bp + br):.3f}")
 
 
-def timing(store: Store, docs: list[DocumentFacts], sizes: list[int]) -> dict[int, float]:
-    """Store ``docs`` one by one; at each size, the median milliseconds of the next 100."""
+def timing(store: Store, docs: list[DocumentFacts], sizes: list[int],
+           reached: Callable[[int, float], None] | None = None) -> dict[int, float]:
+    """Store ``docs`` one by one; at each size, the median milliseconds of the next 100
+    (told to ``reached`` as soon as measured: a large size takes long to fill)."""
     stored = 0
     figures: dict[int, float] = {}
     for size in sorted(sizes):
@@ -198,6 +201,8 @@ def timing(store: Store, docs: list[DocumentFacts], sizes: list[int]) -> dict[in
             times.append((time.perf_counter() - t) * 1000)
         stored += 100
         figures[size] = statistics.median(times)
+        if reached is not None:
+            reached(size, figures[size])
     return figures
 
 

@@ -6,6 +6,7 @@ Debian's PostgreSQL programs):
 
     .venv/bin/python benchmarks/scale/stores.py [--claims 100000,1000000] [--requests 200]
         [--sizes 2000,200000] [--ingest-docs 200] [--pg URL] [--only queries,ingest,growth]
+        [--growth-on sqlite,postgresql]
 
 PostgreSQL is the server at ``--pg`` (a URL whose user may create databases), else a
 private one started for the run on 127.0.0.1 (as the tests start theirs). All figures of
@@ -161,16 +162,21 @@ def run_ingest(n: int, pg: str, tmp: Path) -> None:
     print(f"  PostgreSQL / SQLite: {figures['PostgreSQL'] / figures['SQLite']:.2f}x")
 
 
-def run_growth(sizes: list[int], pg: str, tmp: Path) -> None:
+def run_growth(sizes: list[int], pg: str, tmp: Path, backends_: list[str]) -> None:
     resolution = _benchmark("resolution")  # its generated histories, stored one by one
     docs = [facts for facts, _ in resolution.corpus(0, max(sizes) + 200, seed=11)[0]]
-    for name, db in (("SQLite", str(tmp / "growth.db")), ("PostgreSQL", backends.new_database(pg))):
-        store = Store.open(db)
-        figures = resolution.timing(store, docs, sizes)
+    stores = {"sqlite": ("SQLite", lambda: str(tmp / "growth.db")),
+              "postgresql": ("PostgreSQL", lambda: backends.new_database(pg))}
+    for name, db in (stores[b] for b in backends_):
+        store = Store.open(db())
+        first: list[float] = []  # the smallest size's figure, the base of the ratios
+
+        def reached(size: int, ms: float) -> None:
+            first[:] = first or [ms]
+            print(f"{name}: store of {size:>7,} documents: {ms:6.2f} ms per new document (x{ms / first[0]:.2f})",
+                  flush=True)
+        resolution.timing(store, docs, sizes, reached)
         store.close()
-        base = figures[min(figures)]
-        for size, ms in figures.items():
-            print(f"{name}: store of {size:>7,} documents: {ms:6.2f} ms per new document (x{ms / base:.2f})")
 
 
 def main() -> None:
@@ -181,6 +187,7 @@ def main() -> None:
     ap.add_argument("--ingest-docs", type=int, default=200)
     ap.add_argument("--pg", help="a PostgreSQL server's URL (postgresql+psycopg://user@host); else one is started")
     ap.add_argument("--only", default="queries,ingest,growth")
+    ap.add_argument("--growth-on", default="sqlite,postgresql", help="the stores the growth runs fill")
     args = ap.parse_args()
     parts = args.only.split(",")
     import tempfile
@@ -192,7 +199,7 @@ def main() -> None:
         if "ingest" in parts:
             run_ingest(args.ingest_docs, pg, tmp)
         if "growth" in parts:
-            run_growth([int(s) for s in args.sizes.split(",")], pg, tmp)
+            run_growth([int(s) for s in args.sizes.split(",")], pg, tmp, args.growth_on.split(","))
 
 
 if __name__ == "__main__":
