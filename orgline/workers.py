@@ -31,6 +31,7 @@ AHEAD = 2  # tasks in flight per worker
 # one thread of linear algebra per worker: N workers on N cores, not N x cores threads
 ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 FORKSERVER = "forkserver"
+HAS_FORKSERVER = FORKSERVER in multiprocessing.get_all_start_methods()  # Linux, macOS; not Windows
 Context = TypeVar("Context", bound=multiprocessing.context.BaseContext)
 # A local cluster's workers, set for a parser. Dask has the C library hand memory back past
 # 64 KiB, and samples each task's stack every 10 ms; spaCy allocates and frees large
@@ -151,7 +152,7 @@ def _forking() -> multiprocessing.context.BaseContext:
     """Workers forked from a server that loaded the model (where the platform has a
     forkserver), or else started fresh (spawn). Never forked from this process itself: it
     holds the store's connection, and with Dask running threads."""
-    if FORKSERVER not in multiprocessing.get_all_start_methods():
+    if not HAS_FORKSERVER:
         return multiprocessing.get_context("spawn")
     return _with_model_preloaded(multiprocessing.get_context(FORKSERVER))
 
@@ -219,10 +220,9 @@ def local_cluster(n: int, model: str | None) -> Any:
     the platform can) from a server that imported Dask and loaded the model once."""
     import dask
     from distributed import LocalCluster
-    forkserver = FORKSERVER in multiprocessing.get_all_start_methods()
-    how = {**LOCAL_WORKERS, "distributed.worker.multiprocessing-method": FORKSERVER if forkserver else "spawn"}
+    how = {**LOCAL_WORKERS, "distributed.worker.multiprocessing-method": FORKSERVER if HAS_FORKSERVER else "spawn"}
     with _worker_environment(model), dask.config.set(how):
-        if forkserver:
+        if HAS_FORKSERVER:
             from distributed.utils import get_mp_context
             # in place of Dask's own list
             _with_model_preloaded(get_mp_context(), "distributed")  # type: ignore[no-untyped-call]

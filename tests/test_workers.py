@@ -3,7 +3,6 @@ entities, names and claims, with the same ids, and the same report of what faile
 worker processes, the real spaCy pipeline, real SQLite files."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -134,7 +133,7 @@ def _first_load_was_remembered() -> tuple[bool, int]:
     return load.cache_info().hits == before + 1, os.getpid()
 
 
-@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+@pytest.mark.skipif(not workers.HAS_FORKSERVER, reason="no forkserver here")
 def test_workers_start_with_the_model_loaded() -> None:
     """Workers are forked from a server that loaded the model once: N workers used to load
     it N times (some 1.5 s of CPU each), and each held its own copy."""
@@ -155,7 +154,7 @@ def test_a_model_that_is_not_installed_is_named_not_a_broken_pool(tmp_path: Path
     assert dump(db)["sources"] == []
 
 
-@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver here")
+@pytest.mark.skipif(not workers.HAS_FORKSERVER, reason="no forkserver here")
 def test_a_local_clusters_workers_start_with_the_model_loaded() -> None:
     """``--dask local:N`` forks its workers from a server that imported Dask and loaded the
     model: each worker used to import both itself, after the cluster had started it, and

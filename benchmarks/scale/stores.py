@@ -172,7 +172,8 @@ def run_growth(sizes: list[int], pg: str, tmp: Path, backends_: list[str]) -> No
         first: list[float] = []  # the smallest size's figure, the base of the ratios
 
         def reached(size: int, ms: float) -> None:
-            first[:] = first or [ms]
+            if not first:
+                first.append(ms)
             print(f"{name}: store of {size:>7,} documents: {ms:6.2f} ms per new document (x{ms / first[0]:.2f})",
                   flush=True)
         resolution.timing(store, docs, sizes, reached)
