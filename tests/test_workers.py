@@ -164,3 +164,20 @@ def test_a_local_clusters_workers_start_with_the_model_loaded() -> None:
     with workers.local_cluster(2, None) as cluster, distributed.Client(cluster) as client:
         found = client.run(_first_load_was_remembered)
     assert len(found) == 2 and all(remembered for remembered, _ in found.values()), found
+
+
+@pytest.mark.parametrize("n_paths,n_workers", [(500, 2), (500, 1), (37, 2), (16, 4), (0, 2)])
+def test_batches_keep_the_order_and_cut_the_last_round_small(n_paths: int, n_workers: int) -> None:
+    paths = [f"doc{i}.txt" for i in range(n_paths)]
+    batches = workers.in_batches(paths, n_workers)
+    assert [p for b in batches for p in b] == paths
+    small = [b for b in batches if len(b) < workers.BATCH]
+    assert all(len(b) == workers.BATCH for b in batches[:len(batches) - len(small)])  # full ones first
+    assert all(len(b) <= workers.BATCH // 4 for b in small)
+    # the last round (a batch per worker) is always cut, and nothing before it
+    assert min(n_paths, n_workers * workers.BATCH) <= sum(map(len, small)) < n_workers * workers.BATCH + workers.BATCH
+
+
+def test_without_workers_batches_are_full() -> None:
+    paths = [f"doc{i}.txt" for i in range(40)]
+    assert [len(b) for b in workers.in_batches(paths, 0)] == [workers.BATCH, workers.BATCH, 40 - 2 * workers.BATCH]
