@@ -115,7 +115,8 @@ def _latest_named_in(column: Any) -> Any:
     """Ids and bodies of the latest BLOCK_LIMIT name rows with one of ``keys``: SQLite reads
     the keys' rows through the key's index and sorts only those."""
     return (select(NameRow.id, NameRow.entity_id, NameRow.match_key)
-            .where(column.in_(_expanding("keys")), _of_kind(bindparam("kind"))).order_by(NameRow.id.desc()).limit(BLOCK_LIMIT))
+            .where(column.in_(_expanding("keys")), _of_kind(bindparam("kind")))
+            .order_by(NameRow.id.desc()).limit(BLOCK_LIMIT))
 
 
 LATEST = {"match_key": _latest_named_in(NameRow.match_key), "block": _latest_named_in(NameRow.block)}
@@ -308,10 +309,11 @@ class Lookups:
                 keys_of.setdefault(i, {}).setdefault(eid, set()).add(key)
         rows = self._links({i: (ids[i], sorted(others)) for i, others in keys_of.items()})
         out: list[dict[int, set[str]]] = [{} for _ in ids]
+        candidates = [set(these) for these in ids]
         for i, row in rows:
             present = [x for x in row if x is not None]
             for a in present:
-                if a in ids[i]:
+                if a in candidates[i]:
                     out[i].setdefault(a, set()).update(k for x in present if x != a for k in keys_of[i].get(x, ()))
         return out
 
