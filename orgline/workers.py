@@ -211,8 +211,8 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
     try:
         width = max(1, len(client.scheduler_info()["workers"]))
         pending: deque[tuple[list[Outcome], Any]] = deque()  # with distributed.Future
-        for k in range(0, len(paths), BATCH):
-            out, todo = read_sources(paths[k:k + BATCH], store, date)
+        for batch in in_batches(paths, width):
+            out, todo = read_sources(batch, store, date)
             pending.append((out, client.submit(_extract, todo, model, pure=False)))
             if len(pending) >= AHEAD * width:
                 out, job = pending.popleft()
