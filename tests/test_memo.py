@@ -47,6 +47,8 @@ def test_orgline_pipeline_remembers():
     lemmatizer, ruler = nlp.get_pipe("lemmatizer"), nlp.get_pipe("attribute_ruler")
     assert lemmatizer.lemmatize.__qualname__.startswith("_lemmas_remembered")
     assert ruler.match.__qualname__.startswith("_matches_remembered")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
     doc = nlp("The guilds were founded by weavers who ain't gonna stop.")
     assert [t.lemma_ for t in doc][:5] == ["the", "guild", "be", "found", "by"]
     assert [doc[7].lemma_, doc[9].lemma_, doc[10].lemma_] == ["be", "go", "to"]  # "ai(n't)", "gon na"
