@@ -115,7 +115,7 @@ def _extract(todo: list[Source], model: str | None) -> list[DocumentFacts | Inpu
 
 @lru_cache(maxsize=2)
 def _worker_store(db: str) -> Store:
-    return Store.open(db)
+    return Store.open(db, migrate=False)  # the ingesting process opened it first
 
 
 def _read_in_worker(paths: list[str], db: str, model: str | None, date: str | None) -> list[Outcome]:

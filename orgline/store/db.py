@@ -14,10 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -85,16 +81,25 @@ class Store:
         self._writer = engine.execution_options(**{WRITE: True})
 
     @classmethod
-    def open(cls, db: str) -> "Store":
+    def open(cls, db: str, migrate: bool = True) -> "Store":
+        """The store at ``db``, brought to the current schema; ``migrate=False`` is for a
+        process that opens a store another has just opened (an ingest's workers): it
+        skips the check, and importing Alembic (a fifth of a second a process)."""
         engine = create_engine(_url(db))
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
         store = cls(engine)
-        store._migrate(db)
+        if migrate:
+            store._migrate(db)
         return store
 
     def _migrate(self, db: str) -> None:
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         head = ScriptDirectory.from_config(cfg).get_current_head()
