@@ -9,6 +9,7 @@ waiting to be stored at any time.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -229,16 +230,16 @@ def on_dask(paths: list[str], store: Store, model: str | None, date: str | None,
 def local_cluster(n: int, model: str | None) -> Any:
     """A Dask LocalCluster of ``n`` one-thread worker processes on 127.0.0.1, forked (where
     the platform can) from a server that imported Dask and loaded the model once."""
-    import dask
-    from distributed import LocalCluster
-    how = {**LOCAL_WORKERS, "distributed.worker.multiprocessing-method": FORKSERVER if HAS_FORKSERVER else "spawn"}
-    with _worker_environment(model), dask.config.set(how):
-        if HAS_FORKSERVER:
-            from distributed.utils import get_mp_context
-            # in place of Dask's own list
-            _with_model_preloaded(get_mp_context(), "distributed")  # type: ignore[no-untyped-call]
-        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                            host="127.0.0.1", dashboard_address=None)
+    with _worker_environment(model):
+        if HAS_FORKSERVER:  # started first: it loads the model while this process starts Dask
+            _with_model_preloaded(multiprocessing.get_context(FORKSERVER), "distributed")
+            multiprocessing.forkserver.ensure_running()
+        import dask
+        from distributed import LocalCluster
+        how = {**LOCAL_WORKERS, "distributed.worker.multiprocessing-method": FORKSERVER if HAS_FORKSERVER else "spawn"}
+        with dask.config.set(how):
+            return LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                                host="127.0.0.1", dashboard_address=None)
 
 
 def default_workers() -> int:
