@@ -42,8 +42,32 @@ def test_remembering_components_annotate_as_the_stock_ones():
     assert annotations(remembering, twice) == annotations(plain, twice)
 
 
+def test_numpy_blas_annotates_as_blis():
+    """orgline loads the model with its matrix products on numpy's BLAS (pipeline.py); the
+    stock load uses BLIS. Floating-point sums in another order must not change a decision."""
+    from thinc.api import NumpyOps
+    from orgline.nlp.pipeline import _numpy_blas
+
+    stock = spacy.load(model_name())
+    with _numpy_blas():
+        numpy_blas = spacy.load(model_name())
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        stock_ops, ours = stock.get_pipe(name).model.ops, numpy_blas.get_pipe(name).model.ops
+        assert isinstance(ours, NumpyOps) and not ours.use_blis and stock_ops.use_blis
+    texts = TEXTS + [
+        "In March 1987 the Tenants' Federation of Leeds and the West Riding Housing Trust "
+        "agreed to merge; the new body, Housing Action North, opened offices in Bradford.",
+        "Dr. Amara Osei, who chaired the Ghana Cocoa Growers' Association from 1962, "
+        "later founded the Pan-African Farmers' Union (PAFU) in Accra with Kwame Mensah.",
+    ]
+    assert annotations(numpy_blas, texts) == annotations(stock, texts)
+    assert [[(e.text, e.label_) for e in d.ents] for d in numpy_blas.pipe(texts)] == \
+        [[(e.text, e.label_) for e in d.ents] for d in stock.pipe(texts)]
+
+
 def test_orgline_pipeline_remembers():
     nlp = load()
+    assert not nlp.get_pipe("ner").model.ops.use_blis  # loaded on numpy's BLAS
     lemmatizer, ruler = nlp.get_pipe("lemmatizer"), nlp.get_pipe("attribute_ruler")
     assert lemmatizer.lemmatize.__qualname__.startswith("_lemmas_remembered")
     assert ruler.match.__qualname__.startswith("_matches_remembered")
