@@ -12,7 +12,10 @@ a fresh process, timed from its start to its exit, model loading included:
 
 - bare: ``spacy.load`` of orgline's model and one ``nlp.pipe`` over the texts, in one
   process (what the model alone costs), with spaCy's default batch size, and again with
-  orgline's (``BATCH`` texts a call), which on some machines is much faster;
+  orgline's (``BATCH`` texts a call), which on some machines is much faster; and once
+  more at ``BATCH`` with the matrix products on one thread of numpy's BLAS, as orgline
+  loads the model (``orgline/nlp/pipeline.py``): the model as orgline runs it, so that
+  the ratios to it show what orgline itself costs and what its workers gain;
 - ``orgline ingest --workers N`` into a new SQLite store, for each N of ``--workers`` (0:
   reading, extracting and storing in one process; N: N processes extract while the first
   stores), and
@@ -35,15 +38,17 @@ import time
 from pathlib import Path
 
 import orgline
-from orgline.workers import BATCH
+from orgline.workers import BATCH, ONE_THREAD
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "external" / "redocred" / "dev_revised.json"
 BARE = """
-import sys, spacy
-from orgline.nlp.pipeline import DEFAULT_MODEL
-texts = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
-for _ in spacy.load(DEFAULT_MODEL).pipe(texts, **({"batch_size": int(sys.argv[1])} if sys.argv[1] else {})):
+import contextlib, sys, spacy
+from orgline.nlp.pipeline import DEFAULT_MODEL, _numpy_blas
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[3:]]
+with _numpy_blas() if sys.argv[2] == "numpy" else contextlib.nullcontext():
+    nlp = spacy.load(DEFAULT_MODEL)
+for _ in nlp.pipe(texts, **({"batch_size": int(sys.argv[1])} if sys.argv[1] else {})):
     pass
 """
 # runs a command and prints its peak resident memory (KiB, the largest of its processes),
@@ -82,12 +87,12 @@ def write(folder: Path, docs: list[str]) -> list[Path]:
     return paths
 
 
-def run(cmd: list[str], memory: bool = False) -> tuple[float, int]:
+def run(cmd: list[str], memory: bool = False, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall seconds of a command in a fresh process, and its peak memory (MiB) if asked:
     polling for it costs CPU, so the timed runs go unwatched."""
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", MEASURED, *cmd] if memory else cmd,
-                         capture_output=True, text=True, cwd=ROOT)
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})})
     seconds = time.perf_counter() - start
     if out.returncode != 0:
         sys.exit(f"failed ({out.returncode}): {' '.join(cmd[:4])} ...")
@@ -118,18 +123,22 @@ def main() -> None:
         words = sum(len(t.split()) for t in docs)
         paths = write(Path(tmp) / "corpus", docs)
         print(f"corpus: {len(docs)} documents, {words:,} words")
-        bare, _ = run([sys.executable, "-c", BARE, "", *map(str, paths)])
+        bare, _ = run([sys.executable, "-c", BARE, "", "blis", *map(str, paths)])
         print(f"{'bare nlp.pipe, 1 process':34} {bare:7.1f} s {words / bare:8,.0f} words/s   1.00x")
         # spaCy's default batch (1,000 texts) can cost the bare run much system time on
         # some machines; the model at orgline's batch size is shown too, for a fair reading
-        tuned, _ = run([sys.executable, "-c", BARE, str(BATCH), *map(str, paths)])
+        tuned, _ = run([sys.executable, "-c", BARE, str(BATCH), "blis", *map(str, paths)])
         print(f"{f'bare nlp.pipe, batch_size={BATCH}':34} {tuned:7.1f} s {words / tuned:8,.0f} words/s "
               f"{bare / tuned:6.2f}x")
+        as_orgline, _ = run([sys.executable, "-c", BARE, str(BATCH), "numpy", *map(str, paths)], env=ONE_THREAD)
+        print(f"{f'bare, batch_size={BATCH}, numpy BLAS':34} {as_orgline:7.1f} s {words / as_orgline:8,.0f} "
+              f"words/s {bare / as_orgline:6.2f}x")
         runs = [("--workers", w) for w in args.workers.split(",")] + ([("--dask", args.dask)] if args.dask else [])
         for k, (option, value) in enumerate(runs):
             t, _ = ingest(paths[0].parent, Path(tmp) / f"run{k}.db", option, value)
             print(f"{f'orgline ingest {option} {value}':34} {t:7.1f} s {words / t:8,.0f} words/s "
-                  f"{bare / t:6.2f}x  ({tuned / t:.2f}x the batch_size={BATCH} run)")
+                  f"{bare / t:6.2f}x  ({tuned / t:.2f}x the batch_size={BATCH} run, "
+                  f"{as_orgline / t:.2f}x the model as orgline runs it)")
         if args.memory_docs <= 0:
             return
         small = write(Path(tmp) / "mem1", texts(args.corpus, args.memory_docs))
