@@ -48,7 +48,8 @@ def _numpy_blas() -> AbstractContextManager[object]:
     ways agree). Only thinc's plain CPU backend is swapped: a GPU, or another backend
     chosen before loading, is left alone. The parser's own state loop keeps BLIS."""
     current = get_current_ops()
-    if type(current) is NumpyOps and current.use_blis:
+    # thinc's own CPU backend only, not a subclass (Apple's, say) or a GPU's
+    if isinstance(current, NumpyOps) and type(current) is NumpyOps and current.use_blis:
         return use_ops("numpy", use_blis=False)
     return nullcontext()
 
