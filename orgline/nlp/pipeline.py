@@ -42,7 +42,8 @@ def _keep_bracketed_acronyms(nlp: Language) -> None:
 def _numpy_blas() -> AbstractContextManager[object]:
     """The model's matrix products on numpy's BLAS (OpenBLAS, which picks its kernels for
     the CPU it runs on) rather than thinc's default, BLIS. On a 2-core AMD EPYC the BLIS
-    wheel reached 35 GFLOP/s against OpenBLAS's 100 on the tagger's and NER's shapes, and
+    wheel reached 27 to 35 GFLOP/s against OpenBLAS's 97 to 103 on the shapes of the
+    model's layers (one core), and
     the stock model read Re-DocRED's 500 introductions at 24.7 ms a document against
     32.8, with the same annotations, token for token (tests/test_memo.py checks both
     ways agree). Only thinc's plain CPU backend is swapped: a GPU, or another backend
