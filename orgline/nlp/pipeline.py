@@ -43,10 +43,9 @@ def _numpy_blas() -> AbstractContextManager[object]:
     """The model's matrix products on numpy's BLAS (OpenBLAS, which picks its kernels for
     the CPU it runs on) rather than thinc's default, BLIS. On a 2-core AMD EPYC the BLIS
     wheel reached 27 to 35 GFLOP/s against OpenBLAS's 97 to 103 on the shapes of the
-    model's layers (one core), and
-    the stock model read Re-DocRED's 500 introductions at 24.7 ms a document against
-    32.8, with the same annotations, token for token (tests/test_memo.py checks both
-    ways agree). Only thinc's plain CPU backend is swapped: a GPU, or another backend
+    model's layers (one core), and the stock model read Re-DocRED's 500 introductions at
+    24.7 ms a document against 32.8, with the same annotations, token for token
+    (tests/test_memo.py checks both ways agree). Only thinc's plain CPU backend is swapped: a GPU, or another backend
     chosen before loading, is left alone. The parser's own state loop keeps BLIS."""
     current = get_current_ops()
     # thinc's own CPU backend only, not a subclass (Apple's, say) or a GPU's
